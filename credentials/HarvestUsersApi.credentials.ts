@@ -1,0 +1,74 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { HARVEST_DEFAULT_BASE_URL, USER_AGENT, credentialTestRules } from './harvestCredentialShared';
+
+export class HarvestUsersApi implements ICredentialType {
+	name = 'harvestUsersApi';
+
+	displayName = 'Harvest Users API (Personal Access Token)';
+
+	icon: Icon = {
+		light: 'file:../nodes/HarvestUsers/harvest.svg',
+		dark: 'file:../nodes/HarvestUsers/harvest.dark.svg',
+	};
+
+	documentationUrl =
+		'https://help.getharvest.com/api-v2/authentication-api/authentication/authentication/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Personal Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'Create one at https://id.getharvest.com/developers ("Create new personal access token"). Tokens act with the permissions of the person who created them: use an Administrator for user provisioning.',
+		},
+		{
+			displayName: 'Account ID',
+			name: 'accountId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. 123456',
+			hint: 'Shown under the token on https://id.getharvest.com/developers ("Account ID" of the Harvest account, not a Forecast one)',
+			description:
+				'Harvest answers 401 to every request without the account the token should act on, even when the token is valid',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: HARVEST_DEFAULT_BASE_URL,
+			description:
+				'Leave as is for Harvest. Change it only to go through a proxy or to use a test server such as the bundled Harvest sandbox.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.accessToken}}',
+				'Harvest-Account-Id': '={{$credentials.accountId}}',
+				'User-Agent': USER_AGENT,
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: `={{($credentials.baseUrl || "${HARVEST_DEFAULT_BASE_URL}").replace(/\\/+$/, "")}}`,
+			url: '/v2/users/me',
+		},
+		rules: credentialTestRules,
+	};
+}

@@ -1,0 +1,38 @@
+import type { ICredentialTestRequest } from 'n8n-workflow';
+
+export const HARVEST_DEFAULT_BASE_URL = 'https://api.harvestapp.com';
+
+/** Harvest requires a User-Agent naming the app and a contact; requests without one get 400. */
+export const USER_AGENT =
+	'n8n-nodes-harvest-users (https://github.com/n8n-nodes-harvest-users/n8n-nodes-harvest-users)';
+
+/**
+ * n8n's credential test shows only the HTTP status text on failure. These rules put Harvest's own
+ * answer (the documented 401/403 bodies) and what to do about it in front of the person instead.
+ */
+export const credentialTestRules: ICredentialTestRequest['rules'] = [
+	{
+		type: 'responseCode',
+		properties: {
+			value: 401,
+			message:
+				'Harvest answered 401 invalid_token: "The access token provided is expired, revoked, malformed or invalid for other reasons." Check the token, and that the Account ID is a Harvest account this token can reach (see https://id.getharvest.com/developers).',
+		},
+	},
+	{
+		type: 'responseCode',
+		properties: {
+			value: 403,
+			message:
+				'Harvest answered 403 "Not authorized!": this token\'s user lacks permission. Use a token of an Administrator.',
+		},
+	},
+	{
+		type: 'responseCode',
+		properties: {
+			value: 404,
+			message:
+				'Harvest answered 404: the Base URL does not point at Harvest API v2. Leave it as https://api.harvestapp.com.',
+		},
+	},
+];

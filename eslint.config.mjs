@@ -1,0 +1,46 @@
+// Both rule sets n8n applies to community nodes: the current @n8n/eslint-plugin-community-nodes
+// (recommended) and the older eslint-plugin-n8n-nodes-base community rules, which still catch
+// description and package.json mistakes the new plugin does not.
+import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
+import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
+import tseslint from 'typescript-eslint';
+
+const legacy = (config) => ({ 'n8n-nodes-base': n8nNodesBase, rules: config.rules });
+
+export default [
+	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'scripts/**', 'examples/**', '.n8n-e2e/**', '.demo/**', '*.js', '*.mjs'] },
+	{
+		files: ['**/*.ts'],
+		languageOptions: { parser: tseslint.parser, parserOptions: { sourceType: 'module' } },
+	},
+	n8nCommunityNodesPlugin.configs.recommended,
+	{
+		files: ['package.json'],
+		languageOptions: { parser: tseslint.parser, parserOptions: { extraFileExtensions: ['.json'] } },
+		plugins: { 'n8n-nodes-base': n8nNodesBase },
+		rules: legacy(n8nNodesBase.configs.community).rules,
+	},
+	{
+		files: ['credentials/**/*.ts'],
+		plugins: { 'n8n-nodes-base': n8nNodesBase },
+		rules: {
+			...n8nNodesBase.configs.credentials.rules,
+			// Our credential classes carry their documentation URL; the rule wants a camelCase slug.
+			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
+			// "Harvest Users API (Personal Access Token)" is the credential's public name (issue #2).
+			'n8n-nodes-base/cred-class-field-display-name-missing-api': 'off',
+		},
+	},
+	{
+		files: ['nodes/**/*.ts'],
+		plugins: { 'n8n-nodes-base': n8nNodesBase },
+		rules: {
+			...n8nNodesBase.configs.nodes.rules,
+			// The legacy rules want `['main']`; the current plugin (node-connection-type-literal)
+			// wants NodeConnectionTypes.Main. The current one wins.
+			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
+			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
+			'n8n-nodes-base/node-class-description-inputs-wrong-trigger-node': 'off',
+		},
+	},
+];

@@ -1,0 +1,11 @@
+/** Tests run the built package (dist/) through n8n's runtime, so `npm test` builds first. */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+	setupFiles: ['<rootDir>/test/harness/setup-env.ts'],
+	reporters: ['default', '<rootDir>/test/harness/summaryReporter.js'],
+	testTimeout: 60000,
+	maxWorkers: 2,
+};

@@ -1,0 +1,8 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+// STUB: to be implemented (costRate.create).
+export const description: INodeProperties[] = [];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	throw new NodeOperationError(this.getNode(), 'costRate.create is not implemented yet', { itemIndex });
+}

@@ -1,0 +1,111 @@
+import { DateTime } from 'luxon';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeParameterResourceLocator,
+} from 'n8n-workflow';
+
+import { harvestList, positiveId } from '../transport';
+
+/** Return All / Limit -> the transport's `limit` (undefined = everything). */
+export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (ctx.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	return ctx.getNodeParameter('limit', itemIndex, 50) as number;
+}
+
+/** A date-time picker value (or an ISO string from an expression) -> ISO 8601 UTC, as Harvest expects. */
+export function toHarvestDateTime(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string {
+	const parsed =
+		value instanceof Date
+			? DateTime.fromJSDate(value)
+			: DateTime.isDateTime(value)
+				? value
+				: DateTime.fromISO(String(value), { setZone: true });
+	if (!parsed.isValid) {
+		throw new NodeOperationError(ctx.getNode(), `${label} is not a date and time: ${JSON.stringify(value)}`, {
+			itemIndex,
+			description: 'Use the date picker, or an ISO 8601 value such as 2026-01-31T09:00:00Z.',
+		});
+	}
+	return parsed.toUTC().toISO({ suppressMilliseconds: true }) as string;
+}
+
+/** Copies set filters into a query string, converting date-times and "true"/"false" options. */
+export function filtersToQuery(ctx: IExecuteFunctions, filters: IDataObject, itemIndex: number): IDataObject {
+	const qs: IDataObject = {};
+	for (const [key, value] of Object.entries(filters)) {
+		if (value === '' || value === undefined || value === null) continue;
+		if (key === 'updated_since') qs[key] = toHarvestDateTime(ctx, value, 'Updated Since', itemIndex);
+		else if (value === 'true' || value === 'false') qs[key] = value === 'true';
+		else qs[key] = value;
+	}
+	return qs;
+}
+
+function locatorValue(ctx: IExecuteFunctions, name: string, itemIndex: number): INodeParameterResourceLocator {
+	const raw = ctx.getNodeParameter(name, itemIndex) as INodeParameterResourceLocator | string | number;
+	// Older workflows and expressions may hand a bare ID instead of a locator object.
+	return typeof raw === 'object' && raw !== null ? raw : { __rl: true, mode: 'id', value: String(raw) };
+}
+
+/** A project chosen from the list or typed as an ID. */
+export function readProjectId(ctx: IExecuteFunctions, itemIndex: number, name = 'projectId'): number {
+	return positiveId(ctx.getNode(), locatorValue(ctx, name, itemIndex).value, 'Project ID', itemIndex);
+}
+
+const userIndexes = new WeakMap<object, Promise<Map<string, IDataObject[]>>>();
+
+/** All users by lower-cased email, read once per execution however many items look users up. */
+async function usersByEmail(ctx: IExecuteFunctions, itemIndex: number): Promise<Map<string, IDataObject[]>> {
+	let index = userIndexes.get(ctx);
+	if (!index) {
+		index = harvestList(ctx, { path: '/v2/users', key: 'users', itemIndex }).then((users) => {
+			const byEmail = new Map<string, IDataObject[]>();
+			for (const user of users) {
+				const key = normaliseEmail(user.email);
+				byEmail.set(key, [...(byEmail.get(key) ?? []), user]);
+			}
+			return byEmail;
+		});
+		userIndexes.set(ctx, index);
+		index.catch(() => userIndexes.delete(ctx));
+	}
+	return await index;
+}
+
+export function normaliseEmail(value: unknown): string {
+	return String(value ?? '').trim().toLowerCase();
+}
+
+/** Finds the users with this email (case and surrounding spaces ignored); Harvest has no email lookup. */
+export async function findUsersByEmail(ctx: IExecuteFunctions, email: string, itemIndex: number): Promise<IDataObject[]> {
+	return (await usersByEmail(ctx, itemIndex)).get(normaliseEmail(email)) ?? [];
+}
+
+/** Resolves the `userId` locator (list, ID or email) to a Harvest user ID. */
+export async function readUserId(ctx: IExecuteFunctions, itemIndex: number, name = 'userId'): Promise<number> {
+	const locator = locatorValue(ctx, name, itemIndex);
+	if (locator.mode !== 'email') {
+		return positiveId(ctx.getNode(), locator.value, 'User ID', itemIndex);
+	}
+	const email = String(locator.value ?? '').trim();
+	if (!email) {
+		throw new NodeOperationError(ctx.getNode(), 'No email given to find the user by', { itemIndex });
+	}
+	const matches = await findUsersByEmail(ctx, email, itemIndex);
+	if (matches.length === 1) return matches[0].id as number;
+	throw new NodeOperationError(
+		ctx.getNode(),
+		matches.length === 0
+			? `No Harvest user has the email ${email}`
+			: `${matches.length} Harvest users have the email ${email} (IDs ${matches.map((u) => u.id).join(', ')})`,
+		{
+			itemIndex,
+			description:
+				matches.length === 0
+					? 'Check the address, or use Upsert to create the user when missing.'
+					: 'Pick the user by ID instead, or merge the duplicate users in Harvest.',
+		},
+	);
+}

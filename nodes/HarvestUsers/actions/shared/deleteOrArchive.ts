@@ -1,0 +1,73 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { harvestRequest } from '../../transport';
+
+export interface DeleteOrArchiveRequest {
+	/** The record's ID, echoed in the `{ id, action: 'deleted' }` output. */
+	id: number;
+	/** `/v2/...` path to DELETE (built with harvestPath). */
+	deletePath: string;
+	/** What a person calls the record, e.g. "user" or "user assignment". */
+	noun: string;
+	/**
+	 * How to archive instead (a PATCH of `body` to `path`), when the person asked for it with
+	 * "Archive Instead If Not Deletable"; leave out when archiving is not wanted or not possible.
+	 */
+	archive?: { path: string; body: IDataObject };
+	/** Said after Harvest's refusal when nothing was archived: how to get the record out of the way. */
+	whenBlocked: string;
+}
+
+/** The "Archive Instead If Not Deletable" option, for operations that delete what Harvest may refuse to. */
+export const archiveIfNotDeletableOption = (noun: string, archivedMeans: string): INodeProperties => ({
+	displayName: 'Archive Instead If Not Deletable',
+	name: 'archiveIfNotDeletable',
+	type: 'boolean',
+	default: false,
+	description: `Whether to archive the ${noun} when Harvest refuses the delete because of time entries or expenses (${archivedMeans}). The output's "action" says which happened.`,
+});
+
+/**
+ * Harvest refuses to delete records that still carry time entries or expenses, answering 422 with
+ * "… is not removable …". That is an expected outcome for offboarding, not a fault: archive instead
+ * (when asked), or say plainly what to do. Output: `{ id, action: 'deleted' }`, or the archived
+ * record with `action: 'archived'` and Harvest's refusal as `reason`.
+ */
+export async function deleteOrArchive(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	request: DeleteOrArchiveRequest,
+): Promise<IDataObject> {
+	try {
+		await harvestRequest(ctx, { method: 'DELETE', path: request.deletePath, itemIndex });
+		return { id: request.id, action: 'deleted' };
+	} catch (error) {
+		if (!isNotRemovable(error)) throw error;
+		if (request.archive) {
+			const archived = await harvestRequest(ctx, {
+				method: 'PATCH',
+				path: request.archive.path,
+				body: request.archive.body,
+				itemIndex,
+			});
+			return { ...archived, action: 'archived', reason: refusal(error) };
+		}
+		error.description = `Harvest keeps a ${request.noun} that still has time entries or expenses. ${request.whenBlocked}`;
+		throw error;
+	}
+}
+
+interface ApiErrorLike {
+	httpCode?: string | null;
+	message: string;
+	description?: string | null;
+}
+
+/** A 422 to a DELETE is Harvest's "not removable"; validation errors cannot happen on a bodiless DELETE. */
+function isNotRemovable(error: unknown): error is ApiErrorLike {
+	return typeof error === 'object' && error !== null && (error as ApiErrorLike).httpCode === '422';
+}
+
+function refusal(error: ApiErrorLike): string {
+	return error.message.replace(/\s*\[HTTP \d+\]$/, '');
+}

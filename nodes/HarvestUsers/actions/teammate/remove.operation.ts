@@ -1,0 +1,8 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+// STUB: to be implemented (teammate.remove).
+export const description: INodeProperties[] = [];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	throw new NodeOperationError(this.getNode(), 'teammate.remove is not implemented yet', { itemIndex });
+}

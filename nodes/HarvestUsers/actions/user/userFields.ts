@@ -1,0 +1,108 @@
+/**
+ * Pure conversions between what a person enters and what Harvest's user endpoints take. Shared by
+ * create, update, upsert and reconcile so the rules live in one place. Errors are plain `Error`s
+ * whose message says what to fix; the router turns them into item errors.
+ */
+
+export const BASE_ACCESS_ROLES = ['administrator', 'manager', 'member'] as const;
+export type BaseAccessRole = (typeof BASE_ACCESS_ROLES)[number];
+
+/** Extra permissions Harvest grants only on top of `manager`. `people_manager` is derived, never set. */
+export const MANAGER_PERMISSIONS = [
+	'project_creator',
+	'billable_rates_manager',
+	'managed_projects_invoice_drafter',
+	'managed_projects_invoice_manager',
+	'client_and_task_manager',
+	'time_and_expenses_manager',
+	'estimates_manager',
+] as const;
+
+/** Harvest derives this one from teammate assignments; it is ignored when comparing or sending. */
+export const DERIVED_ACCESS_ROLES = ['people_manager'];
+
+/** Hours a week (half-hour steps) -> seconds, as Harvest stores weekly_capacity. 35 h = 126000. */
+export function capacityHoursToSeconds(hours: unknown): number {
+	const value = typeof hours === 'string' && hours.trim() !== '' ? Number(hours) : hours;
+	if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 168) {
+		throw new Error(`Weekly capacity must be a number of hours between 0 and 168, got ${JSON.stringify(hours)}`);
+	}
+	if (Math.abs(value * 2 - Math.round(value * 2)) > 1e-9) {
+		throw new Error(`Weekly capacity is set in half-hour steps (e.g. 37.5), got ${value}`);
+	}
+	return Math.round(value * 2) * 1800;
+}
+
+export function capacitySecondsToHours(seconds: number): number {
+	return seconds / 3600;
+}
+
+/**
+ * One base role plus, for managers only, extra permissions. Validated before sending because
+ * Harvest's 422 for this does not say which part is wrong.
+ */
+export function buildAccessRoles(base: unknown, extras: unknown = []): string[] {
+	const baseRole = String(base ?? '').trim().toLowerCase();
+	if (!BASE_ACCESS_ROLES.includes(baseRole as BaseAccessRole)) {
+		throw new Error(`Access role must be one of administrator, manager or member, got ${JSON.stringify(base)}`);
+	}
+	const permissions = toStringList(extras).map((p) => p.toLowerCase());
+	const unknown = permissions.filter((p) => !(MANAGER_PERMISSIONS as readonly string[]).includes(p));
+	if (unknown.length) {
+		throw new Error(
+			`Unknown manager permission${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}. Allowed: ${MANAGER_PERMISSIONS.join(', ')}`,
+		);
+	}
+	if (permissions.length && baseRole !== 'manager') {
+		throw new Error(
+			`Extra permissions (${permissions.join(', ')}) can only be given to a manager; set the access role to "manager" or remove them`,
+		);
+	}
+	return [baseRole, ...new Set(permissions)];
+}
+
+/**
+ * Reads access roles given as a list (e.g. from an HR export: ["manager", "project_creator"]) or a
+ * comma-separated string, validating them like the dropdowns do.
+ */
+export function parseAccessRoles(value: unknown): string[] {
+	const list = toStringList(value)
+		.map((r) => r.toLowerCase())
+		.filter((r) => !DERIVED_ACCESS_ROLES.includes(r));
+	const bases = list.filter((r) => BASE_ACCESS_ROLES.includes(r as BaseAccessRole));
+	if (bases.length !== 1) {
+		throw new Error(
+			`Access roles need exactly one of administrator, manager or member, got ${JSON.stringify(value)}`,
+		);
+	}
+	return buildAccessRoles(bases[0], list.filter((r) => r !== bases[0]));
+}
+
+/** Business roles (free text labels): a list or a comma-separated string, trimmed, no duplicates. */
+export function parseRoles(value: unknown): string[] {
+	return [...new Set(toStringList(value))];
+}
+
+export function toStringList(value: unknown): string[] {
+	if (value === undefined || value === null || value === '') return [];
+	const list = Array.isArray(value) ? value : String(value).split(',');
+	return list.map((v) => String(v).trim()).filter(Boolean);
+}
+
+export function isEmail(value: unknown): boolean {
+	return typeof value === 'string' && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value.trim());
+}
+
+export function requireEmail(value: unknown): string {
+	if (!isEmail(value)) throw new Error(`"${String(value ?? '')}" is not an email address`);
+	return String(value).trim();
+}
+
+/** Rates are money amounts: non-negative numbers. */
+export function requireAmount(value: unknown, label: string): number {
+	const amount = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0) {
+		throw new Error(`${label} must be a number of 0 or more, got ${JSON.stringify(value)}`);
+	}
+	return amount;
+}

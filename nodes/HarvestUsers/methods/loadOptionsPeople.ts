@@ -1,0 +1,2 @@
+// loadOptions for people-related dropdowns (users, roles, timezones). Filled in with the user/teammate/role operations.
+export {};

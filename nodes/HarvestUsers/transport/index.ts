@@ -1,0 +1,13 @@
+export { harvestPath, positiveId } from './path';
+export { harvestList, harvestPages, type PageRequest } from './paginate';
+export {
+	configureExecution,
+	credentialTypeFor,
+	harvestRequest,
+	harvestRequestFull,
+	type HarvestContext,
+	type HarvestRequest,
+	type HarvestResponse,
+} from './request';
+export { configureTransport, resetTransport, settings, type TransportSettings } from './settings';
+export { resetLimiters } from './throttle';

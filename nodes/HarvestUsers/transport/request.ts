@@ -1,0 +1,324 @@
+import { createHash } from 'crypto';
+import {
+	NodeApiError,
+	NodeOperationError,
+	sleep,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHookFunctions,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
+	type IPollFunctions,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { HARVEST_DEFAULT_BASE_URL, USER_AGENT } from '../../../credentials/harvestCredentialShared';
+import { harvestMessage, isHtml, statusHint } from './errorMessage';
+import {
+	backoffDelay,
+	classifyNetworkCode,
+	classifyStatus,
+	decide,
+	parseRetryAfter,
+	type FailureKind,
+} from './retryPolicy';
+import { settings } from './settings';
+import { limiterFor } from './throttle';
+
+export type HarvestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions;
+
+export interface HarvestRequest {
+	method: IHttpRequestMethods;
+	/** `/v2/...` (build it with harvestPath), or an absolute `links.next` URL from Harvest. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	itemIndex?: number;
+	/** For writes whose outcome is unknown after a failure: what the person should check. */
+	checkHint?: string;
+}
+
+export interface HarvestResponse<T = unknown> {
+	body: T;
+	status: number;
+	headers: Record<string, string>;
+}
+
+/** The node's `authentication` choice -> credential type name. */
+export function credentialTypeFor(authentication: unknown): 'harvestUsersApi' | 'harvestUsersOAuth2Api' {
+	return authentication === 'oAuth2' ? 'harvestUsersOAuth2Api' : 'harvestUsersApi';
+}
+
+interface ExecutionState {
+	maxRetries: number;
+	retryBudget: number;
+}
+
+// Keyed by the n8n context object, which lives exactly as long as one node execution or poll.
+const executions = new WeakMap<object, ExecutionState>();
+
+function executionState(ctx: HarvestContext): ExecutionState {
+	let state = executions.get(ctx);
+	if (!state) {
+		state = { maxRetries: 5, retryBudget: settings.retryBudgetPerExecution };
+		executions.set(ctx, state);
+	}
+	return state;
+}
+
+/** Called once per execution by the node (its "Max Retries" option) and by the trigger. */
+export function configureExecution(ctx: HarvestContext, options: { maxRetries?: number }): void {
+	if (options.maxRetries !== undefined) executionState(ctx).maxRetries = Math.max(0, options.maxRetries);
+}
+
+function credentialType(ctx: HarvestContext): string {
+	const auth =
+		'getInputData' in ctx
+			? ctx.getNodeParameter('authentication', 0, 'accessToken')
+			: ctx.getNodeParameter('authentication', 'accessToken');
+	return credentialTypeFor(auth);
+}
+
+interface Target {
+	credentialType: string;
+	baseUrl: string;
+	accountId: string;
+	limiterKey: string;
+}
+
+async function resolveTarget(ctx: HarvestContext): Promise<Target> {
+	const type = credentialType(ctx);
+	const creds = await ctx.getCredentials(type);
+	const baseUrl = String(creds.baseUrl || HARVEST_DEFAULT_BASE_URL).replace(/\/+$/, '');
+	const accountId = String(creds.accountId ?? '').trim();
+	if (!accountId) {
+		throw new NodeOperationError(ctx.getNode(), 'The Harvest credential has no Account ID', {
+			description:
+				'Harvest answers 401 to every request without it. Find it on https://id.getharvest.com/developers and add it to the credential.',
+		});
+	}
+	const token =
+		type === 'harvestUsersOAuth2Api'
+			? String((creds.oauthTokenData as IDataObject | undefined)?.access_token ?? '')
+			: String(creds.accessToken ?? '');
+	// Harvest limits per token; the key is a digest so the token itself is never kept around.
+	const limiterKey = createHash('sha256').update(`${baseUrl}\n${token}`).digest('hex');
+	return { credentialType: type, baseUrl, accountId, limiterKey };
+}
+
+/**
+ * Follows Harvest's absolute `links.next` URLs without ever sending the token to another host:
+ * a link on another origin (a proxy in front of Harvest) is re-based onto the credential's URL.
+ */
+function resolveUrl(baseUrl: string, path: string): string {
+	if (!/^https?:\/\//i.test(path)) return `${baseUrl}${path}`;
+	const link = new URL(path);
+	const base = new URL(baseUrl);
+	if (link.origin === base.origin) return link.toString();
+	return `${baseUrl}${link.pathname}${link.search}`;
+}
+
+function lowerCaseHeaders(raw: unknown): Record<string, string> {
+	const headers: Record<string, string> = {};
+	if (raw && typeof raw === 'object') {
+		const source =
+			typeof (raw as { toJSON?: unknown }).toJSON === 'function'
+				? ((raw as { toJSON: () => object }).toJSON() as Record<string, unknown>)
+				: (raw as Record<string, unknown>);
+		for (const [k, v] of Object.entries(source)) {
+			if (v !== undefined && v !== null) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
+		}
+	}
+	return headers;
+}
+
+interface Failure {
+	kind: FailureKind;
+	status?: number;
+	statusText?: string;
+	body?: unknown;
+	headers: Record<string, string>;
+	code?: string;
+}
+
+/** Reads what n8n's HTTP helper threw without keeping the error (it holds the request headers). */
+function describeFailure(error: unknown): Failure {
+	const cause = (error as { cause?: unknown }).cause ?? error;
+	const response = (cause as { response?: { status?: number; statusText?: string; headers?: unknown; data?: unknown } })
+		.response;
+	if (response?.status) {
+		return {
+			kind: classifyStatus(response.status),
+			status: response.status,
+			statusText: response.statusText,
+			body: response.data,
+			headers: lowerCaseHeaders(response.headers),
+		};
+	}
+	const code = findCode(error);
+	const kind = classifyNetworkCode(code) ?? (isTimeoutMessage(error) ? 'timeout' : 'network');
+	return { kind, headers: {}, code: code ?? (kind === 'timeout' ? 'ETIMEDOUT' : undefined) };
+}
+
+function findCode(error: unknown, depth = 0): string | undefined {
+	if (!error || typeof error !== 'object' || depth > 5) return undefined;
+	const { code, cause } = error as { code?: unknown; cause?: unknown };
+	if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return code;
+	return findCode(cause, depth + 1);
+}
+
+function isTimeoutMessage(error: unknown): boolean {
+	return /timeout|timed out/i.test(String((error as Error)?.message ?? ''));
+}
+
+function describe(f: Failure): string {
+	if (f.status) return `HTTP ${f.status}${f.statusText ? ` ${f.statusText}` : ''}`;
+	if (f.kind === 'timeout') return `no answer within ${Math.round(settings.timeoutMs / 1000)} s`;
+	return f.code ? `connection failed (${f.code})` : 'connection failed';
+}
+
+/**
+ * The one place that talks HTTP to Harvest: credentials, headers, pacing, retries and errors.
+ *
+ * Retries live here and nowhere else (one layer only): 429 waits for Retry-After and is repeated
+ * for every method, since Harvest did not process it; 5xx, resets and timeouts are repeated only
+ * for GET, PATCH and DELETE. A POST is never repeated after an ambiguous failure: Harvest has no
+ * idempotency keys, and a second POST /v2/users sends a second invitation email.
+ */
+export async function harvestRequestFull<T = unknown>(
+	ctx: HarvestContext,
+	request: HarvestRequest,
+): Promise<HarvestResponse<T>> {
+	const target = await resolveTarget(ctx);
+	const state = executionState(ctx);
+	const limiter = limiterFor(target.limiterKey);
+	const url = resolveUrl(target.baseUrl, request.path);
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url,
+		qs: request.qs,
+		body: request.body,
+		json: true,
+		returnFullResponse: true,
+		timeout: settings.timeoutMs,
+		headers: {
+			Accept: 'application/json',
+			'Harvest-Account-Id': target.accountId,
+			'User-Agent': USER_AGENT,
+		},
+	};
+	let ambiguousEarlier = false;
+	for (let attempt = 0; ; attempt++) {
+		const release = await limiter.acquire();
+		let failure: Failure;
+		try {
+			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				target.credentialType,
+				{ ...options, headers: { ...options.headers } },
+			)) as { body: T; statusCode: number; headers: unknown };
+			release();
+			return { body: response.body, status: response.statusCode, headers: lowerCaseHeaders(response.headers) };
+		} catch (error) {
+			release();
+			failure = describeFailure(error);
+		}
+
+		// A DELETE repeated after an ambiguous failure that now finds nothing was applied the first time.
+		if (request.method === 'DELETE' && failure.status === 404 && ambiguousEarlier) {
+			return { body: {} as T, status: 200, headers: failure.headers };
+		}
+
+		const decision = decide(request.method, failure.kind, describe(failure));
+		const attempts = attempt + 1;
+		if (decision.action === 'fail') throw apiError(ctx, request, failure, attempts);
+		if (decision.action === 'unknown-outcome') throw unknownOutcome(ctx, request, failure);
+		if (attempt >= state.maxRetries) throw exhausted(ctx, request, failure, attempts);
+
+		if (decision.action === 'wait') {
+			const told = parseRetryAfter(failure.headers['retry-after'], failure.headers.date, Date.now());
+			const wait = told ?? settings.defaultRetryAfterMs;
+			if (wait > settings.maxRetryAfterMs) throw exhausted(ctx, request, failure, attempts, wait);
+			limiter.pause(wait);
+			continue; // acquire() waits out the pause
+		}
+
+		if (state.retryBudget <= 0) throw exhausted(ctx, request, failure, attempts, undefined, true);
+		state.retryBudget--;
+		if (failure.kind !== 'refused') ambiguousEarlier = true;
+		await sleep(backoffDelay(attempt, settings.backoffBaseMs, settings.backoffCapMs, Math.random()));
+	}
+}
+
+export async function harvestRequest<T = IDataObject>(ctx: HarvestContext, request: HarvestRequest): Promise<T> {
+	return (await harvestRequestFull<T>(ctx, request)).body;
+}
+
+function where(request: HarvestRequest): string {
+	const path = /^https?:/i.test(request.path) ? new URL(request.path).pathname : request.path;
+	return `${request.method} ${path}`;
+}
+
+function apiError(ctx: HarvestContext, request: HarvestRequest, f: Failure, attempts: number): NodeApiError {
+	const message = harvestMessage(f.body, f.headers.hint, f.status, f.statusText);
+	const malformed = f.status === 404 && isHtml(f.body);
+	const hint = malformed
+		? 'Harvest answered with its HTML "page not found": the URL is malformed (check the Base URL in the credential).'
+		: statusHint(f.status);
+	return new NodeApiError(
+		ctx.getNode(),
+		{ message, status: f.status ?? null } as JsonObject,
+		{
+			message: f.status ? `${message} [HTTP ${f.status}]` : message,
+			description: [hint, `Request: ${where(request)}${attempts > 1 ? ` (${attempts} attempts)` : ''}.`]
+				.filter(Boolean)
+				.join(' '),
+			httpCode: f.status ? String(f.status) : undefined,
+			itemIndex: request.itemIndex,
+		},
+	);
+}
+
+function unknownOutcome(ctx: HarvestContext, request: HarvestRequest, f: Failure): NodeApiError {
+	return new NodeApiError(
+		ctx.getNode(),
+		{ message: describe(f) } as JsonObject,
+		{
+			message: `Outcome unknown: Harvest may or may not have applied ${where(request)} (${describe(f)})`,
+			description: `The request was not sent again, because repeating a create can duplicate it (for users, a second invitation email). ${
+				request.checkHint ?? 'Check in Harvest whether the record exists before running this item again.'
+			}`,
+			httpCode: f.status ? String(f.status) : undefined,
+			itemIndex: request.itemIndex,
+		},
+	);
+}
+
+function exhausted(
+	ctx: HarvestContext,
+	request: HarvestRequest,
+	f: Failure,
+	attempts: number,
+	askedWaitMs?: number,
+	budgetSpent = false,
+): NodeApiError {
+	const why = askedWaitMs
+		? `Harvest asked to wait ${Math.round(askedWaitMs / 1000)} s, longer than the ${Math.round(settings.maxRetryAfterMs / 1000)} s this node waits`
+		: budgetSpent
+			? 'this execution has used up its retries for server and network errors, so Harvest looks unavailable'
+			: `the last answer was ${describe(f)}`;
+	return new NodeApiError(
+		ctx.getNode(),
+		{ message: describe(f) } as JsonObject,
+		{
+			message: `Harvest did not complete ${where(request)} after ${attempts} attempt${attempts > 1 ? 's' : ''}: ${why}`,
+			description:
+				f.kind === 'throttled'
+					? 'Harvest allows 100 requests per 15 seconds per token. Other workflows or scripts may be using the same token; raise "Max Retries" in the node options or run them at different times.'
+					: 'Harvest or the network failed repeatedly. Try again later; see https://www.harveststatus.com for incidents.',
+			httpCode: f.status ? String(f.status) : undefined,
+			itemIndex: request.itemIndex,
+		},
+	);
+}

@@ -1,0 +1,95 @@
+/**
+ * Test entry point: start the Harvest sandbox, build credentials for it, and run our nodes
+ * through n8n's runtime (see n8n.ts). Every integration test goes through here.
+ */
+import { join } from 'path';
+
+import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox';
+import { PACKAGE_ROOT, type CredentialData } from './n8n';
+
+export * from './n8n';
+
+type Settings = typeof import('../../nodes/HarvestUsers/transport/settings');
+type Throttle = typeof import('../../nodes/HarvestUsers/transport/throttle');
+
+/**
+ * The transport module instance that the loaded package uses (the built dist/ file, resolved
+ * through the same module registry as n8n's loader), so tests can scale its limits.
+ */
+export function transportSettings(): Settings {
+	return require(join(PACKAGE_ROOT, 'dist/nodes/HarvestUsers/transport/settings.js')) as Settings;
+}
+
+export function transportLimiters(): Throttle {
+	return require(join(PACKAGE_ROOT, 'dist/nodes/HarvestUsers/transport/throttle.js')) as Throttle;
+}
+
+/** Harvest's ratio (100 per 15 s) on a 10x shorter clock, for both the sandbox and our pacing. */
+export const SCALED_LIMIT = { requests: 100, windowMs: 1500 };
+
+/** Fast waits for tests: the rules are the same as in production, only the clock is shorter. */
+export function useFastTransport(limit = SCALED_LIMIT): void {
+	transportSettings().configureTransport({
+		requestsPerWindow: limit.requests,
+		windowMs: limit.windowMs,
+		defaultRetryAfterMs: 300,
+		backoffBaseMs: 20,
+		backoffCapMs: 200,
+		timeoutMs: 2000,
+	});
+}
+
+export type TokenKind = 'admin' | 'manager' | 'member';
+
+/** A Personal Access Token credential for one of the sandbox's demo users. */
+export function patCredential(sandbox: Sandbox, who: TokenKind = 'admin'): CredentialData {
+	const token = sandbox.tokens[who];
+	return { harvestUsersApi: { accessToken: token.token, accountId: token.accountId, baseUrl: sandbox.url } };
+}
+
+/** An OAuth2 credential as n8n stores it after the authorization-code flow. */
+export function oauthCredential(sandbox: Sandbox, who: TokenKind = 'admin'): CredentialData {
+	const token = sandbox.tokens[who];
+	return {
+		harvestUsersOAuth2Api: {
+			accountId: token.accountId,
+			baseUrl: sandbox.url,
+			clientId: 'test-client',
+			clientSecret: 'test-secret',
+			grantType: 'authorizationCode',
+			authUrl: `${sandbox.url}/oauth2/authorize`,
+			accessTokenUrl: `${sandbox.url}/api/v2/oauth2/token`,
+			scope: 'all',
+			authentication: 'body',
+			oauthTokenData: { access_token: token.token, token_type: 'bearer', refresh_token: 'unused' },
+		},
+	};
+}
+
+/**
+ * Starts one sandbox for the test file and resets it (data, log, faults, limits) before each
+ * test. Returns a getter because the sandbox exists only once beforeAll has run.
+ */
+export function useSandbox(options: SandboxOptions = {}): () => Sandbox {
+	let sandbox: Sandbox | undefined;
+	beforeAll(async () => {
+		useFastTransport();
+		sandbox = await startSandbox({ rateLimit: SCALED_LIMIT, ...options });
+	});
+	beforeEach(() => {
+		useFastTransport();
+		transportLimiters().resetLimiters();
+		sandbox!.reset(options.seed);
+		sandbox!.clearLog();
+		sandbox!.clearFaults();
+		sandbox!.setRateLimit(options.rateLimit ?? SCALED_LIMIT);
+		sandbox!.setClockOffset(options.clockOffsetMs ?? 0);
+	});
+	afterAll(async () => {
+		await sandbox?.close();
+	});
+	return () => {
+		if (!sandbox) throw new Error('sandbox not started: call useSandbox() at the top of the describe block');
+		return sandbox;
+	};
+}

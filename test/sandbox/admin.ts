@@ -1,0 +1,88 @@
+/**
+ * The admin API under /__sandbox/, for end-to-end tests that run n8n in another process and
+ * cannot reach `sandbox.store`. No auth, no rate limit, not logged.
+ *
+ *   GET    /__sandbox/state          everything (users, roles, assignments, rates, invitations, teammates…)
+ *   GET    /__sandbox/tokens         url, account id and the demo tokens
+ *   GET    /__sandbox/log            the request log;  DELETE clears it
+ *   POST   /__sandbox/reset          {"seed": "demo" | "empty" | {"users": N}}
+ *   POST   /__sandbox/faults         a Fault; `match.path` is an exact path, `match.pathRegex` a RegExp source
+ *   DELETE /__sandbox/faults         drop queued faults
+ *   POST   /__sandbox/users          create a user directly (body like POST /v2/users; "invite": true to record an invitation)
+ *   PATCH  /__sandbox/users/:id      change fields directly (also telephone, avatar_url, rates, "has_time_entries")
+ *   DELETE /__sandbox/users/:id      delete, even with time entries
+ *   POST   /__sandbox/rate-limit     {"requests": 5, "windowMs": 500} or {"enabled": false}
+ *   POST   /__sandbox/clock          {"offsetMs": 3600000}
+ */
+import { notFound } from './errors';
+import { emptyJsonReply, jsonReply, parseBody, Reply, toReply } from './http';
+import { renderUser } from './routes/render';
+import type { SandboxServer } from './server';
+import type { Fault, SeedSpec } from './types';
+
+export function handleAdmin(server: SandboxServer, method: string, url: URL, contentType: string | undefined, raw: string): Reply {
+	try {
+		const { body, error } = parseBody(contentType ?? 'application/json', raw);
+		if (error) throw error;
+		const path = url.pathname.replace(/\/+$/, '');
+		const userId = path.match(/^\/__sandbox\/users\/(\d+)$/)?.[1];
+		const { store } = server;
+		switch (`${method} ${userId ? '/__sandbox/users/:id' : path}`) {
+			case 'GET /__sandbox/state':
+				return jsonReply(200, {
+					...store.snapshot(),
+					url: server.origin,
+					account_id: server.accountId,
+					tokens: server.tokens,
+					faults: server.faults.pending.map((f) => ({ ...f, match: f.match && { ...f.match, path: f.match.path?.toString() } })),
+					rate_limit: server.limiter.limit,
+					clock_offset_ms: server.clock.offsetMs,
+				});
+			case 'GET /__sandbox/tokens':
+				return jsonReply(200, { url: server.origin, account_id: server.accountId, tokens: server.tokens });
+			case 'GET /__sandbox/log':
+				return jsonReply(200, server.log);
+			case 'DELETE /__sandbox/log':
+				server.log.length = 0;
+				return emptyJsonReply(200);
+			case 'POST /__sandbox/reset':
+				server.reset((body.seed as SeedSpec | undefined) ?? 'demo');
+				return jsonReply(200, { tokens: server.tokens });
+			case 'POST /__sandbox/faults':
+				server.faults.add(faultFromJson(body));
+				return jsonReply(201, { pending: server.faults.pending.length });
+			case 'DELETE /__sandbox/faults':
+				server.faults.clear();
+				return emptyJsonReply(200);
+			case 'POST /__sandbox/users':
+				return jsonReply(201, renderUser(store.users.create(body, { invite: body.invite === true })));
+			case 'PATCH /__sandbox/users/:id': {
+				const id = Number(userId);
+				if (typeof body.has_time_entries === 'boolean') store.users.setHasTimeEntries(id, body.has_time_entries);
+				return jsonReply(200, renderUser(store.users.update(id, body, { direct: true })));
+			}
+			case 'DELETE /__sandbox/users/:id':
+				store.users.delete(Number(userId), { force: true });
+				return emptyJsonReply(200);
+			case 'POST /__sandbox/rate-limit':
+				server.limiter.limit = body.enabled === false ? false : { requests: Number(body.requests), windowMs: Number(body.windowMs) };
+				return jsonReply(200, { rate_limit: server.limiter.limit });
+			case 'POST /__sandbox/clock':
+				server.clock.offsetMs = Number(body.offsetMs ?? 0);
+				return jsonReply(200, { clock_offset_ms: server.clock.offsetMs, now: server.clock.nowIso() });
+			default:
+				throw notFound();
+		}
+	} catch (e) {
+		return toReply(e);
+	}
+}
+
+function faultFromJson(body: Record<string, unknown>): Fault {
+	const match = (body.match ?? undefined) as { method?: string; path?: string; pathRegex?: string } | undefined;
+	const { pathRegex, ...rest } = match ?? {};
+	return {
+		...(body as unknown as Fault),
+		match: match ? { ...rest, ...(pathRegex ? { path: new RegExp(pathRegex) } : {}) } : undefined,
+	};
+}

@@ -1,0 +1,51 @@
+/**
+ * Start a sandbox by hand (demo, e2e runs in another process):
+ *   ts-node --transpile-only test/sandbox/cli.ts [--port 4010] [--seed demo|empty|N] [--no-rate-limit]
+ * Prints the URL, the admin token and the account id, then stays up until SIGINT/SIGTERM.
+ * SANDBOX_PORT is the fallback for --port.
+ */
+import { startSandbox } from './index';
+import type { Sandbox, SandboxOptions } from './types';
+
+export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): SandboxOptions {
+	const value = (flag: string): string | undefined => {
+		const i = argv.indexOf(flag);
+		return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`${flag}=`))?.slice(flag.length + 1);
+	};
+	const port = Number(value('--port') ?? env.SANDBOX_PORT ?? 0);
+	const seedArg = value('--seed') ?? 'demo';
+	const seed: SandboxOptions['seed'] = seedArg === 'demo' || seedArg === 'empty' ? seedArg : { users: Number(seedArg) };
+	if (typeof seed === 'object' && !Number.isInteger(seed.users)) throw new Error(`--seed must be demo, empty or a number, got ${seedArg}`);
+	return { port, seed, ...(argv.includes('--no-rate-limit') ? { rateLimit: false as const } : {}) };
+}
+
+export async function main(argv: string[] = process.argv.slice(2)): Promise<Sandbox> {
+	const sandbox = await startSandbox(parseArgs(argv));
+	const { admin, manager, member } = sandbox.tokens;
+	process.stdout.write(
+		[
+			`Harvest sandbox listening on ${sandbox.url}`,
+			`  API:          ${sandbox.url}/v2/...`,
+			`  Accounts:     ${sandbox.url}/api/v2/accounts`,
+			`  Account ID:   ${admin.accountId}`,
+			`  Admin token:  ${admin.token}`,
+			`  Manager:      ${manager.token}`,
+			`  Member:       ${member.token}`,
+			`  Admin API:    ${sandbox.url}/__sandbox/state`,
+			'',
+		].join('\n'),
+	);
+	const stop = () => {
+		void sandbox.close().then(() => process.exit(0));
+	};
+	process.once('SIGINT', stop);
+	process.once('SIGTERM', stop);
+	return sandbox;
+}
+
+if (require.main === module) {
+	main().catch((e: unknown) => {
+		process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+		process.exit(1);
+	});
+}

@@ -1,0 +1,18 @@
+/** Roles (§9): administrator-only CRUD; membership changes are mirrored into user.roles. */
+import { cursorPage, newestFirst } from '../paginate';
+import { administrators } from '../permissions';
+import { created, deleted, ok, Router } from '../router';
+
+export function registerRoles(r: Router): void {
+	r.get('/v2/roles', administrators, (ctx) => ok(cursorPage(ctx.list, 'roles', ctx.store.roles.list(), newestFirst, (x) => ctx.store.roles.render(x))));
+	r.get('/v2/roles/:roleId', administrators, (ctx) => ok(ctx.store.roles.render(ctx.store.roles.require(ctx.id('roleId')))));
+	r.post('/v2/roles', administrators, (ctx) => created(ctx.store.roles.render(ctx.store.roles.create(ctx.body))));
+	r.patch('/v2/roles/:roleId', administrators, (ctx) => {
+		const roles = ctx.store.roles;
+		return ok(roles.render(roles.update(roles.require(ctx.id('roleId')), ctx.body)));
+	});
+	r.delete('/v2/roles/:roleId', administrators, (ctx) => {
+		ctx.store.roles.delete(ctx.store.roles.require(ctx.id('roleId')));
+		return deleted();
+	});
+}

@@ -1,0 +1,222 @@
+/**
+ * The HTTP server. Every /v2 request passes, in order: User-Agent check (400), token and
+ * account check (401), the per-token rate limit (429), injected faults, routing (HTML 404),
+ * the route's permission rule (403), then the route. /__sandbox/* is the admin API: no auth,
+ * no rate limit, not logged.
+ */
+import http, { IncomingMessage, STATUS_CODES } from 'http';
+import type { AddressInfo } from 'net';
+import { handleAdmin } from './admin';
+import { Clock } from './clock';
+import { htmlPage, invalidToken, missingUserAgent, notAuthorized, routeNotFound } from './errors';
+import { FaultQueue } from './faults';
+import { emptyJsonReply, htmlReply, jsonReply, parseBody, readRaw, Reply, send, toReply } from './http';
+import type { Body } from './model/input';
+import type { User } from './model/records';
+import { DEFAULT_RATE_LIMIT, RateLimiter } from './rateLimit';
+import { numericParam, RouteContext, Router } from './router';
+import { harvestRoutes } from './routes';
+import { seed } from './seed';
+import { Store } from './store';
+import type { Fault, LoggedRequest, SandboxOptions, SandboxToken, SeedSpec } from './types';
+
+export const ACCOUNT_ID = '1046325';
+
+/** Fixed so that the CLI, demos and docs can show them; they only ever work against the sandbox. */
+const TOKEN_STRINGS = {
+	admin: `${ACCOUNT_ID}.pt.SbxAdmin-6Xq2vJ9rT4mB8nK1wE5y`,
+	manager: `${ACCOUNT_ID}.pt.SbxManager-P3wZ7cL5hD0sF2uI8o`,
+	member: `${ACCOUNT_ID}.pt.SbxMember-Y8uR4eN6gV1aQ9kT3j`,
+};
+
+type Role = keyof typeof TOKEN_STRINGS;
+
+export class SandboxServer {
+	readonly clock: Clock;
+	readonly store: Store;
+	readonly log: LoggedRequest[] = [];
+	readonly faults = new FaultQueue();
+	readonly limiter: RateLimiter;
+	readonly retryAfter: boolean;
+	readonly accountId = ACCOUNT_ID;
+	readonly tokens: Record<Role, SandboxToken>;
+	origin = '';
+	private readonly router: Router = harvestRoutes();
+	private readonly http: http.Server;
+	private seq = 0;
+
+	constructor(opts: SandboxOptions = {}) {
+		this.clock = new Clock(opts.clockOffsetMs ?? 0);
+		this.store = new Store(this.clock);
+		this.limiter = new RateLimiter(opts.rateLimit === undefined ? DEFAULT_RATE_LIMIT : opts.rateLimit);
+		this.retryAfter = opts.retryAfter ?? true;
+		const holders = seed(this.store, opts.seed);
+		this.tokens = {
+			admin: { token: TOKEN_STRINGS.admin, accountId: ACCOUNT_ID, userId: holders.admin },
+			manager: { token: TOKEN_STRINGS.manager, accountId: ACCOUNT_ID, userId: holders.manager },
+			member: { token: TOKEN_STRINGS.member, accountId: ACCOUNT_ID, userId: holders.member },
+		};
+		this.http = http.createServer((req, res) => {
+			this.onRequest(req).then(
+				(reply) => (reply === 'reset' ? req.socket.destroy() : send(res, reply, this.clock.nowMs())),
+				(e: unknown) => send(res, toReply(e), this.clock.nowMs()),
+			);
+		});
+		// Clients keep connections alive; close() must not wait for them.
+		this.http.keepAliveTimeout = 1000;
+	}
+
+	listen(port = 0): Promise<void> {
+		return new Promise((resolve, reject) => {
+			this.http.once('error', reject);
+			this.http.listen(port, '127.0.0.1', () => {
+				const { port: actual } = this.http.address() as AddressInfo;
+				this.origin = `http://127.0.0.1:${actual}`;
+				resolve();
+			});
+		});
+	}
+
+	get port(): number {
+		return (this.http.address() as AddressInfo).port;
+	}
+
+	reset(spec: SeedSpec = 'demo'): void {
+		const holders = seed(this.store, spec);
+		this.tokens.admin.userId = holders.admin;
+		this.tokens.manager.userId = holders.manager;
+		this.tokens.member.userId = holders.member;
+		this.faults.clear();
+		this.limiter.reset();
+		this.log.length = 0;
+	}
+
+	close(): Promise<void> {
+		return new Promise((resolve) => {
+			this.http.close(() => resolve());
+			this.http.closeAllConnections();
+		});
+	}
+
+	private async onRequest(req: IncomingMessage): Promise<Reply | 'reset'> {
+		const url = new URL(req.url ?? '/', 'http://sandbox');
+		const raw = await readRaw(req);
+		const method = (req.method ?? 'GET').toUpperCase();
+		if (url.pathname.startsWith('/__sandbox/')) return handleAdmin(this, method, url, req.headers['content-type'], raw);
+
+		const query = Object.fromEntries(url.searchParams);
+		const entry: LoggedRequest = { seq: ++this.seq, method, path: url.pathname, query, body: undefined, status: 0, at: Date.now() };
+		this.log.push(entry);
+		let reply: Reply | 'reset';
+		try {
+			reply = await this.answer(req, method, url.pathname, query, raw, entry);
+		} catch (e) {
+			reply = toReply(e);
+		}
+		if (reply !== 'reset') entry.status = reply.status;
+		return reply;
+	}
+
+	private async answer(req: IncomingMessage, method: string, path: string, query: Record<string, string>, raw: string, entry: LoggedRequest): Promise<Reply | 'reset'> {
+		const parsed = parseBody(req.headers['content-type'], raw);
+		entry.body = parsed.logged;
+		const isApi = path.startsWith('/v2/');
+		if (!isApi && path !== '/api/v2/accounts') throw routeNotFound();
+		if (!req.headers['user-agent']?.trim()) throw missingUserAgent();
+
+		const auth = req.headers.authorization?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim() ?? query.access_token;
+		if (auth) entry.token = auth.slice(-4);
+		// id.getharvest.com's /api/v2/accounts is the one call that needs no account id.
+		const account = isApi ? (headerValue(req, 'harvest-account-id') ?? query.account_id) : ACCOUNT_ID;
+		const actor = this.authenticate(auth, account);
+
+		const waitMs = this.limiter.take(auth as string);
+		if (waitMs > 0) return this.throttled(this.retryAfter ? Math.max(1, Math.ceil(waitMs / 1000)) : undefined);
+
+		const fault = this.faults.take(method, path);
+		if (fault) {
+			entry.fault = fault.kind;
+			if (fault.kind === 'delay') await sleep(fault.delayMs ?? 1000);
+			else {
+				if (fault.afterApply && !parsed.error) this.dispatch(method, path, query, parsed.body, actor);
+				return this.faultReply(fault);
+			}
+		}
+		if (parsed.error) throw parsed.error;
+		return this.dispatch(method, path, query, parsed.body, actor);
+	}
+
+	/** Unknown token, wrong or missing account, or a token whose user is gone or archived: all the same 401. */
+	private authenticate(token: string | undefined, account: string | undefined): User {
+		const holder = Object.values(this.tokens).find((t) => t.token === token);
+		if (!holder || account !== holder.accountId) throw invalidToken();
+		const user = this.store.users.get(holder.userId);
+		if (!user || !user.is_active) throw invalidToken();
+		return user;
+	}
+
+	private dispatch(method: string, path: string, query: Record<string, string>, body: Body, actor: User): Reply {
+		try {
+			const match = this.router.match(method, path);
+			if (!match) throw routeNotFound();
+			const ctx: RouteContext = {
+				store: this.store,
+				actor,
+				params: match.params,
+				query,
+				body,
+				list: { origin: this.origin, path, query },
+				origin: this.origin,
+				accountId: this.accountId,
+				id: (name) => numericParam(match.params, name),
+			};
+			if (!match.route.allow(actor, ctx)) throw notAuthorized();
+			const result = match.route.handle(ctx);
+			return result.body === undefined ? emptyJsonReply(result.status) : jsonReply(result.status, result.body);
+		} catch (e) {
+			return toReply(e);
+		}
+	}
+
+	/** Harvest's throttle answer: empty body, text/html, and (usually) Retry-After in seconds. */
+	private throttled(retryAfter: string | number | undefined): Reply {
+		const headers: Record<string, string> = { 'Content-Type': 'text/html' };
+		if (retryAfter !== undefined) headers['Retry-After'] = String(retryAfter);
+		return { status: 429, headers, body: '' };
+	}
+
+	private faultReply(fault: Fault): Reply | 'reset' {
+		switch (fault.kind) {
+			case 'reset':
+				return 'reset';
+			case 'status': {
+				const status = fault.status ?? 500;
+				return jsonReply(status, { status, error: STATUS_CODES[status] ?? 'Error' });
+			}
+			case 'html': {
+				const status = fault.status ?? 502;
+				return htmlReply(status, htmlPage(status, STATUS_CODES[status] ?? 'Error'));
+			}
+			case 'empty':
+				return { status: fault.status ?? 500, headers: {}, body: '' };
+			case '429': {
+				const seconds = fault.retryAfterSeconds ?? 1;
+				const style = fault.retryAfter ?? 'seconds';
+				if (style === 'none') return this.throttled(undefined);
+				if (style === 'http-date') return this.throttled(new Date(this.clock.nowMs() + seconds * 1000).toUTCString());
+				return this.throttled(seconds);
+			}
+			default:
+				throw new Error(`unknown fault kind ${String(fault.kind)}`);
+		}
+	}
+}
+
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+	const v = req.headers[name];
+	return Array.isArray(v) ? v[0] : v;
+}
+
+function sleep(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,99 @@
+/**
+ * Public types of the Harvest sandbox. Other test code (harness, benchmarks, demo) depends on
+ * these exact names; change them only together with their users.
+ */
+import type { Store } from './store';
+
+export interface SandboxToken {
+	token: string;
+	accountId: string;
+	/** The user the token belongs to; that user's access_roles decide permissions. */
+	userId: number;
+}
+
+export interface RateLimit {
+	requests: number;
+	windowMs: number;
+}
+
+export type SeedSpec = 'demo' | 'empty' | { users: number };
+
+export interface SandboxOptions {
+	/** 0 = random free port (default). */
+	port?: number;
+	/** Default { requests: 100, windowMs: 15000 }, per token, sliding window. */
+	rateLimit?: RateLimit | false;
+	/** 'demo' (default), 'empty' (only the three token holders), or demo plus N generated active users. */
+	seed?: SeedSpec;
+	/** The sandbox clock = host clock + offset (Date header, created_at/updated_at, future-date checks). */
+	clockOffsetMs?: number;
+	/** Default true: a 429 carries Retry-After. */
+	retryAfter?: boolean;
+}
+
+export interface LoggedRequest {
+	seq: number;
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	body: unknown;
+	/** 0 while the request is still being answered, and for `reset` faults (no answer was sent). */
+	status: number;
+	/** Last 4 characters of the token only. */
+	token?: string;
+	/** The fault kind that answered this request, if any. */
+	fault?: string;
+	/** Host clock (Date.now()) when the request arrived. */
+	at: number;
+}
+
+export interface FaultMatch {
+	method?: string;
+	/** Exact pathname (e.g. '/v2/users') or a RegExp tested against the pathname. */
+	path?: string | RegExp;
+}
+
+export type Fault = {
+	/**
+	 * status: JSON error with the given status (default 500); html: HTML body (default 502);
+	 * empty: empty body (default 500); reset: destroy the socket without answering;
+	 * delay: wait delayMs then answer normally; 429: a throttle answer.
+	 */
+	kind: 'status' | 'html' | 'empty' | 'reset' | 'delay' | '429';
+	/** How many matching requests get it (default 1). */
+	count?: number;
+	status?: number;
+	delayMs?: number;
+	/** For 429: how Retry-After is expressed (default 'seconds'). */
+	retryAfter?: 'seconds' | 'http-date' | 'none';
+	retryAfterSeconds?: number;
+	/** Which requests it applies to (default: any). */
+	match?: FaultMatch;
+	/** Apply the request to the store first, then answer with the fault ("the POST reached Harvest but the answer was lost"). */
+	afterApply?: boolean;
+};
+
+export interface Invitation {
+	userId: number;
+	email: string;
+	at: number;
+}
+
+export interface Sandbox {
+	/** e.g. http://127.0.0.1:43123 (API at url + '/v2/...', accounts at url + '/api/v2/accounts'). */
+	url: string;
+	port: number;
+	tokens: { admin: SandboxToken; manager: SandboxToken; member: SandboxToken };
+	/** Every request that reached the server, in order (429s and faulted ones included; /__sandbox excluded). */
+	log: LoggedRequest[];
+	clearLog(): void;
+	inject(fault: Fault): void;
+	clearFaults(): void;
+	setClockOffset(ms: number): void;
+	setRateLimit(rl: RateLimit | false): void;
+	store: Store;
+	/** One per user created through the API ("Harvest emails the new user an invitation"). */
+	invitations: Invitation[];
+	reset(seed?: SeedSpec): void;
+	close(): Promise<void>;
+}

@@ -1,0 +1,46 @@
+import {
+	buildAccessRoles,
+	capacityHoursToSeconds,
+	capacitySecondsToHours,
+	isEmail,
+	parseAccessRoles,
+	parseRoles,
+	requireAmount,
+} from '../../nodes/HarvestUsers/actions/user/userFields';
+
+describe('user fields', () => {
+	it('converts weekly capacity hours to seconds in half-hour steps', () => {
+		expect(capacityHoursToSeconds(35)).toBe(126000);
+		expect(capacityHoursToSeconds(37.5)).toBe(135000);
+		expect(capacityHoursToSeconds('40')).toBe(144000);
+		expect(capacityHoursToSeconds(0)).toBe(0);
+		expect(capacitySecondsToHours(126000)).toBe(35);
+		expect(() => capacityHoursToSeconds(37.3)).toThrow(/half-hour steps/);
+		expect(() => capacityHoursToSeconds(-1)).toThrow(/between 0 and 168/);
+		expect(() => capacityHoursToSeconds('lots')).toThrow(/between 0 and 168/);
+	});
+
+	it('builds access roles: one base role, extra permissions only for managers', () => {
+		expect(buildAccessRoles('member')).toEqual(['member']);
+		expect(buildAccessRoles('manager', ['project_creator', 'project_creator'])).toEqual(['manager', 'project_creator']);
+		expect(() => buildAccessRoles('member', ['project_creator'])).toThrow(/only be given to a manager/);
+		expect(() => buildAccessRoles('owner')).toThrow(/administrator, manager or member/);
+		expect(() => buildAccessRoles('manager', ['root'])).toThrow(/Unknown manager permission root/);
+	});
+
+	it('parses access roles from an HR export, ignoring the derived people_manager', () => {
+		expect(parseAccessRoles('manager, project_creator')).toEqual(['manager', 'project_creator']);
+		expect(parseAccessRoles(['Manager', 'people_manager'])).toEqual(['manager']);
+		expect(() => parseAccessRoles(['member', 'manager'])).toThrow(/exactly one/);
+		expect(() => parseAccessRoles([])).toThrow(/exactly one/);
+	});
+
+	it('parses business roles and checks emails and amounts', () => {
+		expect(parseRoles(' Designer, Developer ,Designer')).toEqual(['Designer', 'Developer']);
+		expect(parseRoles(undefined)).toEqual([]);
+		expect(isEmail(' jane@example.com ')).toBe(true);
+		expect(isEmail('jane@')).toBe(false);
+		expect(requireAmount('12.5', 'Amount')).toBe(12.5);
+		expect(() => requireAmount(-1, 'Amount')).toThrow(/0 or more/);
+	});
+});
