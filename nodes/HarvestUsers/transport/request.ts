@@ -172,10 +172,15 @@ function isTimeoutMessage(error: unknown): boolean {
 	return /timeout|timed out/i.test(String((error as Error)?.message ?? ''));
 }
 
+/**
+ * In words, never as a raw code: n8n rewrites any error message containing ECONNRESET & co.
+ * into a generic "connection closed" text, which would hide "outcome unknown" from the person.
+ */
 function describe(f: Failure): string {
 	if (f.status) return `HTTP ${f.status}${f.statusText ? ` ${f.statusText}` : ''}`;
-	if (f.kind === 'timeout') return `no answer within ${Math.round(settings.timeoutMs / 1000)} s`;
-	return f.code ? `connection failed (${f.code})` : 'connection failed';
+	if (f.kind === 'timeout') return `no answer within ${Math.round(settings.timeoutMs / 100) / 10} s`;
+	if (f.kind === 'refused') return 'Harvest could not be reached';
+	return 'the connection broke before an answer arrived';
 }
 
 /**
