@@ -4,6 +4,7 @@
  */
 import { join } from 'path';
 
+import { validateRequest } from '../contract/openapi';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox';
 import { PACKAGE_ROOT, type CredentialData } from './n8n';
 
@@ -85,6 +86,12 @@ export function useSandbox(options: SandboxOptions = {}): () => Sandbox {
 		sandbox!.setRateLimit(options.rateLimit ?? SCALED_LIMIT);
 		sandbox!.setClockOffset(options.clockOffsetMs ?? 0);
 	});
+	// Contract: every request a test made our nodes send must be one Harvest's API describes
+	// (path, method, query parameters, JSON body), checked against the OpenAPI description.
+	afterEach(() => {
+		const violations = requestViolations(sandbox!);
+		expect(violations).toEqual([]);
+	});
 	afterAll(async () => {
 		await sandbox?.close();
 	});
@@ -92,4 +99,13 @@ export function useSandbox(options: SandboxOptions = {}): () => Sandbox {
 		if (!sandbox) throw new Error('sandbox not started: call useSandbox() at the top of the describe block');
 		return sandbox;
 	};
+}
+
+/** Contract violations of every request in the sandbox's log, labelled with the request. */
+export function requestViolations(sandbox: Sandbox): string[] {
+	return sandbox.log.flatMap((r) =>
+		validateRequest({ method: r.method, path: r.path, query: r.query, body: r.body }).map(
+			(v) => `${r.method} ${r.path}: ${v}`,
+		),
+	);
 }

@@ -171,10 +171,15 @@ function generateUsers(store: Store, count: number, nowMs: number): void {
 		const first = FIRST[i % FIRST.length];
 		const last = LAST[Math.floor(i / FIRST.length) % LAST.length];
 		store.users.create(
-			{ first_name: first, last_name: last, email: `${first}.${last}.${i}@example.com`.toLowerCase(), default_hourly_rate: 80 + (i % 5) * 10, cost_rate: 40 + (i % 4) * 5 },
+			{ first_name: first, last_name: last, email: asciiEmail(`${first}.${last}.${i}@example.com`), default_hourly_rate: 80 + (i % 5) * 10, cost_rate: 40 + (i % 4) * 5 },
 			{ createdAt: isoSeconds(start + i * 1000) },
 		);
 	}
+}
+
+/** 'Müller' may be a name, but addresses stay ASCII (the spec's `format: email` expects that). */
+function asciiEmail(address: string): string {
+	return address.normalize('NFD').replace(/[^\x20-\x7e]/g, '').toLowerCase();
 }
 
 /** Run seed writes as if they happened at `at`, so derived timestamps land in the past too. */

@@ -44,6 +44,8 @@ export class SandboxServer {
 	private readonly router: Router = harvestRoutes();
 	private readonly http: http.Server;
 	private seq = 0;
+	/** Pending `delay` faults, cancelled by close() so no timer outlives the server. */
+	private readonly delays = new Set<NodeJS.Timeout>();
 
 	constructor(opts: SandboxOptions = {}) {
 		this.clock = new Clock(opts.clockOffsetMs ?? 0);
@@ -57,9 +59,15 @@ export class SandboxServer {
 			member: { token: TOKEN_STRINGS.member, accountId: ACCOUNT_ID, userId: holders.member },
 		};
 		this.http = http.createServer((req, res) => {
+			const started = performance.now();
+			// Rails' X-Runtime header: the server's own time, so benchmarks can tell it from the client's.
+			const answer = (reply: Reply) => {
+				reply.headers['X-Runtime'] = ((performance.now() - started) / 1000).toFixed(6);
+				send(res, reply, this.clock.nowMs());
+			};
 			this.onRequest(req).then(
-				(reply) => (reply === 'reset' ? req.socket.destroy() : send(res, reply, this.clock.nowMs())),
-				(e: unknown) => send(res, toReply(e), this.clock.nowMs()),
+				(reply) => (reply === 'reset' ? req.socket.destroy() : answer(reply)),
+				(e: unknown) => answer(toReply(e)),
 			);
 		});
 		// Clients keep connections alive; close() must not wait for them.
@@ -92,6 +100,8 @@ export class SandboxServer {
 	}
 
 	close(): Promise<void> {
+		for (const timer of this.delays) clearTimeout(timer);
+		this.delays.clear();
 		return new Promise((resolve) => {
 			this.http.close(() => resolve());
 			this.http.closeAllConnections();
@@ -136,7 +146,7 @@ export class SandboxServer {
 		const fault = this.faults.take(method, path);
 		if (fault) {
 			entry.fault = fault.kind;
-			if (fault.kind === 'delay') await sleep(fault.delayMs ?? 1000);
+			if (fault.kind === 'delay') await this.sleep(fault.delayMs ?? 1000);
 			else {
 				if (fault.afterApply && !parsed.error) this.dispatch(method, path, query, parsed.body, actor);
 				return this.faultReply(fault);
@@ -144,6 +154,16 @@ export class SandboxServer {
 		}
 		if (parsed.error) throw parsed.error;
 		return this.dispatch(method, path, query, parsed.body, actor);
+	}
+
+	private sleep(ms: number): Promise<void> {
+		return new Promise((resolve) => {
+			const timer = setTimeout(() => {
+				this.delays.delete(timer);
+				resolve();
+			}, ms);
+			this.delays.add(timer);
+		});
 	}
 
 	/** Unknown token, wrong or missing account, or a token whose user is gone or archived: all the same 401. */
@@ -217,6 +237,3 @@ function headerValue(req: IncomingMessage, name: string): string | undefined {
 	return Array.isArray(v) ? v[0] : v;
 }
 
-function sleep(ms: number): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, ms));
-}

@@ -2,8 +2,9 @@
 import type { Client, Project, Task, User } from '../model/records';
 import type { Store } from '../store';
 
+/** Stored users already have the API's shape, and replies are serialized at once: no copy needed. */
 export function renderUser(u: User): object {
-	return { ...u, roles: [...u.roles], access_roles: [...u.access_roles] };
+	return u;
 }
 
 export function renderTeammate(u: User): object {

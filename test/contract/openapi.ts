@@ -1,0 +1,217 @@
+/**
+ * Contract checks against Harvest's OpenAPI description (harvest-openapi.yaml beside this file:
+ * jolicode/harvest-php-api, MIT, generated from Harvest's docs; kept unmodified).
+ *
+ *   validateRequest({ method, path, query, body })   -> violations ([] = valid)
+ *   validateResponse({ method, path, status, body }) -> violations
+ *
+ * Paths may be absolute URLs or /v2/… paths (the spec's are relative to /v2). Non-/v2 paths are
+ * not in the spec and are skipped: `/api/v2/accounts` lives on id.getharvest.com.
+ *
+ * The OpenAPI 3.0 schemas are converted to JSON Schema for ajv: `nullable: true` becomes a type
+ * union with null; `format: int32/int64/float/double` are ignored; `format: url` is checked as
+ * an absolute URL. Where the spec disagrees with Harvest's documented or recorded behaviour
+ * (the project's API reference wins), it is corrected here, and only here:
+ *
+ *  1. List envelopes declare `page` as a non-null integer, but in cursor mode `page` is null on
+ *     every page but the first and last (pagination docs, §1.5). `page` is made nullable.
+ *  2. `PATCH /users/{userId}/teammates` declares `teammate_ids` items as strings; the docs
+ *     describe integer user ids. Both are accepted.
+ *  3. Harvest's own `links` carry a `ref` query parameter (`ref=first|next_cursor|previous|last`)
+ *     that no operation declares; following links verbatim must not count as a violation.
+ *  4. `access_token` and `account_id` are the documented query-string alternative to the
+ *     Authorization / Harvest-Account-Id headers, and are not declared per operation.
+ *  5. Error responses: the spec's `Error` schema ({code, message}) does not match the recorded
+ *     bodies ({"error","error_description"}, {"status","error"}, {"message"}); it has no
+ *     required fields, so those still validate, and only JSON error bodies are checked.
+ */
+import fs from 'fs';
+import path from 'path';
+import Ajv, { ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import YAML from 'yaml';
+
+type Schema = Record<string, unknown>;
+
+interface Parameter {
+	name: string;
+	in: 'query' | 'path' | 'header';
+	schema?: Schema;
+}
+
+interface Operation {
+	parameters?: Parameter[];
+	requestBody?: { required?: boolean; content: Record<string, { schema: Schema }> };
+	responses: Record<string, { content?: Record<string, { schema: Schema }> }>;
+}
+
+interface PathTemplate {
+	template: string;
+	regex: RegExp;
+	params: number;
+	operations: Record<string, Operation>;
+	parameters: Parameter[];
+}
+
+const SPEC_FILE = path.join(__dirname, 'harvest-openapi.yaml');
+const SCHEMA_BASE = 'https://harvest-openapi.test/schemas/';
+const ALWAYS_ALLOWED_QUERY = new Set(['ref', 'access_token', 'account_id']);
+const LIST_ENVELOPE = /^[A-Z][A-Za-z]*s$/;
+
+let loaded: { ajv: Ajv; paths: PathTemplate[] } | undefined;
+const compiled = new Map<Schema, ValidateFunction>();
+
+function load(): { ajv: Ajv; paths: PathTemplate[] } {
+	if (loaded) return loaded;
+	const spec = YAML.parse(fs.readFileSync(SPEC_FILE, 'utf8')) as {
+		components: { schemas: Record<string, Schema> };
+		paths: Record<string, Record<string, unknown>>;
+	};
+	const ajv = new Ajv({ strict: false, allErrors: true });
+	addFormats(ajv);
+	for (const f of ['int32', 'int64', 'float', 'double']) ajv.addFormat(f, true);
+	ajv.addFormat('url', (v: string) => /^https?:\/\/[^\s]+$/.test(v));
+	for (const [name, schema] of Object.entries(spec.components.schemas)) {
+		const converted = toJsonSchema(schema) as Schema;
+		// Correction 1: cursor pages have page: null.
+		if (LIST_ENVELOPE.test(name) && isObject(converted.properties) && isObject(converted.properties.page))
+			(converted.properties as Record<string, Schema>).page = { type: ['integer', 'null'] };
+		ajv.addSchema({ ...converted, $id: SCHEMA_BASE + name });
+	}
+	const paths = Object.entries(spec.paths).map(([template, item]) => {
+		const operations: Record<string, Operation> = {};
+		for (const [k, v] of Object.entries(item)) if (k !== 'parameters') operations[k.toUpperCase()] = v as Operation;
+		const params = (template.match(/\{[^}]+\}/g) ?? []).length;
+		const regex = new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+		return { template, regex, params, operations, parameters: (item.parameters as Parameter[] | undefined) ?? [] };
+	});
+	// `/users/me` must win over `/users/{userId}`.
+	paths.sort((a, b) => a.params - b.params);
+	loaded = { ajv, paths };
+	return loaded;
+}
+
+/** OpenAPI 3.0 schema -> JSON Schema (draft-07): nullable, $ref to registered components. */
+function toJsonSchema(node: unknown): unknown {
+	if (Array.isArray(node)) return node.map(toJsonSchema);
+	if (!isObject(node)) return node;
+	const out: Schema = {};
+	for (const [k, v] of Object.entries(node)) {
+		if (k === 'nullable' || k === 'example' || k === 'externalDocs' || k === 'deprecated') continue;
+		if (k === '$ref' && typeof v === 'string') out.$ref = v.replace('#/components/schemas/', SCHEMA_BASE);
+		else out[k] = toJsonSchema(v);
+	}
+	if (node.nullable === true) {
+		if (typeof out.type === 'string') out.type = [out.type, 'null'];
+		if (Array.isArray(out.enum)) out.enum = [...out.enum, null];
+	}
+	return out;
+}
+
+function isObject(v: unknown): v is Schema {
+	return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function validate(schema: Schema, value: unknown, where: string): string[] {
+	const { ajv } = load();
+	let fn = compiled.get(schema);
+	if (!fn) {
+		fn = ajv.compile(toJsonSchema(schema) as Schema);
+		compiled.set(schema, fn);
+	}
+	if (fn(value)) return [];
+	return (fn.errors ?? []).map((e) => `${where}${e.instancePath || ''} ${e.message ?? 'is invalid'}${e.params && 'allowedValues' in e.params ? ` ${JSON.stringify(e.params.allowedValues)}` : ''}`);
+}
+
+/** Finds the spec operation for a sandbox/Harvest URL; undefined for paths outside /v2 (skipped). */
+function findOperation(method: string, url: string): { op?: Operation; template?: PathTemplate; violations: string[] } | undefined {
+	const pathname = url.startsWith('http') ? new URL(url).pathname : url.split('?')[0];
+	if (!pathname.startsWith('/v2/')) return undefined;
+	const specPath = pathname.slice(3);
+	const template = load().paths.find((p) => p.regex.test(specPath));
+	if (!template) return { violations: [`${pathname} matches no path in the spec`] };
+	const op = template.operations[method.toUpperCase()];
+	if (!op) return { template, violations: [`${method.toUpperCase()} ${template.template} is not in the spec`] };
+	return { op, template, violations: [] };
+}
+
+export interface RequestToCheck {
+	method: string;
+	/** /v2/… or an absolute URL (its query string is checked too). */
+	path: string;
+	query?: Record<string, string | number | boolean>;
+	body?: unknown;
+}
+
+export function validateRequest(req: RequestToCheck): string[] {
+	const found = findOperation(req.method, req.path);
+	if (!found) return [];
+	const { op, template } = found;
+	if (!op || !template) return found.violations;
+	const violations: string[] = [];
+	const query: Record<string, string> = {};
+	if (req.path.includes('?')) for (const [k, v] of new URLSearchParams(req.path.split('?')[1])) query[k] = v;
+	for (const [k, v] of Object.entries(req.query ?? {})) query[k] = String(v);
+	const declared = new Map([...template.parameters, ...(op.parameters ?? [])].filter((p) => p.in === 'query').map((p) => [p.name, p]));
+	for (const [name, value] of Object.entries(query)) {
+		const param = declared.get(name);
+		if (!param) {
+			if (!ALWAYS_ALLOWED_QUERY.has(name)) violations.push(`query parameter "${name}" is not declared for ${req.method.toUpperCase()} ${template.template}`);
+			continue;
+		}
+		const type = param.schema?.type;
+		if (type === 'integer' && !/^-?\d+$/.test(value)) violations.push(`query parameter "${name}" must be an integer, got "${value}"`);
+		if (type === 'boolean' && value !== 'true' && value !== 'false') violations.push(`query parameter "${name}" must be true or false, got "${value}"`);
+	}
+	const hasBody = req.body !== undefined && req.body !== null;
+	if (!op.requestBody) {
+		if (hasBody) violations.push(`${req.method.toUpperCase()} ${template.template} takes no request body`);
+		return violations;
+	}
+	if (!hasBody) {
+		if (op.requestBody.required) violations.push(`${req.method.toUpperCase()} ${template.template} requires a request body`);
+		return violations;
+	}
+	const content = op.requestBody.content['application/json'] ?? op.requestBody.content['application/x-www-form-urlencoded'];
+	if (content) violations.push(...validate(correctRequestSchema(template.template, content.schema), req.body, 'request body'));
+	return violations;
+}
+
+export interface ResponseToCheck {
+	method: string;
+	path: string;
+	status: number;
+	body: unknown;
+}
+
+export function validateResponse(res: ResponseToCheck): string[] {
+	const found = findOperation(res.method, res.path);
+	if (!found) return [];
+	const { op, template } = found;
+	if (!op || !template) return found.violations;
+	const declared = op.responses[String(res.status)];
+	const ok = res.status >= 200 && res.status < 300;
+	if (ok && !declared) return [`${res.method.toUpperCase()} ${template.template} answered ${res.status}; the spec declares ${Object.keys(op.responses).join(', ')}`];
+	const response = declared ?? op.responses.default;
+	const schema = response?.content?.['application/json']?.schema;
+	const empty = res.body === undefined || res.body === null || res.body === '';
+	if (!schema) return ok && !empty ? [`${res.method.toUpperCase()} ${template.template} ${res.status} should have no body`] : [];
+	if (!ok && (empty || typeof res.body === 'string')) return []; // correction 5: HTML / empty error pages
+	if (empty) return [`${res.method.toUpperCase()} ${template.template} ${res.status} has an empty body`];
+	return validate(schema, res.body, 'response body');
+}
+
+const correctedTeammates = new Map<Schema, Schema>();
+
+/** Correction 2: teammate ids are integers in Harvest's docs, strings in the spec. */
+function correctRequestSchema(template: string, schema: Schema): Schema {
+	if (template !== '/users/{userId}/teammates') return schema;
+	let fixed = correctedTeammates.get(schema);
+	if (!fixed) {
+		const props = { ...(schema.properties as Record<string, Schema>) };
+		props.teammate_ids = { type: 'array', items: { type: ['integer', 'string'] } };
+		fixed = { ...schema, properties: props };
+		correctedTeammates.set(schema, fixed);
+	}
+	return fixed;
+}
