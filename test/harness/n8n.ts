@@ -3,7 +3,7 @@
  * real WorkflowExecute / PollContext and the real HTTP helpers, with credentials applied the way
  * the n8n server applies them. Only the credential store is ours (credentials are plain objects).
  */
-import { ExecutionLifecycleHooks, PackageDirectoryLoader, PollContext, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, PackageDirectoryLoader, PollContext, WorkflowExecute } from 'n8n-core';
 import {
 	createRunExecutionData,
 	ICredentialsHelper,
@@ -15,6 +15,8 @@ import {
 	type IHttpRequestOptions,
 	type INode,
 	type INodeExecutionData,
+	type INodeListSearchResult,
+	type INodePropertyOptions,
 	type INodeParameters,
 	type INodeTypes,
 	type IRun,
@@ -246,4 +248,51 @@ export async function runPoll(options: PollOptions): Promise<PollRun> {
 	const nodeType = pkg.nodeTypes.getByNameAndVersion(TRIGGER_TYPE, 1);
 	const result = await nodeType.poll!.call(ctx);
 	return { result, staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject };
+}
+
+/**
+ * Runs a dropdown method (loadOptions or listSearch) as the editor does: n8n's LoadOptionsContext
+ * with the node's current parameters, the credential and real HTTP to the sandbox.
+ */
+async function loadOptionsContext(parameters: INodeParameters, credentials: CredentialData): Promise<{ ctx: LoadOptionsContext; pkg: LoadedPackage }> {
+	const pkg = await loadPackage();
+	const node: INode = {
+		id: 'b3c0b1a2-0000-4000-8000-000000000003',
+		name: 'Harvest Users',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: Object.fromEntries(Object.keys(credentials).map((t) => [t, { id: `${t}-id`, name: `${t} test` }])),
+	};
+	const workflow = new Workflow({ id: 'test', nodes: [node], connections: {}, nodeTypes: pkg.nodeTypes, active: false });
+	const hooks = new ExecutionLifecycleHooks('manual', '1', { id: 'test', nodes: [node], connections: {} } as unknown as IWorkflowBase);
+	const data = additionalData(pkg, credentials, hooks);
+	// The editor sends every parameter of the node; credential lookup checks `authentication` against them.
+	data.currentNodeParameters = { authentication: 'accessToken', ...parameters };
+	return { ctx: new LoadOptionsContext(workflow, node, data, 'parameters.dropdown'), pkg };
+}
+
+export async function runLoadOptions(
+	method: string,
+	parameters: INodeParameters,
+	credentials: CredentialData,
+): Promise<INodePropertyOptions[]> {
+	const { ctx, pkg } = await loadOptionsContext(parameters, credentials);
+	const fn = pkg.nodeTypes.getByNameAndVersion(NODE_TYPE, 1).methods?.loadOptions?.[method];
+	if (!fn) throw new Error(`No loadOptions method ${method}`);
+	return await fn.call(ctx);
+}
+
+export async function runListSearch(
+	method: string,
+	parameters: INodeParameters,
+	credentials: CredentialData,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const { ctx, pkg } = await loadOptionsContext(parameters, credentials);
+	const fn = pkg.nodeTypes.getByNameAndVersion(NODE_TYPE, 1).methods?.listSearch?.[method];
+	if (!fn) throw new Error(`No listSearch method ${method}`);
+	return await fn.call(ctx, filter, paginationToken);
 }

@@ -1,2 +1,34 @@
-// loadOptions for people-related dropdowns (users, roles, timezones). Filled in with the user/teammate/role operations.
-export {};
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { harvestList } from '../transport';
+import { userResult } from './labels';
+import { timezoneOptions } from './timezones';
+
+/** Dropdowns about people: users, roles and timezones. */
+
+const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
+
+async function roles(ctx: ILoadOptionsFunctions): Promise<IDataObject[]> {
+	return await harvestList(ctx, { path: '/v2/roles', key: 'roles' });
+}
+
+/** Active users as "First Last <email>", valued by their numeric ID. */
+export async function getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const users = await harvestList(this, { path: '/v2/users', key: 'users', qs: { is_active: true } });
+	return users.map(userResult).sort(byName);
+}
+
+/** Roles valued by ID, for the role operations. */
+export async function getRoles(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await roles(this)).map((r) => ({ name: String(r.name), value: r.id as number })).sort(byName);
+}
+
+/** Roles valued by name: a user's `roles` are the role names themselves. */
+export async function getRoleNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await roles(this)).map((r) => ({ name: String(r.name), value: String(r.name) })).sort(byName);
+}
+
+/** Harvest's own timezone names; a fixed list, so no request. */
+export async function getTimezones(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return timezoneOptions();
+}

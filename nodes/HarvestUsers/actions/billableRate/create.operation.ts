@@ -1,8 +1,3 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { BILLABLE_RATE, rateCreate } from '../shared/rates';
 
-// STUB: to be implemented (billableRate.create).
-export const description: INodeProperties[] = [];
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	throw new NodeOperationError(this.getNode(), 'billableRate.create is not implemented yet', { itemIndex });
-}
+export const { description, execute } = rateCreate(BILLABLE_RATE);

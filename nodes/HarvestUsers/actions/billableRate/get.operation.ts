@@ -1,8 +1,3 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { BILLABLE_RATE, rateGet } from '../shared/rates';
 
-// STUB: to be implemented (billableRate.get).
-export const description: INodeProperties[] = [];
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	throw new NodeOperationError(this.getNode(), 'billableRate.get is not implemented yet', { itemIndex });
-}
+export const { description, execute } = rateGet(BILLABLE_RATE);

@@ -1,8 +1,3 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { COST_RATE, rateCreate } from '../shared/rates';
 
-// STUB: to be implemented (costRate.create).
-export const description: INodeProperties[] = [];
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	throw new NodeOperationError(this.getNode(), 'costRate.create is not implemented yet', { itemIndex });
-}
+export const { description, execute } = rateCreate(COST_RATE);

@@ -1,8 +1,46 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-// STUB: to be implemented (projectAssignment.getAll).
-export const description: INodeProperties[] = [];
+import { harvestPath } from '../../transport';
+import { returnAllOrLimit, updatedSinceFilter, userLocator } from '../common.descriptions';
+import { filtersToQuery, readUserId } from '../params';
+import { filtersCollection, itemOperation, listRecords } from '../shared/itemOperation';
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	throw new NodeOperationError(this.getNode(), 'projectAssignment.getAll is not implemented yet', { itemIndex });
-}
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Assignments Of',
+		name: 'of',
+		type: 'options',
+		default: 'user',
+		options: [
+			{
+				name: 'A User',
+				value: 'user',
+				description: 'A chosen user (needs an Administrator, or a Manager of that user, unless it is you)',
+			},
+			{
+				name: 'Me',
+				value: 'me',
+				description: "The credential's own user; works for every role, Members included",
+			},
+		],
+		description: 'Whose active project assignments to list (Harvest lists no archived ones here)',
+	},
+	userLocator({ displayOptions: { show: { of: ['user'] } } }),
+	...returnAllOrLimit,
+	filtersCollection([updatedSinceFilter], { displayOptions: { show: { of: ['user'] } } }),
+];
+
+export const { description, execute } = itemOperation('projectAssignment', 'getAll', properties, async function (itemIndex) {
+	const key = 'project_assignments';
+	if (this.getNodeParameter('of', itemIndex) === 'me') {
+		// Harvest documents no filters for /me; its `links` point at /v2/users/{id}/…, and the transport follows them as given.
+		return await listRecords(this, itemIndex, { path: '/v2/users/me/project_assignments', key });
+	}
+	const userId = await readUserId(this, itemIndex);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	return await listRecords(this, itemIndex, {
+		path: harvestPath(this.getNode(), '/v2/users/{userId}/project_assignments', { userId }, itemIndex),
+		key,
+		qs: filtersToQuery(this, filters, itemIndex),
+	});
+});

@@ -1,8 +1,22 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-// STUB: to be implemented (role.create).
-export const description: INodeProperties[] = [];
+import { harvestRequest } from '../../transport';
+import { userIdsField } from '../membership';
+import { readRoleName, readUserIds, roleNameField, roleOperation } from './roles';
+
+export const description = roleOperation('create', [
+	{ ...roleNameField, required: true },
+	userIdsField({ displayName: 'Users', name: 'userIds', description: 'People who get this role. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' }),
+]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	throw new NodeOperationError(this.getNode(), 'role.create is not implemented yet', { itemIndex });
+	const name = readRoleName(this, this.getNodeParameter('name', itemIndex), itemIndex);
+	const userIds = readUserIds(this, itemIndex);
+	return await harvestRequest(this, {
+		method: 'POST',
+		path: '/v2/roles',
+		body: { name, ...(userIds.length ? { user_ids: userIds } : {}) },
+		itemIndex,
+		checkHint: `Check in Harvest (Team → Roles) whether the role "${name}" exists now before running this item again.`,
+	});
 }

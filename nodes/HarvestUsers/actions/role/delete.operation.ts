@@ -1,8 +1,14 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-// STUB: to be implemented (role.delete).
-export const description: INodeProperties[] = [];
+import { harvestRequest } from '../../transport';
+import { readRoleId, roleIdField, roleOperation, rolePath } from './roles';
+
+export const description = roleOperation('delete', [
+	{ ...roleIdField, hint: 'Its members lose this role; their other roles and permissions stay' },
+]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	throw new NodeOperationError(this.getNode(), 'role.delete is not implemented yet', { itemIndex });
+	const path = rolePath(this, itemIndex);
+	await harvestRequest(this, { method: 'DELETE', path, itemIndex });
+	return { id: readRoleId(this, itemIndex), action: 'deleted' };
 }

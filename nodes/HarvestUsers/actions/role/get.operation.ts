@@ -1,8 +1,10 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-// STUB: to be implemented (role.get).
-export const description: INodeProperties[] = [];
+import { harvestRequest } from '../../transport';
+import { roleIdField, roleOperation, rolePath } from './roles';
+
+export const description = roleOperation('get', [roleIdField]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	throw new NodeOperationError(this.getNode(), 'role.get is not implemented yet', { itemIndex });
+	return await harvestRequest(this, { method: 'GET', path: rolePath(this, itemIndex), itemIndex });
 }

@@ -1,8 +1,11 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-// STUB: to be implemented (role.getAll).
-export const description: INodeProperties[] = [];
+import { returnAllOrLimit } from '../common.descriptions';
+import { listRecords } from '../shared/itemOperation';
+import { roleOperation } from './roles';
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	throw new NodeOperationError(this.getNode(), 'role.getAll is not implemented yet', { itemIndex });
+export const description = roleOperation('getAll', returnAllOrLimit);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	return await listRecords(this, itemIndex, { path: '/v2/roles', key: 'roles' });
 }

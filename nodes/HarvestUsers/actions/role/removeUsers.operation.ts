@@ -1,8 +1,6 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { roleMembersOperation } from './roles';
 
-// STUB: to be implemented (role.removeUsers).
-export const description: INodeProperties[] = [];
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	throw new NodeOperationError(this.getNode(), 'role.removeUsers is not implemented yet', { itemIndex });
-}
+export const { description, execute } = roleMembersOperation(
+	'removeUsers',
+	'People to take this role from; the other members keep it. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+);

@@ -27,6 +27,16 @@ export const archiveIfNotDeletableOption = (noun: string, archivedMeans: string)
 	description: `Whether to archive the ${noun} when Harvest refuses the delete because of time entries or expenses (${archivedMeans}). The output's "action" says which happened.`,
 });
 
+/** The delete operation's "Options" collection holding that option. */
+export const archiveOptionsCollection = (noun: string, archivedMeans: string): INodeProperties => ({
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [archiveIfNotDeletableOption(noun, archivedMeans)],
+});
+
 /**
  * Harvest refuses to delete records that still carry time entries or expenses, answering 422 with
  * "… is not removable …". That is an expected outcome for offboarding, not a fault: archive instead
@@ -38,23 +48,26 @@ export async function deleteOrArchive(
 	itemIndex: number,
 	request: DeleteOrArchiveRequest,
 ): Promise<IDataObject> {
+	let failure: unknown;
 	try {
 		await harvestRequest(ctx, { method: 'DELETE', path: request.deletePath, itemIndex });
 		return { id: request.id, action: 'deleted' };
 	} catch (error) {
-		if (!isNotRemovable(error)) throw error;
-		if (request.archive) {
-			const archived = await harvestRequest(ctx, {
-				method: 'PATCH',
-				path: request.archive.path,
-				body: request.archive.body,
-				itemIndex,
-			});
-			return { ...archived, action: 'archived', reason: refusal(error) };
-		}
-		error.description = `Harvest keeps a ${request.noun} that still has time entries or expenses. ${request.whenBlocked}`;
-		throw error;
+		failure = error;
 	}
+	// Other failures are already NodeApiErrors from the transport, naming Harvest's message.
+	if (!isNotRemovable(failure)) throw failure;
+	if (request.archive) {
+		const archived = await harvestRequest(ctx, {
+			method: 'PATCH',
+			path: request.archive.path,
+			body: request.archive.body,
+			itemIndex,
+		});
+		return { ...archived, action: 'archived', reason: refusal(failure) };
+	}
+	failure.description = `Harvest keeps a ${request.noun} that still has time entries or expenses. ${request.whenBlocked}`;
+	throw failure;
 }
 
 interface ApiErrorLike {

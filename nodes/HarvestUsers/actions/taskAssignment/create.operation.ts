@@ -1,8 +1,21 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { positiveId } from '../../transport';
+import { assignmentOperations } from '../shared/assignments';
+import { TASK_ASSIGNMENT } from './taskAssignment.kind';
 
-// STUB: to be implemented (taskAssignment.create).
-export const description: INodeProperties[] = [];
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	throw new NodeOperationError(this.getNode(), 'taskAssignment.create is not implemented yet', { itemIndex });
-}
+export const { description, execute } = assignmentOperations.create(TASK_ASSIGNMENT, {
+	properties: [
+		{
+			displayName: 'Task Name or ID',
+			name: 'taskId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getTasks' },
+			required: true,
+			default: '',
+			description:
+				'The task to add to the project (active tasks). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+	],
+	read: async (ctx, itemIndex) => ({
+		task_id: positiveId(ctx.getNode(), ctx.getNodeParameter('taskId', itemIndex), 'Task ID', itemIndex),
+	}),
+});

@@ -1,8 +1,7 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { assignmentOperations } from '../shared/assignments';
+import { TASK_ASSIGNMENT } from './taskAssignment.kind';
 
-// STUB: to be implemented (taskAssignment.delete).
-export const description: INodeProperties[] = [];
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	throw new NodeOperationError(this.getNode(), 'taskAssignment.delete is not implemented yet', { itemIndex });
-}
+export const { description, execute } = assignmentOperations.delete(TASK_ASSIGNMENT, {
+	whenBlocked:
+		'To stop time being tracked to this task on the project, use Update with Active off (archive the task assignment) instead.',
+});

@@ -1,8 +1,6 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { teammateChangeOperation } from './teammates';
 
-// STUB: to be implemented (teammate.add).
-export const description: INodeProperties[] = [];
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	throw new NodeOperationError(this.getNode(), 'teammate.add is not implemented yet', { itemIndex });
-}
+export const { description, execute } = teammateChangeOperation(
+	'add',
+	'People to assign to the manager; current teammates stay. Output: one item with managerId, teammate_ids, teammates, added and removed.',
+);

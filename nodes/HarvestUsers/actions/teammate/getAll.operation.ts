@@ -1,8 +1,14 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-// STUB: to be implemented (teammate.getAll).
-export const description: INodeProperties[] = [];
+import { returnAllOrLimit } from '../common.descriptions';
+import { readLimit, readUserId } from '../params';
+import { listTeammates, managerLocator } from './teammates';
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	throw new NodeOperationError(this.getNode(), 'teammate.getAll is not implemented yet', { itemIndex });
+export const description = updateDisplayOptions({ show: { resource: ['teammate'], operation: ['getAll'] } }, [
+	managerLocator(),
+	...returnAllOrLimit,
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	return await listTeammates(this, await readUserId(this, itemIndex), itemIndex, readLimit(this, itemIndex));
 }

@@ -1,8 +1,6 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { teammateChangeOperation } from './teammates';
 
-// STUB: to be implemented (teammate.remove).
-export const description: INodeProperties[] = [];
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	throw new NodeOperationError(this.getNode(), 'teammate.remove is not implemented yet', { itemIndex });
-}
+export const { description, execute } = teammateChangeOperation(
+	'remove',
+	'People to unassign from the manager; the other teammates stay. Output: one item with managerId, teammate_ids, teammates, added and removed.',
+);

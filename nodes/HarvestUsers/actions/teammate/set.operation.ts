@@ -1,8 +1,6 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { teammateChangeOperation } from './teammates';
 
-// STUB: to be implemented (teammate.set).
-export const description: INodeProperties[] = [];
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	throw new NodeOperationError(this.getNode(), 'teammate.set is not implemented yet', { itemIndex });
-}
+export const { description, execute } = teammateChangeOperation(
+	'set',
+	'The complete new team: anyone not picked is unassigned, and none unassigns everyone. Output: one item with managerId, teammate_ids, teammates, added and removed.',
+);

@@ -1,8 +1,54 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-// STUB: to be implemented (user.create).
-export const description: INodeProperties[] = [];
+import { harvestRequest } from '../../transport';
+import { additionalUserFields, readUserBody } from './userBody';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		required: true,
+		default: '',
+	},
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		type: 'string',
+		required: true,
+		default: '',
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		description: 'Harvest emails the new user an invitation to this address',
+	},
+	additionalUserFields,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['create'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	throw new NodeOperationError(this.getNode(), 'user.create is not implemented yet', { itemIndex });
+	const body = readUserBody(
+		this,
+		{
+			firstName: this.getNodeParameter('firstName', itemIndex),
+			lastName: this.getNodeParameter('lastName', itemIndex),
+			email: this.getNodeParameter('email', itemIndex),
+			...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+		},
+		'create',
+		itemIndex,
+	);
+	return await harvestRequest(this, {
+		method: 'POST',
+		path: '/v2/users',
+		body,
+		itemIndex,
+		checkHint: `Check in Harvest → Team whether ${String(body.email)} exists now before running this item again: a second create would send a second invitation.`,
+	});
 }

@@ -1,8 +1,32 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-// STUB: to be implemented (user.update).
-export const description: INodeProperties[] = [];
+import { userLocator } from '../common.descriptions';
+import { readUserId } from '../params';
+import { patchUser, readUserBody, updateUserFieldOptions } from './userBody';
+
+const properties: INodeProperties[] = [
+	userLocator(),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: updateUserFieldOptions,
+		hint: 'Only the fields added here change. Rates are not here: change them with the Billable Rate and Cost Rate resources (Harvest no longer takes them on a user update).',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['update'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	throw new NodeOperationError(this.getNode(), 'user.update is not implemented yet', { itemIndex });
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const body = readUserBody(this, fields, 'update', itemIndex);
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(this.getNode(), 'Nothing to update: no field was added', {
+			itemIndex,
+			description: 'Add at least one field under "Update Fields".',
+		});
+	}
+	return await patchUser(this, await readUserId(this, itemIndex), body, itemIndex);
 }

@@ -106,3 +106,24 @@ export function requireAmount(value: unknown, label: string): number {
 	}
 	return amount;
 }
+
+/**
+ * A Harvest user field reduced to what matters when comparing "is it already so?": lists of
+ * roles are sets (Harvest does not keep their order), the derived `people_manager` never counts,
+ * capacity is compared in seconds and text without surrounding spaces. Used by upsert and
+ * reconcile to decide whether a request is needed at all.
+ */
+export function comparableUserValue(field: string, value: unknown): unknown {
+	if (field === 'roles') return [...new Set(toStringList(value))].sort();
+	if (field === 'access_roles') {
+		const roles = toStringList(value).map((r) => r.toLowerCase());
+		return [...new Set(roles.filter((r) => !DERIVED_ACCESS_ROLES.includes(r)))].sort();
+	}
+	if (field === 'weekly_capacity') return value === null || value === undefined || value === '' ? null : Number(value);
+	if (typeof value === 'string') return value.trim();
+	return value ?? null;
+}
+
+export function sameUserValue(field: string, a: unknown, b: unknown): boolean {
+	return JSON.stringify(comparableUserValue(field, a)) === JSON.stringify(comparableUserValue(field, b));
+}

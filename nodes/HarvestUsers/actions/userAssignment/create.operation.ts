@@ -1,8 +1,9 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { userLocator } from '../common.descriptions';
+import { readUserId } from '../params';
+import { assignmentOperations } from '../shared/assignments';
+import { USER_ASSIGNMENT } from './userAssignment.kind';
 
-// STUB: to be implemented (userAssignment.create).
-export const description: INodeProperties[] = [];
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	throw new NodeOperationError(this.getNode(), 'userAssignment.create is not implemented yet', { itemIndex });
-}
+export const { description, execute } = assignmentOperations.create(USER_ASSIGNMENT, {
+	properties: [userLocator({ description: 'The Harvest user to assign to the project' })],
+	read: async (ctx, itemIndex) => ({ user_id: await readUserId(ctx, itemIndex) }),
+});

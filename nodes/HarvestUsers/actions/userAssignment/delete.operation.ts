@@ -1,8 +1,8 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { assignmentOperations } from '../shared/assignments';
+import { USER_ASSIGNMENT } from './userAssignment.kind';
 
-// STUB: to be implemented (userAssignment.delete).
-export const description: INodeProperties[] = [];
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	throw new NodeOperationError(this.getNode(), 'userAssignment.delete is not implemented yet', { itemIndex });
-}
+export const { description, execute } = assignmentOperations.delete(USER_ASSIGNMENT, {
+	archivedMeans: 'the user stays on the project but can no longer track time to it',
+	whenBlocked:
+		'Turn on Options → "Archive Instead If Not Deletable", or use Update with Active off, to stop the user tracking time on this project.',
+});

@@ -1,8 +1,4 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { assignmentOperations } from '../shared/assignments';
+import { USER_ASSIGNMENT } from './userAssignment.kind';
 
-// STUB: to be implemented (userAssignment.get).
-export const description: INodeProperties[] = [];
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	throw new NodeOperationError(this.getNode(), 'userAssignment.get is not implemented yet', { itemIndex });
-}
+export const { description, execute } = assignmentOperations.get(USER_ASSIGNMENT);
