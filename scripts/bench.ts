@@ -249,7 +249,10 @@ async function reconcileRequests(sandbox: RemoteSandbox): Promise<void> {
 		parameters: {
 			resource: 'user',
 			operation: 'reconcile',
-			options: { dryRun: false, archiveMissing: true, maxArchiveCount: 1000, maxArchivePercent: 100 },
+			dryRun: false,
+			archiveMissing: true,
+			maxArchiveCount: 1000,
+			maxArchivePercent: 100,
 		},
 		input: roster,
 		credentials: sandbox.credential(),

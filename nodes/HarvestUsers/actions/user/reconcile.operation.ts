@@ -1,8 +1,267 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	type IPairedItemData,
+} from 'n8n-workflow';
 
-// STUB: to be implemented (user.reconcile).
-export const description: INodeProperties[] = [];
+import { harvestList, harvestRequest, settings } from '../../transport';
+import { mapConcurrently, sendPlan } from './provisioning/apply';
+import { checkArchiveGuard, DEFAULT_ARCHIVE_LIMITS } from './provisioning/guard';
+import { personIdentityFields, provisioningOptions } from './provisioning/person';
+import { planReconcile, type PersonAction, type PersonPlan, type ReconcileOptions } from './provisioning/plan';
+import { readRoster } from './provisioning/roster';
+import { additionalUserFields } from './userBody';
+import { toStringList } from './userFields';
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	throw new NodeOperationError(this.getNode(), 'user.reconcile is not implemented yet', { itemIndex });
+const whenArchiving = { show: { archiveMissing: [true] } };
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Each input item is one person of your HR roster. Run with Dry Run on first and check the output: one item per change, then a summary.',
+		name: 'reconcileNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Dry Run',
+		name: 'dryRun',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to only work out the changes and output them, sending nothing to Harvest. Check the output, then turn this off to apply them.',
+	},
+	...personIdentityFields({
+		email: '={{ $json.email }}',
+		firstName: '={{ $json.first_name ?? $json.firstName }}',
+		lastName: '={{ $json.last_name ?? $json.lastName }}',
+	}),
+	{
+		...additionalUserFields,
+		displayName: 'Fields to Sync',
+		options: additionalUserFields.options?.filter((option) => option.name !== 'isActive'),
+		hint: "Add the fields your HR data has and map each to its column. Only added fields are compared; a person's empty value leaves Harvest's as it is. Rates apply to new users only.",
+	},
+	{
+		displayName: 'Archive Users Missing From Input',
+		name: 'archiveMissing',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to archive active Harvest users whose email is on no input item. Archived users keep their history and can be restored.',
+	},
+	{
+		displayName: 'Protected Emails',
+		name: 'protectedEmails',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. owner@example.com, timesheet-bot@example.com',
+		description:
+			'Comma-separated emails this node never archives, such as the account owner and service users. The user the credential belongs to is never archived either.',
+		displayOptions: whenArchiving,
+	},
+	{
+		displayName: 'Max Users to Archive',
+		name: 'maxArchiveCount',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 10,
+		description:
+			'When more users than this would be archived, nothing at all is written and the node fails. Guards against an empty or cut-short HR export.',
+		displayOptions: whenArchiving,
+	},
+	{
+		displayName: 'Max Share to Archive (%)',
+		name: 'maxArchivePercent',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 100 },
+		default: 20,
+		description:
+			'When a larger share of the active users than this would be archived, nothing at all is written and the node fails',
+		displayOptions: whenArchiving,
+	},
+	provisioningOptions,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['reconcile'] } }, properties);
+
+/** Writes in flight at once; the transport's pacing decides how fast they actually go. */
+const WRITE_CONCURRENCY = 4;
+
+/** How many failures and archive candidates an error message lists by name. */
+const LISTED = 20;
+
+interface Step {
+	email: string;
+	/** The input item of the person; undefined for archives (no item lists them). */
+	itemIndex?: number;
+	plan?: PersonPlan;
+	user?: IDataObject;
+	failure?: { message: string; description?: string; httpCode?: string };
+}
+
+/**
+ * Makes Harvest's users match the roster in the input: one read of all users, a plan, then one
+ * write per change. Nothing is written in a dry run, or when the archive guard trips. Failures of
+ * single people do not stop the others (see docs/provisioning.md for the rules).
+ */
+export async function executeAll(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	try {
+		return await reconcile(this, items);
+	} catch (error) {
+		// n8n's own Continue On Fail would pass the roster items on as if they were results.
+		const failure = error instanceof NodeApiError ? error : new NodeOperationError(this.getNode(), error as Error);
+		if (!this.continueOnFail()) throw failure;
+		const { message, description, httpCode } = failure as NodeOperationError & { httpCode?: string };
+		return [
+			{
+				json: { error: message, ...(description ? { description } : {}), ...(httpCode ? { httpCode } : {}) },
+				pairedItem: items.map((_, item) => ({ item })),
+			},
+		];
+	}
+}
+
+async function reconcile(ctx: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const dryRun = ctx.getNodeParameter('dryRun', 0, true) as boolean;
+	const archiveMissing = ctx.getNodeParameter('archiveMissing', 0, false) as boolean;
+	const options: ReconcileOptions = {
+		archiveMissing,
+		restoreArchived: ctx.getNodeParameter('options.restoreArchived', 0, false) as boolean,
+		protectedEmails: archiveMissing ? toStringList(ctx.getNodeParameter('protectedEmails', 0, '')) : [],
+	};
+	const roster = readRoster(ctx, items);
+
+	const users = await harvestList(ctx, { path: '/v2/users', key: 'users' });
+	let reads = Math.max(1, Math.ceil(users.length / settings.pageSize));
+	let plan = planReconcile(roster, users, options);
+	if (plan.archives.length > 0) {
+		const me = await harvestRequest<IDataObject>(ctx, { method: 'GET', path: '/v2/users/me' });
+		reads++;
+		plan = planReconcile(roster, users, { ...options, selfId: me.id as number });
+	}
+	if (archiveMissing) {
+		stopIfTooManyArchives(ctx, plan.archives, plan.activeCount);
+	}
+
+	const steps: Step[] = [
+		...plan.people.map(({ itemIndex, email, plan: personPlan, error }) => ({
+			itemIndex,
+			email,
+			plan: personPlan,
+			failure: error === undefined ? undefined : { message: error },
+		})),
+		...plan.archives.map((archive) => ({ email: archive.email, plan: archive })),
+	];
+	const writes = dryRun ? [] : steps.filter((step) => step.plan?.body && !step.failure);
+	await mapConcurrently(writes, WRITE_CONCURRENCY, async (step) => {
+		try {
+			step.user = await sendPlan(ctx, step.plan as PersonPlan, step.itemIndex);
+		} catch (error) {
+			const { message, description, httpCode } = error as NodeOperationError & { httpCode?: string };
+			step.failure = { message, description: description ?? undefined, httpCode };
+		}
+	});
+
+	const failures = steps.filter((step) => step.failure);
+	if (failures.length > 0 && !dryRun && !ctx.continueOnFail()) {
+		throw failedChangesError(ctx, failures, writes.filter((step) => !step.failure).length);
+	}
+	const allItems: IPairedItemData[] = items.map((_, item) => ({ item }));
+	const output: INodeExecutionData[] = [];
+	for (const step of steps) {
+		const json = stepJson(step, dryRun);
+		if (json) output.push({ json, pairedItem: step.itemIndex === undefined ? allItems : { item: step.itemIndex } });
+	}
+	output.push({
+		json: {
+			action: 'summary',
+			dryRun,
+			counts: countActions(steps),
+			people: roster.length,
+			harvestUsers: plan.userCount,
+			activeHarvestUsers: plan.activeCount,
+			...(archiveMissing ? { notArchived: plan.kept as unknown as IDataObject[] } : {}),
+			requests: { reads, writes: writes.length },
+		},
+		pairedItem: allItems,
+	});
+	return output;
+}
+
+function stopIfTooManyArchives(ctx: IExecuteFunctions, archives: PersonPlan[], activeCount: number): void {
+	const verdict = checkArchiveGuard(archives.length, activeCount, {
+		maxArchiveCount: ctx.getNodeParameter('maxArchiveCount', 0, DEFAULT_ARCHIVE_LIMITS.maxArchiveCount) as number,
+		maxArchivePercent: ctx.getNodeParameter('maxArchivePercent', 0, DEFAULT_ARCHIVE_LIMITS.maxArchivePercent) as number,
+	});
+	if (!verdict.tripped) return;
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`Nothing was written: the plan would archive ${verdict.archiveCount} of ${verdict.activeCount} active users (${verdict.archivePercent}%), ${verdict.exceeded.join(' and ')}`,
+		{
+			description: `An empty or cut-short HR export looks exactly like "everyone left", so this stops before any change. Check that the input holds the whole roster. If these people really left, raise "Max Users to Archive" or "Max Share to Archive (%)" for one run, or add the ones to keep to "Protected Emails". Would archive: ${listed(archives.map((a) => a.email))}.`,
+		},
+	);
+}
+
+function stepJson(step: Step, dryRun: boolean): IDataObject | undefined {
+	const { plan, failure } = step;
+	if (failure) {
+		return {
+			action: 'failed',
+			...(plan ? { plannedAction: plan.action } : {}),
+			email: step.email,
+			dryRun,
+			error: failure.message,
+			...(failure.description ? { description: failure.description } : {}),
+			...(failure.httpCode ? { httpCode: failure.httpCode } : {}),
+			...(step.itemIndex !== undefined ? { itemIndex: step.itemIndex } : {}),
+		};
+	}
+	if (!plan || (plan.action === 'unchanged' && !plan.note)) return undefined;
+	return {
+		action: plan.action,
+		email: plan.email,
+		dryRun,
+		changes: plan.changes,
+		user: step.user ?? plan.current ?? null,
+		...(plan.note ? { note: plan.note } : {}),
+	};
+}
+
+function countActions(steps: Step[]): IDataObject {
+	const counts: Record<PersonAction | 'failed', number> = {
+		created: 0,
+		updated: 0,
+		restored: 0,
+		archived: 0,
+		unchanged: 0,
+		failed: 0,
+	};
+	for (const step of steps) counts[step.failure ? 'failed' : (step.plan as PersonPlan).action]++;
+	return counts;
+}
+
+function failedChangesError(ctx: IExecuteFunctions, failures: Step[], applied: number): NodeOperationError {
+	const lines = failures.map(
+		(f) =>
+			`${f.email}${f.itemIndex === undefined ? '' : ` (item ${f.itemIndex})`}${f.plan ? `, ${f.plan.action}` : ''}: ${f.failure?.message}`,
+	);
+	return new NodeOperationError(
+		ctx.getNode(),
+		`${failures.length} ${failures.length === 1 ? 'person' : 'people'} could not be reconciled; ${applied} other change${applied === 1 ? ' was' : 's were'} applied`,
+		{
+			description: `${listed(lines, '; ')}. Fix these and run again: people already in sync get no request. Turn on "Continue On Fail" (Settings → On Error) to get one output item per failure instead.`,
+		},
+	);
+}
+
+function listed(values: string[], separator = ', '): string {
+	const shown = values.slice(0, LISTED).join(separator);
+	return values.length > LISTED ? `${shown}${separator}and ${values.length - LISTED} more` : shown;
 }

@@ -1,0 +1,168 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { normaliseEmail } from '../../params';
+import type { DesiredUser } from './desiredUser';
+import { changedValues, creationChanges, diffUser, type Changes } from './diff';
+
+/** Past tense in both operations; a dry run says `dryRun: true` beside it (as `kubectl --dry-run` does). */
+export type PersonAction = 'created' | 'updated' | 'restored' | 'archived' | 'unchanged';
+
+/** What to do about one person: the request to send (if any) and the changes it makes. */
+export interface PersonPlan {
+	action: PersonAction;
+	email: string;
+	/** The Harvest user it applies to; absent for a create. */
+	current?: IDataObject;
+	/** POST body for a create, PATCH body otherwise; absent when nothing is sent. */
+	body?: IDataObject;
+	changes: Changes;
+	/** Why nothing is sent although something differs (an archived user left archived). */
+	note?: string;
+}
+
+export interface PlanOptions {
+	/** Reactivate an archived user the input asks for; otherwise leave them archived. */
+	restoreArchived: boolean;
+}
+
+export const LEFT_ARCHIVED_NOTE =
+	'This user is archived in Harvest and was left untouched. Turn on "Restore Archived Users" to reactivate and update them.';
+
+/**
+ * Upsert's decision for one person, also used by reconcile for everyone in the roster.
+ * `matches` are the Harvest users with the person's email. Throws a plain Error when the person
+ * cannot be provisioned as given.
+ */
+export function planPerson(desired: DesiredUser, matches: IDataObject[], options: PlanOptions): PersonPlan {
+	const { email } = desired;
+	if (matches.length > 1) {
+		throw new Error(
+			`${matches.length} Harvest users have the email ${email} (IDs ${matches.map((u) => u.id).join(', ')}); merge or rename them in Harvest so the email names one person`,
+		);
+	}
+	const [current] = matches;
+	if (!current) {
+		const missing = (['first_name', 'last_name'] as const).filter((f) => desired.profile[f] === undefined);
+		if (missing.length) {
+			throw new Error(
+				`No Harvest user has the email ${email}, and creating one needs a ${missing.map((f) => f.replace('_', ' ')).join(' and a ')}`,
+			);
+		}
+		const body = { email, ...desired.profile, ...desired.createOnly };
+		return { action: 'created', email, body, changes: creationChanges(body) };
+	}
+	const changes = diffUser(current, desired.profile);
+	if (current.is_active === false) {
+		if (!options.restoreArchived) return { action: 'unchanged', email, current, changes: {}, note: LEFT_ARCHIVED_NOTE };
+		// One PATCH: Harvest refuses name and email changes on an archived user unless the same request restores it.
+		const restoring: Changes = { is_active: { old: false, new: true }, ...changes };
+		return { action: 'restored', email, current, body: changedValues(restoring), changes: restoring };
+	}
+	if (Object.keys(changes).length === 0) return { action: 'unchanged', email, current, changes };
+	return { action: 'updated', email, current, body: changedValues(changes), changes };
+}
+
+export function archivePlan(user: IDataObject): PersonPlan {
+	return {
+		action: 'archived',
+		email: String(user.email ?? ''),
+		current: user,
+		body: { is_active: false },
+		changes: { is_active: { old: true, new: false } },
+	};
+}
+
+/** Harvest users by normalised email. */
+export function indexByEmail(users: IDataObject[]): Map<string, IDataObject[]> {
+	const index = new Map<string, IDataObject[]>();
+	for (const user of users) {
+		const key = normaliseEmail(user.email);
+		index.set(key, [...(index.get(key) ?? []), user]);
+	}
+	return index;
+}
+
+/** One person of the roster: the input item it came from, and what it asks for or why it cannot be read. */
+export interface RosterEntry {
+	itemIndex: number;
+	/** Normalised email; also set when the rest of the item is invalid, so the person is never archived. */
+	key: string;
+	email: string;
+	desired?: DesiredUser;
+	error?: string;
+}
+
+/** Emails that appear on more than one input item, with those items. */
+export function duplicateEmails(roster: RosterEntry[]): Array<{ email: string; itemIndexes: number[] }> {
+	const byKey = new Map<string, RosterEntry[]>();
+	for (const entry of roster) byKey.set(entry.key, [...(byKey.get(entry.key) ?? []), entry]);
+	return [...byKey.values()]
+		.filter((entries) => entries.length > 1)
+		.map((entries) => ({ email: entries[0].email, itemIndexes: entries.map((e) => e.itemIndex) }));
+}
+
+export interface ReconcileOptions extends PlanOptions {
+	archiveMissing: boolean;
+	/** Never archived, whatever the input says (e.g. the account owner, service users). */
+	protectedEmails: string[];
+	/** The credential's own user: archiving it would lock the workflow out. */
+	selfId?: number;
+}
+
+export interface PlannedEntry {
+	itemIndex: number;
+	email: string;
+	plan?: PersonPlan;
+	error?: string;
+}
+
+export interface KeptUser {
+	email: string;
+	reason: 'protected' | 'credential owner';
+}
+
+export interface ReconcilePlan {
+	/** One per roster entry, in input order. */
+	people: PlannedEntry[];
+	/** Active Harvest users absent from the roster (only with archiveMissing). */
+	archives: PersonPlan[];
+	/** Absent from the roster but not archived, and why. */
+	kept: KeptUser[];
+	userCount: number;
+	activeCount: number;
+}
+
+/** The whole difference between the roster and Harvest's users. Pure. */
+export function planReconcile(roster: RosterEntry[], users: IDataObject[], options: ReconcileOptions): ReconcilePlan {
+	const index = indexByEmail(users);
+	const people: PlannedEntry[] = roster.map(({ itemIndex, email, desired, error }) => {
+		if (!desired) return { itemIndex, email, error: error ?? 'This item could not be read' };
+		try {
+			return { itemIndex, email, plan: planPerson(desired, index.get(desired.key) ?? [], options) };
+		} catch (planError) {
+			return { itemIndex, email, error: (planError as Error).message };
+		}
+	});
+
+	const wanted = new Set(roster.map((entry) => entry.key));
+	const protectedKeys = new Set(options.protectedEmails.map(normaliseEmail).filter(Boolean));
+	const archives: PersonPlan[] = [];
+	const kept: KeptUser[] = [];
+	if (options.archiveMissing) {
+		for (const user of users) {
+			if (user.is_active === false || wanted.has(normaliseEmail(user.email))) continue;
+			const email = String(user.email ?? '');
+			if (protectedKeys.has(normaliseEmail(email))) kept.push({ email, reason: 'protected' });
+			else if (options.selfId !== undefined && user.id === options.selfId) kept.push({ email, reason: 'credential owner' });
+			else archives.push(archivePlan(user));
+		}
+		archives.sort((a, b) => a.email.localeCompare(b.email));
+	}
+	return {
+		people,
+		archives,
+		kept,
+		userCount: users.length,
+		activeCount: users.filter((u) => u.is_active !== false).length,
+	};
+}

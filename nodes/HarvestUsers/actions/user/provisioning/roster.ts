@@ -1,0 +1,59 @@
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+
+import { normaliseEmail } from '../../params';
+import { desiredUser, isBlank } from './desiredUser';
+import { readPersonFields } from './person';
+import { duplicateEmails, type RosterEntry } from './plan';
+
+/**
+ * Reads every input item as one person. An item whose person cannot be told apart (no email) or
+ * who appears twice stops the whole run before any request: with such a roster, "missing from
+ * the input" would mean nothing, and archiving on it could hit the wrong people. A person whose
+ * other fields are wrong is only that person's failure.
+ */
+export function readRoster(ctx: IExecuteFunctions, items: INodeExecutionData[]): RosterEntry[] {
+	const roster: RosterEntry[] = [];
+	const withoutEmail: number[] = [];
+	items.forEach((item, itemIndex) => {
+		// n8n's "Always Output Data" turns an empty result into one empty item: that is no person.
+		if (Object.keys(item.json).length === 0) return;
+		const email = ctx.getNodeParameter('email', itemIndex, '') as unknown;
+		if (isBlank(email) || typeof email === 'object') {
+			withoutEmail.push(itemIndex);
+			return;
+		}
+		const entry: RosterEntry = { itemIndex, key: normaliseEmail(email), email: String(email).trim() };
+		try {
+			entry.desired = desiredUser(readPersonFields(ctx, itemIndex));
+		} catch (error) {
+			entry.error = (error as Error).message;
+		}
+		roster.push(entry);
+	});
+
+	if (withoutEmail.length > 0) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${withoutEmail.length} input item${withoutEmail.length === 1 ? ' has' : 's have'} no email: item${withoutEmail.length === 1 ? '' : 's'} ${withoutEmail.slice(0, 20).join(', ')}${withoutEmail.length > 20 ? ', …' : ''}`,
+			{
+				description:
+					'Nothing was sent to Harvest. Every person needs an email: it is how they are matched to Harvest users. Check what the Email field is mapped to, or filter those rows out before this node.',
+			},
+		);
+	}
+	const duplicates = duplicateEmails(roster);
+	if (duplicates.length > 0) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The input lists the same person more than once: ${duplicates
+				.slice(0, 20)
+				.map((d) => `${d.email} (items ${d.itemIndexes.join(', ')})`)
+				.join('; ')}`,
+			{
+				description:
+					'Nothing was sent to Harvest. Each person must be on one item only (emails are compared ignoring case and spaces). Remove the duplicates before this node, e.g. with a Remove Duplicates node.',
+			},
+		);
+	}
+	return roster;
+}
