@@ -6,7 +6,13 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { HARVEST_DEFAULT_BASE_URL, USER_AGENT, credentialTestRules } from './harvestCredentialShared';
+import {
+	accountIdProperty,
+	baseUrlProperty,
+	credentialTestRules,
+	HARVEST_DEFAULT_BASE_URL,
+	USER_AGENT,
+} from './harvestCredentialShared';
 
 export class HarvestUsersApi implements ICredentialType {
 	name = 'harvestUsersApi';
@@ -32,25 +38,10 @@ export class HarvestUsersApi implements ICredentialType {
 			description:
 				'Create one at https://id.getharvest.com/developers ("Create new personal access token"). Tokens act with the permissions of the person who created them: use an Administrator for user provisioning.',
 		},
-		{
-			displayName: 'Account ID',
-			name: 'accountId',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. 123456',
-			hint: 'Shown under the token on https://id.getharvest.com/developers ("Account ID" of the Harvest account, not a Forecast one)',
-			description:
-				'Harvest answers 401 to every request without the account the token should act on, even when the token is valid',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: HARVEST_DEFAULT_BASE_URL,
-			description:
-				'Leave as is for Harvest. Change it only to go through a proxy or to use a test server such as the bundled Harvest sandbox.',
-		},
+		accountIdProperty(
+			'Shown under the token on https://id.getharvest.com/developers ("Account ID" of the Harvest account, not a Forecast one)',
+		),
+		baseUrlProperty,
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -1,6 +1,6 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import { HARVEST_DEFAULT_BASE_URL } from './harvestCredentialShared';
+import { accountIdProperty, baseUrlProperty } from './harvestCredentialShared';
 
 /**
  * OAuth2 (authorization code) for Harvest. n8n signs requests with the token; the node's transport
@@ -60,22 +60,9 @@ export class HarvestUsersOAuth2Api implements ICredentialType {
 			type: 'hidden',
 			default: 'body',
 		},
-		{
-			displayName: 'Account ID',
-			name: 'accountId',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. 123456',
-			hint: 'The Harvest account to act on: shown on https://id.getharvest.com/developers, and in the "harvest:ID" scope Harvest returns after you connect',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: HARVEST_DEFAULT_BASE_URL,
-			description:
-				'Leave as is for Harvest. Change it only to go through a proxy or to use a test server such as the bundled Harvest sandbox.',
-		},
+		accountIdProperty(
+			'The Harvest account to act on: shown on https://id.getharvest.com/developers, and in the "harvest:ID" scope Harvest returns after you connect',
+		),
+		baseUrlProperty,
 	];
 }

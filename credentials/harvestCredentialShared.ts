@@ -1,4 +1,4 @@
-import type { ICredentialTestRequest } from 'n8n-workflow';
+import type { ICredentialTestRequest, INodeProperties } from 'n8n-workflow';
 
 export const HARVEST_DEFAULT_BASE_URL = 'https://api.harvestapp.com';
 
@@ -36,3 +36,25 @@ export const credentialTestRules: ICredentialTestRequest['rules'] = [
 		},
 	},
 ];
+
+/** Both credentials carry the account: Harvest answers 401 to any request without it. */
+export const accountIdProperty = (hint: string): INodeProperties => ({
+	displayName: 'Account ID',
+	name: 'accountId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 123456',
+	hint,
+	description:
+		'Harvest answers 401 to every request without the account the token should act on, even when the token is valid',
+});
+
+export const baseUrlProperty: INodeProperties = {
+	displayName: 'Base URL',
+	name: 'baseUrl',
+	type: 'string',
+	default: HARVEST_DEFAULT_BASE_URL,
+	description:
+		'Leave as is for Harvest. Change it only to go through a proxy or to use a test server such as the bundled Harvest sandbox.',
+};
