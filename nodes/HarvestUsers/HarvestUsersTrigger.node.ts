@@ -6,9 +6,10 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { authenticationProperty, credentialsDescription } from './node.descriptions';
+import { authenticationProperty, credentialsDescription, requestOptionsProperty } from './node.descriptions';
+import { eventsProperty, watchFieldsProperty } from './trigger/description';
+import { pollUsers } from './trigger/poll';
 
-// STUB: the change detection lands with the trigger issue.
 export class HarvestUsersTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Harvest Users Trigger',
@@ -23,10 +24,10 @@ export class HarvestUsersTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: credentialsDescription,
-		properties: [authenticationProperty],
+		properties: [authenticationProperty, eventsProperty, watchFieldsProperty, requestOptionsProperty],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		return null;
+		return await pollUsers(this);
 	}
 }

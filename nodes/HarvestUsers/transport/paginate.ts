@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { harvestRequest, type HarvestContext } from './request';
+import { harvestRequestFull, type HarvestContext, type HarvestResponse } from './request';
 import { settings } from './settings';
 
 export interface PageRequest {
@@ -12,6 +12,8 @@ export interface PageRequest {
 	/** Stop after this many records; undefined = all. */
 	limit?: number;
 	itemIndex?: number;
+	/** Sees every page's response (e.g. the trigger reads Harvest's clock from the first Date header). */
+	onResponse?: (response: HarvestResponse<unknown>) => void;
 }
 
 interface Envelope {
@@ -32,7 +34,14 @@ export async function* harvestPages(ctx: HarvestContext, request: PageRequest): 
 	let path: string | null = request.path;
 	let qs: IDataObject | undefined = { ...request.qs, per_page: perPage };
 	while (path && remaining > 0) {
-		const page: Envelope = await harvestRequest<Envelope>(ctx, { method: 'GET', path, qs, itemIndex: request.itemIndex });
+		const response: HarvestResponse<Envelope> = await harvestRequestFull<Envelope>(ctx, {
+			method: 'GET',
+			path,
+			qs,
+			itemIndex: request.itemIndex,
+		});
+		request.onResponse?.(response);
+		const page = response.body;
 		const records = Array.isArray(page[request.key]) ? (page[request.key] as IDataObject[]) : [];
 		const taken = records.length > remaining ? records.slice(0, remaining) : records;
 		remaining -= taken.length;

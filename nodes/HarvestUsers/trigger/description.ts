@@ -1,0 +1,37 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { FIELD_LABELS, WATCHABLE_FIELDS } from './fields';
+
+export const eventsProperty: INodeProperties = {
+	displayName: 'Events',
+	name: 'events',
+	type: 'multiOptions',
+	required: true,
+	options: [
+		{ name: 'Archived', value: 'archived', description: 'A user was archived (deactivated)' },
+		{ name: 'Created', value: 'created', description: 'A user was added to the account' },
+		{
+			name: 'Deleted',
+			value: 'deleted',
+			description:
+				'A user was deleted for good (Harvest answers 404 for them). Costs a full user list on every poll.',
+		},
+		{ name: 'Reactivated', value: 'reactivated', description: 'An archived user was restored' },
+		{ name: 'Updated', value: 'updated', description: 'One of the watched fields of a user changed' },
+	],
+	default: ['created', 'updated', 'archived', 'reactivated'],
+	hint: 'Each poll costs one request while fewer than 2,000 users changed. With Deleted selected, each poll lists every user instead: one request per 2,000 users (5 for 10,000), plus one per user gone from the list, to confirm the deletion.',
+	description: 'Which user changes start the workflow',
+};
+
+export const watchFieldsProperty: INodeProperties = {
+	displayName: 'Watch Fields',
+	name: 'watchFields',
+	type: 'multiOptions',
+	options: WATCHABLE_FIELDS.map((value) => ({ name: FIELD_LABELS[value], value })).sort((a, b) =>
+		a.name.localeCompare(b.name),
+	),
+	default: [],
+	description:
+		'Emit Updated only when one of these fields changes; leave empty to watch all of them. Changing this list makes the trigger start over: its next poll records the current users and emits nothing.',
+};

@@ -1,0 +1,109 @@
+/**
+ * One poll of the Harvest Users Trigger. The order of things is the guarantee:
+ * read the state once, read Harvest, compute the new state on the side, build the output, and
+ * only then write the state. Any failure before that (the transport has already retried 429s
+ * and 5xx) throws with the state untouched, so the next poll re-reads the same window and
+ * nothing is lost; a poll that runs twice re-reads users it already remembers and emits nothing.
+ */
+import {
+	NodeOperationError,
+	type IDataObject,
+	type INodeExecutionData,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+import { HARVEST_DEFAULT_BASE_URL } from '../../../credentials/harvestCredentialShared';
+import { configureExecution, credentialTypeFor, harvestList, settings } from '../transport';
+import { updatedSince } from './clock';
+import { detectChanges, emptySnapshot, TRIGGER_EVENTS, type TriggerEvent } from './detect';
+import { isWatchableField, storedFields, watchedFields, type WatchableField } from './fields';
+import { confirmMissing, readUsers } from './read';
+import { decodeState, encodeState, stateFingerprint, writeState } from './state';
+
+/** How many users "Fetch Test Event" shows. */
+export const SAMPLE_SIZE = 5;
+
+function readEvents(ctx: IPollFunctions): Set<TriggerEvent> {
+	const chosen = ctx.getNodeParameter('events', []) as string[];
+	const unknown = chosen.filter((e) => !(TRIGGER_EVENTS as readonly string[]).includes(e));
+	if (chosen.length === 0 || unknown.length > 0) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			unknown.length > 0 ? `Unknown event: ${unknown.join(', ')}` : 'No event selected',
+			{ description: `Select at least one of the events: ${TRIGGER_EVENTS.join(', ')}.` },
+		);
+	}
+	return new Set(chosen as TriggerEvent[]);
+}
+
+function readWatchedFields(ctx: IPollFunctions): WatchableField[] {
+	const chosen = ctx.getNodeParameter('watchFields', []) as string[];
+	const unknown = chosen.filter((f) => !isWatchableField(f));
+	if (unknown.length > 0) {
+		throw new NodeOperationError(ctx.getNode(), `Unknown field to watch: ${unknown.join(', ')}`, {
+			description: 'Pick the fields from the Watch Fields list, or leave it empty to watch all of them.',
+		});
+	}
+	return watchedFields(chosen);
+}
+
+/** Account and base URL from the credential, digested with the state layout; the token never enters. */
+async function fingerprintFor(ctx: IPollFunctions, fields: readonly string[]): Promise<string> {
+	const credentials = await ctx.getCredentials(credentialTypeFor(ctx.getNodeParameter('authentication', 'accessToken')));
+	const baseUrl = String(credentials.baseUrl || HARVEST_DEFAULT_BASE_URL);
+	return stateFingerprint(baseUrl, String(credentials.accountId ?? ''), fields);
+}
+
+/** The most recently updated users, marked as a sample; stored state is neither read nor written. */
+export function sampleOf(users: readonly IDataObject[], size = SAMPLE_SIZE): IDataObject[] {
+	return [...users]
+		.sort((a, b) => String(b.updated_at).localeCompare(String(a.updated_at)) || Number(b.id) - Number(a.id))
+		.slice(0, size)
+		.map((user) => ({ ...user, event: 'sample' }));
+}
+
+function output(items: IDataObject[]): INodeExecutionData[][] | null {
+	return items.length > 0 ? [items.map((json) => ({ json }))] : null;
+}
+
+export async function pollUsers(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	const options = ctx.getNodeParameter('requestOptions', {}) as IDataObject;
+	configureExecution(ctx, { maxRetries: typeof options.maxRetries === 'number' ? options.maxRetries : undefined });
+	const events = readEvents(ctx);
+	const watched = readWatchedFields(ctx);
+
+	if (ctx.getMode() === 'manual') {
+		// One page, newest first: enough for a sample without listing a large account.
+		const users = await harvestList(ctx, { path: '/v2/users', key: 'users', limit: settings.pageSize });
+		return output(sampleOf(users));
+	}
+
+	const fields = storedFields(watched);
+	const fingerprint = await fingerprintFor(ctx, fields);
+	const staticData = ctx.getWorkflowStaticData('node');
+	const previous = decodeState(staticData, fingerprint, fields);
+	// Deleted needs every user; so does a state without a cursor (first poll, nothing to continue).
+	const since = previous?.cursor && !events.has('deleted') ? updatedSince(previous.cursor) : undefined;
+	const listing = await readUsers(ctx, since ? { updated_since: since } : {});
+	let hidden: number[] = [];
+	if (previous?.roster && events.has('deleted')) {
+		const listed = new Set(listing.users.map((u) => Number(u.id)));
+		const confirmed = await confirmMissing(ctx, [...previous.users.keys()].filter((id) => !listed.has(id)));
+		listing.users.push(...confirmed.present);
+		hidden = confirmed.hidden;
+	}
+
+	const detection = detectChanges(previous ?? emptySnapshot(), listing.users, {
+		fields,
+		watched,
+		// First activation (or a new account or field list): remember everyone, announce nothing.
+		events: previous ? events : new Set(),
+		fullRoster: since === undefined,
+		tracksDeletions: events.has('deleted'),
+		hidden: new Set(hidden),
+		serverTime: listing.serverTime,
+	});
+	const result = output(detection.items);
+	if (detection.changed) writeState(staticData, encodeState(detection.next, fingerprint, fields));
+	return result;
+}
