@@ -3,6 +3,7 @@
  * jolicode/harvest-php-api, MIT, generated from Harvest's docs; kept unmodified).
  *
  *   validateRequest({ method, path, query, body })   -> violations ([] = valid)
+ *   validateRequest(req, { strictBody: true })       -> also body fields the spec does not declare
  *   validateResponse({ method, path, status, body }) -> violations
  *
  * Paths may be absolute URLs or /v2/… paths (the spec's are relative to /v2). Non-/v2 paths are
@@ -58,10 +59,17 @@ const SCHEMA_BASE = 'https://harvest-openapi.test/schemas/';
 const ALWAYS_ALLOWED_QUERY = new Set(['ref', 'access_token', 'account_id']);
 const LIST_ENVELOPE = /^[A-Z][A-Za-z]*s$/;
 
-let loaded: { ajv: Ajv; paths: PathTemplate[] } | undefined;
+interface Loaded {
+	ajv: Ajv;
+	paths: PathTemplate[];
+	/** The spec's components, unconverted, for following `$ref` in strict body checks. */
+	schemas: Record<string, Schema>;
+}
+
+let loaded: Loaded | undefined;
 const compiled = new Map<Schema, ValidateFunction>();
 
-function load(): { ajv: Ajv; paths: PathTemplate[] } {
+function load(): Loaded {
 	if (loaded) return loaded;
 	const spec = YAML.parse(fs.readFileSync(SPEC_FILE, 'utf8')) as {
 		components: { schemas: Record<string, Schema> };
@@ -87,7 +95,7 @@ function load(): { ajv: Ajv; paths: PathTemplate[] } {
 	});
 	// `/users/me` must win over `/users/{userId}`.
 	paths.sort((a, b) => a.params - b.params);
-	loaded = { ajv, paths };
+	loaded = { ajv, paths, schemas: spec.components.schemas };
 	return loaded;
 }
 
@@ -143,7 +151,17 @@ export interface RequestToCheck {
 	body?: unknown;
 }
 
-export function validateRequest(req: RequestToCheck): string[] {
+export interface RequestCheckOptions {
+	/**
+	 * Also report body properties the operation's request schema does not declare, at any depth
+	 * (objects inside objects and arrays). Harvest ignores unknown fields silently, so a node
+	 * sending a removed field (`is_admin`, `can_see_rates`, PATCH `default_hourly_rate`) would
+	 * otherwise look fine. Off by default: JSON Schema allows extra properties.
+	 */
+	strictBody?: boolean;
+}
+
+export function validateRequest(req: RequestToCheck, options: RequestCheckOptions = {}): string[] {
 	const found = findOperation(req.method, req.path);
 	if (!found) return [];
 	const { op, template } = found;
@@ -173,8 +191,50 @@ export function validateRequest(req: RequestToCheck): string[] {
 		return violations;
 	}
 	const content = op.requestBody.content['application/json'] ?? op.requestBody.content['application/x-www-form-urlencoded'];
-	if (content) violations.push(...validate(correctRequestSchema(template.template, content.schema), req.body, 'request body'));
+	if (content) {
+		const schema = correctRequestSchema(template.template, content.schema);
+		violations.push(...validate(schema, req.body, 'request body'));
+		if (options.strictBody) {
+			const operation = `${req.method.toUpperCase()} ${template.template}`;
+			violations.push(...undeclaredProperties(schema, req.body, 'request body').map((where) => `${where} is not declared for ${operation}`));
+		}
+	}
 	return violations;
+}
+
+/** Paths (ajv style, `request body/line_items/0/bogus`) of properties `schema` does not declare. */
+function undeclaredProperties(schema: Schema, value: unknown, where: string): string[] {
+	const resolved = resolveRef(schema);
+	if (Array.isArray(value)) {
+		const items = resolved.items;
+		return isObject(items) ? value.flatMap((v, i) => undeclaredProperties(items, v, `${where}/${i}`)) : [];
+	}
+	if (!isObject(value)) return [];
+	const declared = declaredProperties(resolved);
+	// An object schema that names no properties is free-form in OpenAPI: nothing to compare with.
+	if (!declared) return [];
+	const extra = resolved.additionalProperties;
+	return Object.entries(value).flatMap(([key, v]) => {
+		const child = declared[key] ?? (isObject(extra) ? extra : undefined);
+		if (child) return undeclaredProperties(child, v, `${where}/${key}`);
+		return extra === true ? [] : [`${where}/${key}`];
+	});
+}
+
+/** Properties of the schema and of its allOf / oneOf / anyOf branches; undefined when none are named. */
+function declaredProperties(schema: Schema): Record<string, Schema> | undefined {
+	const branches = ['allOf', 'oneOf', 'anyOf'].flatMap((k) => (Array.isArray(schema[k]) ? (schema[k] as Schema[]) : []));
+	const all = [schema, ...branches.map(resolveRef)].filter((s) => isObject(s.properties));
+	if (all.length === 0) return undefined;
+	return Object.assign({}, ...all.map((s) => s.properties as Record<string, Schema>)) as Record<string, Schema>;
+}
+
+function resolveRef(schema: Schema): Schema {
+	const ref = schema.$ref;
+	if (typeof ref !== 'string') return schema;
+	const target = load().schemas[ref.replace('#/components/schemas/', '')];
+	if (!target) throw new Error(`Unknown $ref ${ref} in ${SPEC_FILE}`);
+	return resolveRef(target);
 }
 
 export interface ResponseToCheck {

@@ -26,7 +26,7 @@ afterEach(() => {
 /** fetch through the sandbox test client, validating the request and the response. */
 async function call(method: string, path: string, body?: unknown, role: 'admin' | 'manager' | 'member' = 'admin'): Promise<Res> {
 	const label = `${method} ${path.replace(sandbox.url, '')}`;
-	for (const v of validateRequest({ method, path, body })) violations.push(`${label}: ${v}`);
+	for (const v of validateRequest({ method, path, body }, { strictBody: true })) violations.push(`${label}: ${v}`);
 	const res = await api(sandbox, role).call(method, path, body);
 	const responseBody = res.json ?? res.text;
 	for (const v of validateResponse({ method, path, status: res.status, body: responseBody })) violations.push(`${label} -> ${res.status}: ${v}`);

@@ -55,8 +55,8 @@ export function oauthCredential(sandbox: Sandbox, who: TokenKind = 'admin'): Cre
 		harvestUsersOAuth2Api: {
 			accountId: token.accountId,
 			baseUrl: sandbox.url,
-			clientId: 'test-client',
-			clientSecret: 'test-secret',
+			clientId: sandbox.oauthClient.clientId,
+			clientSecret: sandbox.oauthClient.clientSecret,
 			grantType: 'authorizationCode',
 			authUrl: `${sandbox.url}/oauth2/authorize`,
 			accessTokenUrl: `${sandbox.url}/api/v2/oauth2/token`,
@@ -104,7 +104,7 @@ export function useSandbox(options: SandboxOptions = {}): () => Sandbox {
 /** Contract violations of every request in the sandbox's log, labelled with the request. */
 export function requestViolations(sandbox: Sandbox): string[] {
 	return sandbox.log.flatMap((r) =>
-		validateRequest({ method: r.method, path: r.path, query: r.query, body: r.body }).map(
+		validateRequest({ method: r.method, path: r.path, query: r.query, body: r.body }, { strictBody: true }).map(
 			(v) => `${r.method} ${r.path}: ${v}`,
 		),
 	);

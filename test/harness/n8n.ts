@@ -90,7 +90,10 @@ class TestCredentialsHelper extends ICredentialsHelper {
 
 	async updateCredentials(): Promise<void> {}
 
-	async updateCredentialsOauthTokenData(): Promise<void> {}
+	/** As n8n's database does: later requests and runs sign with the refreshed OAuth2 token. */
+	async updateCredentialsOauthTokenData(_node: unknown, type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+		this.creds[type] = { ...this.creds[type], oauthTokenData: data.oauthTokenData };
+	}
 
 	isCredentialUsableByNode(): boolean {
 		return true;

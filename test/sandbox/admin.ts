@@ -3,7 +3,9 @@
  * cannot reach `sandbox.store`. No auth, no rate limit, not logged.
  *
  *   GET    /__sandbox/state          everything (users, roles, assignments, rates, invitations, teammates…)
- *   GET    /__sandbox/tokens         url, account id and the demo tokens
+ *   GET    /__sandbox/tokens         url, account id, the demo tokens and the OAuth client
+ *   POST   /__sandbox/tokens/oauth   {"user": "admin" | "manager" | "member" | id} -> tokens as the token URL issues them
+ *   POST   /__sandbox/tokens/expire  {"token": "…"}: the API answers 401 invalid_token for it from now on
  *   GET    /__sandbox/log            the request log;  DELETE clears it
  *   POST   /__sandbox/reset          {"seed": "demo" | "empty" | {"users": N}}
  *   POST   /__sandbox/faults         a Fault; `match.path` is an exact path, `match.pathRegex` a RegExp source
@@ -18,7 +20,7 @@ import { notFound } from './errors';
 import { emptyJsonReply, jsonReply, parseBody, Reply, toReply } from './http';
 import { renderUser } from './routes/render';
 import type { SandboxServer } from './server';
-import type { Fault, SeedSpec } from './types';
+import type { Fault, SeedSpec, TokenHolder } from './types';
 
 export function handleAdmin(server: SandboxServer, method: string, url: URL, contentType: string | undefined, raw: string): Reply {
 	try {
@@ -39,7 +41,15 @@ export function handleAdmin(server: SandboxServer, method: string, url: URL, con
 					clock_offset_ms: server.clock.offsetMs,
 				});
 			case 'GET /__sandbox/tokens':
-				return jsonReply(200, { url: server.origin, account_id: server.accountId, tokens: server.tokens });
+				return jsonReply(200, { url: server.origin, account_id: server.accountId, tokens: server.tokens, oauth_client: server.oauth.client });
+			case 'POST /__sandbox/tokens/oauth': {
+				const tokens = server.issueOAuthTokens((body.user as TokenHolder | number | undefined) ?? 'admin');
+				if (!tokens) throw notFound();
+				return jsonReply(201, tokens);
+			}
+			case 'POST /__sandbox/tokens/expire':
+				if (!server.expireToken(String(body.token ?? ''))) throw notFound();
+				return emptyJsonReply(200);
 			case 'GET /__sandbox/log':
 				return jsonReply(200, server.log);
 			case 'DELETE /__sandbox/log':

@@ -1,7 +1,7 @@
 /**
  * Start a sandbox by hand (demo, e2e runs in another process):
  *   ts-node --transpile-only test/sandbox/cli.ts [--port 4010] [--seed demo|empty|N] [--no-rate-limit]
- * Prints the URL, the admin token and the account id, then stays up until SIGINT/SIGTERM.
+ * Prints the URL, the tokens, the account id and the OAuth2 client, then stays up until SIGINT/SIGTERM.
  * SANDBOX_PORT is the fallback for --port.
  */
 import { startSandbox } from './index';
@@ -31,6 +31,9 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<Sand
 			`  Admin token:  ${admin.token}`,
 			`  Manager:      ${manager.token}`,
 			`  Member:       ${member.token}`,
+			`  OAuth2:       client id ${sandbox.oauthClient.clientId}, secret ${sandbox.oauthClient.clientSecret}`,
+			`    Authorize:  ${sandbox.url}/oauth2/authorize`,
+			`    Token:      ${sandbox.url}/api/v2/oauth2/token`,
 			`  Admin API:    ${sandbox.url}/__sandbox/state`,
 			'',
 		].join('\n'),

@@ -21,9 +21,12 @@ export class FaultQueue {
 		return this.queue.map((q) => ({ ...q.fault, count: q.remaining }));
 	}
 
-	/** The first queued fault that matches, used up by one. */
-	take(method: string, path: string): Fault | undefined {
-		const hit = this.queue.find((q) => matches(q.fault, method, path));
+	/**
+	 * The first queued fault that matches, used up by one. `explicitOnly`: only faults whose
+	 * match.path names this path (the OAuth endpoints live on another host in reality).
+	 */
+	take(method: string, path: string, { explicitOnly = false } = {}): Fault | undefined {
+		const hit = this.queue.find((q) => (!explicitOnly || q.fault.match?.path !== undefined) && matches(q.fault, method, path));
 		if (!hit) return undefined;
 		hit.remaining -= 1;
 		if (hit.remaining <= 0) this.queue = this.queue.filter((q) => q !== hit);

@@ -7,11 +7,15 @@
  *     Authorization: `Bearer ${sandbox.tokens.admin.token}`,
  *     'Harvest-Account-Id': sandbox.tokens.admin.accountId, 'User-Agent': 'tests (dev@example.com)' } });
  *   await sandbox.close();
+ *
+ * OAuth2 (reference §1.3): GET /oauth2/authorize and POST /api/v2/oauth2/token with
+ * `sandbox.oauthClient`; `sandbox.issueOAuthTokens()` skips the browser step and
+ * `sandbox.expireToken(token)` makes the API answer 401 invalid_token for a token.
  */
 import { SandboxServer } from './server';
 import type { Sandbox, SandboxOptions } from './types';
 
-export type { Fault, FaultMatch, Invitation, LoggedRequest, RateLimit, Sandbox, SandboxOptions, SandboxToken, SeedSpec } from './types';
+export type { Fault, FaultMatch, Invitation, LoggedRequest, OAuthClient, OAuthTokens, RateLimit, Sandbox, SandboxOptions, SandboxToken, SeedSpec, TokenHolder } from './types';
 export type { Store } from './store';
 export { DEFAULT_RATE_LIMIT } from './rateLimit';
 
@@ -22,6 +26,15 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		url: server.origin,
 		port: server.port,
 		tokens: server.tokens,
+		oauthClient: server.oauth.client,
+		issueOAuthTokens: (who) => {
+			const tokens = server.issueOAuthTokens(who);
+			if (!tokens) throw new Error(`No active sandbox user ${String(who)} to issue OAuth tokens for`);
+			return tokens;
+		},
+		expireToken: (token) => {
+			if (!server.expireToken(token)) throw new Error(`The sandbox never issued the token …${token.slice(-4)}`);
+		},
 		log: server.log,
 		clearLog: () => {
 			server.log.length = 0;

@@ -2,7 +2,8 @@
  * The HTTP server. Every /v2 request passes, in order: User-Agent check (400), token and
  * account check (401), the per-token rate limit (429), injected faults, routing (HTML 404),
  * the route's permission rule (403), then the route. /__sandbox/* is the admin API: no auth,
- * no rate limit, not logged.
+ * no rate limit, not logged. The OAuth2 endpoints (oauth.ts) are logged, take no token and no
+ * rate limit, and only get faults whose `match.path` names them.
  */
 import http, { IncomingMessage, STATUS_CODES } from 'http';
 import type { AddressInfo } from 'net';
@@ -13,12 +14,13 @@ import { FaultQueue } from './faults';
 import { emptyJsonReply, htmlReply, jsonReply, parseBody, readRaw, Reply, send, toReply } from './http';
 import type { Body } from './model/input';
 import type { User } from './model/records';
+import { AUTHORIZE_PATH, OAuthProvider, redactTokenRequest, TOKEN_PATH } from './oauth';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from './rateLimit';
 import { numericParam, RouteContext, Router } from './router';
 import { harvestRoutes } from './routes';
 import { seed } from './seed';
 import { Store } from './store';
-import type { Fault, LoggedRequest, SandboxOptions, SandboxToken, SeedSpec } from './types';
+import type { Fault, LoggedRequest, OAuthTokens, SandboxOptions, SandboxToken, SeedSpec, TokenHolder } from './types';
 
 export const ACCOUNT_ID = '1046325';
 
@@ -30,6 +32,7 @@ const TOKEN_STRINGS = {
 };
 
 type Role = keyof typeof TOKEN_STRINGS;
+type ParsedRequest = ReturnType<typeof parseBody>;
 
 export class SandboxServer {
 	readonly clock: Clock;
@@ -40,10 +43,13 @@ export class SandboxServer {
 	readonly retryAfter: boolean;
 	readonly accountId = ACCOUNT_ID;
 	readonly tokens: Record<Role, SandboxToken>;
+	readonly oauth: OAuthProvider;
 	origin = '';
 	private readonly router: Router = harvestRoutes();
 	private readonly http: http.Server;
 	private seq = 0;
+	/** Fixed personal tokens revoked by expireToken(), until the next reset(). */
+	private readonly revoked = new Set<string>();
 	/** Pending `delay` faults, cancelled by close() so no timer outlives the server. */
 	private readonly delays = new Set<NodeJS.Timeout>();
 
@@ -52,6 +58,7 @@ export class SandboxServer {
 		this.store = new Store(this.clock);
 		this.limiter = new RateLimiter(opts.rateLimit === undefined ? DEFAULT_RATE_LIMIT : opts.rateLimit);
 		this.retryAfter = opts.retryAfter ?? true;
+		this.oauth = new OAuthProvider(this.clock, ACCOUNT_ID);
 		const holders = seed(this.store, opts.seed);
 		this.tokens = {
 			admin: { token: TOKEN_STRINGS.admin, accountId: ACCOUNT_ID, userId: holders.admin },
@@ -97,6 +104,27 @@ export class SandboxServer {
 		this.faults.clear();
 		this.limiter.reset();
 		this.log.length = 0;
+		this.oauth.reset();
+		this.revoked.clear();
+	}
+
+	/** undefined when `who` is not an active user. */
+	issueOAuthTokens(who: TokenHolder | number = 'admin'): OAuthTokens | undefined {
+		const userId = this.activeUserId(String(who));
+		return userId === undefined ? undefined : this.oauth.issue(userId);
+	}
+
+	/** false for a token the sandbox never issued. */
+	expireToken(token: string): boolean {
+		if (!Object.values(this.tokens).some((t) => t.token === token)) return this.oauth.expire(token);
+		this.revoked.add(token);
+		return true;
+	}
+
+	/** 'admin' | 'manager' | 'member' or a user id (undefined = the admin), if that user is active. */
+	private activeUserId(who = 'admin'): number | undefined {
+		const id = Object.hasOwn(this.tokens, who) ? this.tokens[who as Role].userId : /^\d+$/.test(who) ? Number(who) : undefined;
+		return id !== undefined && this.store.users.get(id)?.is_active ? id : undefined;
 	}
 
 	close(): Promise<void> {
@@ -130,6 +158,7 @@ export class SandboxServer {
 	private async answer(req: IncomingMessage, method: string, path: string, query: Record<string, string>, raw: string, entry: LoggedRequest): Promise<Reply | 'reset'> {
 		const parsed = parseBody(req.headers['content-type'], raw);
 		entry.body = parsed.logged;
+		if (path === AUTHORIZE_PATH || path === TOKEN_PATH) return this.answerOAuth(req, method, path, query, parsed, entry);
 		const isApi = path.startsWith('/v2/');
 		if (!isApi && path !== '/api/v2/accounts') throw routeNotFound();
 		if (!req.headers['user-agent']?.trim()) throw missingUserAgent();
@@ -156,6 +185,24 @@ export class SandboxServer {
 		return this.dispatch(method, path, query, parsed.body, actor);
 	}
 
+	/** Harvest ID's side (reference §1.3): no token, no account id, no API rate limit. */
+	private async answerOAuth(req: IncomingMessage, method: string, path: string, query: Record<string, string>, parsed: ParsedRequest, entry: LoggedRequest): Promise<Reply | 'reset'> {
+		if (path === TOKEN_PATH) entry.body = redactTokenRequest(parsed.logged);
+		const expected = path === TOKEN_PATH ? 'POST' : 'GET';
+		if (method !== expected) throw routeNotFound();
+		// A browser always sends one; the docs ask API clients to send it to the token URL too.
+		if (path === TOKEN_PATH && !req.headers['user-agent']?.trim()) throw missingUserAgent();
+		const fault = this.faults.take(method, path, { explicitOnly: true });
+		if (fault) {
+			entry.fault = fault.kind;
+			if (fault.kind === 'delay') await this.sleep(fault.delayMs ?? 1000);
+			else return this.faultReply(fault);
+		}
+		if (path === AUTHORIZE_PATH) return this.oauth.authorize(query, (who) => this.activeUserId(who));
+		if (parsed.error) throw parsed.error;
+		return this.oauth.token(parsed.body);
+	}
+
 	private sleep(ms: number): Promise<void> {
 		return new Promise((resolve) => {
 			const timer = setTimeout(() => {
@@ -166,11 +213,17 @@ export class SandboxServer {
 		});
 	}
 
-	/** Unknown token, wrong or missing account, or a token whose user is gone or archived: all the same 401. */
+	/**
+	 * Unknown, expired or revoked token, wrong or missing account, or a token whose user is gone or
+	 * archived: all the same 401. OAuth tokens are granted for this one account (scope harvest:ID).
+	 */
 	private authenticate(token: string | undefined, account: string | undefined): User {
 		const holder = Object.values(this.tokens).find((t) => t.token === token);
-		if (!holder || account !== holder.accountId) throw invalidToken();
-		const user = this.store.users.get(holder.userId);
+		let userId: number | undefined;
+		if (holder) userId = account === holder.accountId && !this.revoked.has(holder.token) ? holder.userId : undefined;
+		else if (account === this.accountId) userId = this.oauth.userFor(token);
+		if (userId === undefined) throw invalidToken();
+		const user = this.store.users.get(userId);
 		if (!user || !user.is_active) throw invalidToken();
 		return user;
 	}

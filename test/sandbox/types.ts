@@ -11,6 +11,22 @@ export interface SandboxToken {
 	userId: number;
 }
 
+/** The sandbox's registered OAuth2 client (reference §1.3). */
+export interface OAuthClient {
+	clientId: string;
+	clientSecret: string;
+}
+
+/** The token URL's answer. `refresh_token` is absent only for the implicit flow. */
+export interface OAuthTokens {
+	access_token: string;
+	refresh_token?: string;
+	token_type: 'bearer';
+	expires_in: number;
+}
+
+export type TokenHolder = 'admin' | 'manager' | 'member';
+
 export interface RateLimit {
 	requests: number;
 	windowMs: number;
@@ -84,6 +100,18 @@ export interface Sandbox {
 	url: string;
 	port: number;
 	tokens: { admin: SandboxToken; manager: SandboxToken; member: SandboxToken };
+	/** Client id and secret for /oauth2/authorize and /api/v2/oauth2/token. */
+	oauthClient: OAuthClient;
+	/**
+	 * Tokens as the token URL would issue them after an authorization-code exchange, for one of
+	 * the token holders (default admin) or a user id. Forgotten by reset().
+	 */
+	issueOAuthTokens(who?: TokenHolder | number): OAuthTokens;
+	/**
+	 * From now on the API answers 401 invalid_token for this token: an issued OAuth access token
+	 * expires; a fixed personal token is revoked until reset(). Throws for a token the sandbox never issued.
+	 */
+	expireToken(token: string): void;
 	/** Every request that reached the server, in order (429s and faulted ones included; /__sandbox excluded). */
 	log: LoggedRequest[];
 	clearLog(): void;

@@ -168,6 +168,13 @@ function findCode(error: unknown, depth = 0): string | undefined {
 	return findCode(cause, depth + 1);
 }
 
+/** httpRequestWithAuthentication wraps everything in NodeApiError; n8n's own refusals are its cause. */
+function n8nRefusal(error: unknown): Error | undefined {
+	const cause = (error as { cause?: unknown } | undefined)?.cause;
+	const name = (cause as { constructor?: { name?: string } } | undefined)?.constructor?.name;
+	return name === 'NodeOperationError' ? (cause as Error) : undefined;
+}
+
 function isTimeoutMessage(error: unknown): boolean {
 	return /timeout|timed out/i.test(String((error as Error)?.message ?? ''));
 }
@@ -227,6 +234,10 @@ export async function harvestRequestFull<T = unknown>(
 			return { body: response.body, status: response.statusCode, headers: lowerCaseHeaders(response.headers) };
 		} catch (error) {
 			release();
+			// n8n itself refused to go on (e.g. Harvest rejected the OAuth2 refresh token: "reconnect
+			// the credential"): there is no Harvest answer to retry, and n8n's message says what to do.
+			const refusal = n8nRefusal(error);
+			if (refusal) throw refusal;
 			failure = describeFailure(error);
 		}
 
