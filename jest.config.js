@@ -4,6 +4,8 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+	globalSetup: '<rootDir>/test/harness/globalSetup.js',
+	globalTeardown: '<rootDir>/test/harness/globalTeardown.js',
 	setupFiles: ['<rootDir>/test/harness/setup-env.ts'],
 	reporters: ['default', '<rootDir>/test/harness/summaryReporter.js'],
 	testTimeout: 60000,

@@ -1,5 +1,7 @@
 // n8n-core writes its instance settings (with a generated encryption key) into the user folder
-// when first imported: point it at a throwaway folder, never at the developer's home.
+// when first imported: point it at a throwaway folder, never at the developer's home. Jest's
+// globalSetup creates one for the whole run (and its teardown removes it); scripts such as the
+// benchmark that import this file directly get their own.
 import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
