@@ -1,0 +1,135 @@
+'use strict';
+/**
+ * `npm start`: n8n with this package installed, wired to the bundled Harvest sandbox.
+ *
+ *   1. installs n8n (pinned) and Node 24 once into .n8n-e2e/ (minutes, with progress; later starts skip it)
+ *   2. builds and packs this package and installs the tarball into the demo instance's
+ *      community-nodes folder (.n8n-e2e/demo/.n8n/nodes), as n8n does for community packages
+ *   3. starts the Harvest sandbox with demo data (http://127.0.0.1:4010, SANDBOX_PORT overrides)
+ *   4. imports the credential "Harvest sandbox (admin)" and the example workflows, activates example 4
+ *   5. starts n8n on 127.0.0.1 (N8N_PORT or 5678, the next free port if taken), creates the owner
+ *      account on first start, and prints the URL, the login and what to click
+ *
+ * Ctrl-C stops n8n and the sandbox. `npm start -- --fresh` starts from an empty n8n database;
+ * `--verbose` echoes n8n's output. DEMO_READY_FILE=<path>: write the URLs there once ready (for
+ * scripts/screenshots.js).
+ * The demo's workflows, executions and owner persist in .n8n-e2e/demo/ between starts; the
+ * example workflows are re-imported (reset) on every start.
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { installSignalHandlers, freePort, stopAll, isStopping } = require('../lib/proc');
+const { ensureRuntime, ROOT, CACHE, fmt } = require('../lib/runtime');
+const inst = require('../lib/instance');
+
+const args = process.argv.slice(2);
+const FRESH = args.includes('--fresh');
+const USER_FOLDER = path.join(CACHE, 'demo');
+const OWNER = {
+	email: process.env.DEMO_OWNER_EMAIL || 'demo@example.com',
+	password: process.env.DEMO_OWNER_PASSWORD || 'Harvest-demo-2026',
+	firstName: 'Demo',
+	lastName: 'Owner',
+};
+const TRIGGER_EXAMPLE_ID = 'harvestExample04';
+
+const log = (s) => process.stdout.write(`${s}\n`);
+
+async function main() {
+	installSignalHandlers();
+	const started = Date.now();
+	const sandboxPort = Number(process.env.SANDBOX_PORT || 4010);
+	const wantedN8nPort = Number(process.env.N8N_PORT || 5678);
+
+	const freeSandbox = await freePort(sandboxPort);
+	if (freeSandbox !== sandboxPort) {
+		throw new Error(`Port ${sandboxPort} (Harvest sandbox) is in use. Stop what uses it, or run: SANDBOX_PORT=${freeSandbox} npm start`);
+	}
+
+	await ensureRuntime({ log });
+	const tgz = await inst.buildAndPack(log);
+
+	if (FRESH) {
+		log(`--fresh: removing ${path.relative(ROOT, USER_FOLDER)}/`);
+		fs.rmSync(USER_FOLDER, { recursive: true, force: true });
+	}
+	fs.mkdirSync(USER_FOLDER, { recursive: true });
+	await inst.installPackage(USER_FOLDER, tgz, log);
+
+	const sandbox = await inst.startSandbox({ port: sandboxPort, seed: 'demo', log, logFile: path.join(USER_FOLDER, 'sandbox.log') });
+
+	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'harvest-demo-'));
+	try {
+		log('Importing the credential and the example workflows…');
+		await inst.importCredentials(USER_FOLDER, [inst.sandboxCredential(sandbox)], tmp);
+		const examples = inst.exampleFiles();
+		await inst.importWorkflows(USER_FOLDER, examples, tmp);
+		log(`  ${examples.length} workflows: ${examples.map((f) => path.basename(f)).join(', ')}`);
+		const trig = await inst.n8nCli(USER_FOLDER, ['publish:workflow', `--id=${TRIGGER_EXAMPLE_ID}`], { check: false });
+		if (trig.code !== 0) log(`  (could not activate example 4: ${(trig.stderr || trig.stdout).trim().split('\n').pop()})`);
+	} finally {
+		fs.rmSync(tmp, { recursive: true, force: true });
+	}
+
+	const port = await freePort(wantedN8nPort);
+	if (port !== wantedN8nPort) log(`Port ${wantedN8nPort} is in use; n8n gets ${port}.`);
+	log('Starting n8n…');
+	const n8n = await inst.startN8n(USER_FOLDER, { port, log, echo: args.includes('--verbose'), logFile: path.join(USER_FOLDER, 'n8n.log') });
+	const created = await inst.setupOwner(n8n.url, OWNER).catch((e) => {
+		log(`  (owner setup: ${e.message}; set it up in the browser instead)`);
+		return false;
+	});
+
+	const line = '─'.repeat(72);
+	log(
+		[
+			'',
+			line,
+			`n8n ${require('../lib/runtime').N8N_VERSION} with ${inst.PACKAGE.name} is ready (${fmt(Date.now() - started)}).`,
+			'',
+			`  Open        ${n8n.url}`,
+			`  Sign in     ${OWNER.email} / ${OWNER.password}${created ? '   (owner created just now)' : ''}`,
+			'',
+			'  Then:',
+			'   1. Overview → "Harvest · 1 · Onboard a new hire" → Execute workflow.',
+			'      Jane Doe is created in the sandbox, assigned to two projects and given a rate.',
+			'   2. "Harvest · 2 · Offboard a leaver by email" → Execute workflow: archives Grace Okafor.',
+			'   3. "Harvest · 3 · Roster sync" → Execute workflow: makes Harvest match the HR list.',
+			'   4. "Harvest · 4 · Watch new and archived users" is active: within a minute of 1 and 2,',
+			'      Executions shows one trigger run per change.',
+			'   Or add a node: + → search "Harvest Users" (credential "Harvest sandbox (admin)").',
+			'',
+			`  Sandbox     ${sandbox.url}  (account ${sandbox.tokens.account_id}; demo company "Sandbox Co")`,
+			`  Its data    ${sandbox.url}/__sandbox/state`,
+			`  Logs        ${path.relative(ROOT, USER_FOLDER)}/n8n.log, ${path.relative(ROOT, USER_FOLDER)}/sandbox.log`,
+			'',
+			'  The sandbox restarts with fresh demo data on every start; so do the example workflows.',
+			'  Ctrl-C stops n8n and the sandbox.',
+			line,
+			'',
+		].join('\n'),
+	);
+	if (process.env.DEMO_READY_FILE) {
+		fs.writeFileSync(process.env.DEMO_READY_FILE, JSON.stringify({ n8nUrl: n8n.url, sandboxUrl: sandbox.url, owner: OWNER }));
+	}
+
+	// stay up until Ctrl-C; if a child dies on its own, say so and stop the rest
+	await new Promise((resolve) => {
+		for (const c of [n8n.child, sandbox.child]) {
+			c.once('exit', (code, signal) => {
+				if (isStopping()) return;
+				log(`${c.name} exited (${signal ?? code}). Last output:\n${c.lines.slice(-20).join('\n')}`);
+				resolve();
+			});
+		}
+	});
+	await stopAll(8000);
+	process.exit(1);
+}
+
+main().catch(async (e) => {
+	process.stderr.write(`\nnpm start failed: ${e.message}\n`);
+	await stopAll(8000);
+	process.exit(1);
+});

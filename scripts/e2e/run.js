@@ -1,0 +1,203 @@
+'use strict';
+/**
+ * `npm run test:e2e`: this package inside a real n8n (pinned, installed once into .n8n-e2e/),
+ * installed from the packed tarball like a community package, against the Harvest sandbox.
+ *
+ *   1. onboard      n8n execute example 1 → the sandbox has the user (role, capacity), assignments, rate
+ *   2. offboard     n8n execute example 2 → the user is archived, the report says so
+ *   3. roster sync  n8n execute example 3 → Harvest's users match the roster
+ *   4. trigger      example 4 published, `n8n start`; users changed in the sandbox → n8n recorded
+ *                   trigger executions with exactly those changes, and a later poll repeats none
+ *   5. editor       the running n8n serves our node and credential types, and the credential test
+ *                   (the editor's "Test" button) passes against the sandbox
+ *
+ * Every n8n and sandbox process runs in its own process group and is stopped at the end, also on
+ * failure or Ctrl-C. A fresh n8n user folder in the OS temp dir is used per run (kept on failure).
+ * Prints `e2e: N passed, M failed` and exits 1 on any failure.
+ *
+ * Env: E2E_KEEP=1 keeps the temp folder; E2E_VERBOSE=1 echoes n8n's and the sandbox's output;
+ * E2E_ONLY=1,4 runs only those checks (setup always runs).
+ */
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { installSignalHandlers, freePort, stopAll, stop, runOk, sleep } = require('../lib/proc');
+const runtime = require('../lib/runtime');
+const inst = require('../lib/instance');
+const ex = require('./expectations');
+
+const VERBOSE = process.env.E2E_VERBOSE === '1';
+const ONLY = process.env.E2E_ONLY ? process.env.E2E_ONLY.split(',').map((s) => s.trim()) : undefined;
+const results = [];
+const log = (s) => process.stdout.write(`${s}\n`);
+const { fmt } = runtime;
+
+async function check(num, name, fn) {
+	if (ONLY && !ONLY.includes(String(num))) return;
+	const started = Date.now();
+	log(`\n▶ ${num}. ${name}`);
+	try {
+		await fn();
+		results.push({ name: `${num}. ${name}`, ok: true, ms: Date.now() - started });
+		log(`  ✔ passed (${fmt(Date.now() - started)})`);
+	} catch (e) {
+		results.push({ name: `${num}. ${name}`, ok: false, ms: Date.now() - started, error: e });
+		log(`  ✘ FAILED (${fmt(Date.now() - started)}): ${e.message}`);
+	}
+}
+
+function summary(extra) {
+	const passed = results.filter((r) => r.ok).length;
+	const failed = results.length - passed;
+	log('');
+	for (const r of results) log(`  ${r.ok ? 'PASS' : 'FAIL'}  ${r.name}  (${fmt(r.ms)})`);
+	log(`e2e: ${passed} passed, ${failed} failed${extra ? ` ${extra}` : ''}`);
+	return failed;
+}
+
+/** Runs one example with `n8n execute` and returns the output items per node. */
+async function execute(ctx, id) {
+	const r = await inst.executeWorkflow(ctx.userFolder, id);
+	const run = r.result;
+	const error = run?.data?.resultData?.error;
+	if (r.code !== 0 || !run || error) {
+		const msg = error ? `${error.message}${error.description ? ` — ${error.description}` : ''}` : `exit ${r.code}`;
+		throw new Error(`n8n execute --id=${id} failed: ${msg}\n${(r.stdout + r.stderr).split('\n').slice(-25).join('\n')}`);
+	}
+	const nodes = {};
+	for (const [name, runs] of Object.entries(run.data?.resultData?.runData ?? {})) {
+		nodes[name] = runs.flatMap((x) => (x.data?.main?.[0] ?? []).map((i) => i.json));
+	}
+	return nodes;
+}
+
+async function readDb(ctx, workflowId) {
+	const r = await runOk(
+		runtime.nodeBin,
+		[path.join(__dirname, 'db.js'), ctx.n8nDir, path.join(ctx.userFolder, '.n8n', 'database.sqlite'), workflowId],
+		{ env: runtime.baseEnv(), timeoutMs: 60000 },
+	);
+	return JSON.parse(r.stdout);
+}
+
+async function waitUntil(what, timeoutMs, probe, intervalMs = 1000) {
+	const deadline = Date.now() + timeoutMs;
+	let last;
+	for (;;) {
+		last = await probe();
+		if (last) return last;
+		if (Date.now() > deadline) throw new Error(`timed out after ${fmt(timeoutMs)} waiting for ${what}`);
+		await sleep(intervalMs);
+	}
+}
+
+async function main() {
+	const tmpBase = fs.mkdtempSync(path.join(os.tmpdir(), 'harvest-e2e-'));
+	let keep = process.env.E2E_KEEP === '1';
+	installSignalHandlers(() => {
+		results.push({ name: 'run interrupted', ok: false, ms: 0 });
+		summary('(interrupted)');
+		log(`  temp folder kept: ${tmpBase}`);
+	});
+	const t0 = Date.now();
+	const cold = !runtime.isInstalled();
+	const rt = await runtime.ensureRuntime({ log });
+	const installMs = Date.now() - t0;
+	log(`n8n runtime: ${cold ? `installed cold in ${fmt(installMs)}` : 'cached'} (${path.relative(runtime.ROOT, rt.n8nDir)})`);
+
+	const ctx = { userFolder: path.join(tmpBase, 'n8n'), n8nDir: rt.n8nDir, tmp: tmpBase };
+	fs.mkdirSync(ctx.userFolder, { recursive: true });
+	const setupStart = Date.now();
+	const tgz = await inst.buildAndPack(log);
+	await inst.installPackage(ctx.userFolder, tgz, log);
+	const sandbox = await inst.startSandbox({ port: await freePort(), seed: 'demo', log, echo: VERBOSE, logFile: path.join(tmpBase, 'sandbox.log') });
+	ctx.sandbox = sandbox;
+	const api = (method, p, body) => inst.sandboxApi(sandbox.url, method, p, body);
+	ctx.api = api;
+	await inst.importCredentials(ctx.userFolder, [inst.sandboxCredential(sandbox)], tmpBase);
+	await inst.importWorkflows(ctx.userFolder, ex.EXAMPLES.map((e) => path.join(inst.EXAMPLES_DIR, e.file)), tmpBase);
+	log(`Setup (build, pack, install, sandbox, imports) took ${fmt(Date.now() - setupStart)}`);
+
+	await check(1, 'onboard a new hire (example 1, n8n execute)', async () => {
+		const nodes = await execute(ctx, 'harvestExample01');
+		ex.assertOnboarded(await api('GET', '/__sandbox/state'), nodes);
+	});
+
+	await check(2, 'offboard a leaver by email (example 2, n8n execute)', async () => {
+		const nodes = await execute(ctx, 'harvestExample02');
+		ex.assertOffboarded(await api('GET', '/__sandbox/state'), nodes);
+	});
+
+	await check(3, 'roster sync (example 3, n8n execute)', async () => {
+		const before = await api('GET', '/__sandbox/state');
+		const nodes = await execute(ctx, 'harvestExample03');
+		ex.assertRosterSynced(before, await api('GET', '/__sandbox/state'), nodes);
+	});
+
+	let n8n;
+	const needServer = !ONLY || ONLY.includes('4') || ONLY.includes('5');
+	if (needServer) {
+		await inst.n8nCli(ctx.userFolder, ['publish:workflow', '--id=harvestExample04']);
+		await api('DELETE', '/__sandbox/log');
+		const port = await freePort();
+		try {
+			n8n = await inst.startN8n(ctx.userFolder, { port, log, echo: VERBOSE, logFile: path.join(tmpBase, 'n8n.log') });
+		} catch (e) {
+			results.push({ name: '4/5. n8n start', ok: false, ms: 0, error: e });
+			log(`  ✘ n8n did not start: ${e.message}`);
+		}
+	}
+
+	if (n8n) {
+		await check(4, 'watch users (example 4 activated, n8n start, changes in the sandbox)', async () => {
+			const adminToken = sandbox.tokens.tokens.admin.token.slice(-4);
+			const usersPolls = async () => (await api('GET', '/__sandbox/log')).filter((r) => r.path === '/v2/users' && r.method === 'GET' && r.token === adminToken && r.status);
+			// the activation poll seeds the trigger's state and must emit nothing
+			await waitUntil('the activation poll', 90000, async () => (await usersPolls()).length > 0);
+			await waitUntil('the seeded state to be saved', 30000, async () => {
+				const db = await readDb(ctx, 'harvestExample04');
+				return db.staticData && Object.keys(db.staticData).length > 0 ? db : undefined;
+			});
+			let db = await readDb(ctx, 'harvestExample04');
+			assert.equal(db.executions.length, 0, `the activation poll emitted ${db.executions.length} execution(s); it should only seed`);
+
+			const changes = await ex.changeUsersForTrigger(api);
+			log(`  changed the sandbox: created ${changes.created.email}, archived ${changes.archived.email}; waiting for the next poll (≤ 1 min)…`);
+			db = await waitUntil('trigger executions with both changes', 150000, async () => {
+				const d = await readDb(ctx, 'harvestExample04');
+				const items = d.executions.flatMap((e) => e.nodes['Format message'] ?? []);
+				return items.length >= 2 ? d : undefined;
+			}, 2000);
+			ex.assertTriggerExecutions(db, changes);
+			const pollsSoFar = (await usersPolls()).length;
+			log('  waiting for one more poll to check that nothing is emitted twice…');
+			await waitUntil('another poll', 90000, async () => (await usersPolls()).length > pollsSoFar);
+			await sleep(3000);
+			ex.assertTriggerExecutions(await readDb(ctx, 'harvestExample04'), changes);
+		});
+
+		await check(5, 'editor: node and credential types served, credential test passes', async () => {
+			await ex.assertEditor(n8n.url, inst, sandbox);
+		});
+	}
+
+	if (n8n) await stop(n8n.child);
+	await stopAll();
+	const failed = summary(`(total ${fmt(Date.now() - t0)}; n8n install ${cold ? `cold ${fmt(installMs)}` : 'cached'})`);
+	if (failed) {
+		for (const r of results.filter((x) => !x.ok)) log(`\n--- ${r.name}\n${r.error && r.error.stack ? r.error.stack : r.error}`);
+		keep = true;
+	}
+	if (keep) log(`n8n user folder, n8n.log and sandbox.log kept in ${tmpBase}`);
+	else fs.rmSync(tmpBase, { recursive: true, force: true });
+	process.exit(failed ? 1 : 0);
+}
+
+main().catch(async (e) => {
+	log(`\ne2e setup failed: ${e.stack || e.message}`);
+	await stopAll();
+	results.push({ name: 'setup', ok: false, ms: 0, error: e });
+	summary();
+	process.exit(1);
+});
