@@ -1,9 +1,13 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
+
+/** " (archived)" after a record Harvest keeps but no longer offers. */
+export const archivedSuffix = (record: IDataObject): string => (record.is_active === false ? ' (archived)' : '');
+
+export const byName = (a: INodePropertyOptions, b: INodePropertyOptions): number => a.name.localeCompare(b.name);
 
 /** "First Last <email>", as people recognise each other in Harvest. */
 export function userResult(user: IDataObject): { name: string; value: number } {
-	const archived = user.is_active === false ? ' (archived)' : '';
-	return { name: `${user.first_name} ${user.last_name} <${user.email}>${archived}`, value: user.id as number };
+	return { name: `${user.first_name} ${user.last_name} <${user.email}>${archivedSuffix(user)}`, value: user.id as number };
 }
 
 /** "Client – Project [code]", as Harvest lists projects. */

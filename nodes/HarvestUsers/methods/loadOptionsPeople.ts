@@ -1,12 +1,10 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { harvestList } from '../transport';
-import { userResult } from './labels';
+import { byName, userResult } from './labels';
 import { timezoneOptions } from './timezones';
 
 /** Dropdowns about people: users, roles and timezones. */
-
-const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 
 async function roles(ctx: ILoadOptionsFunctions): Promise<IDataObject[]> {
 	return await harvestList(ctx, { path: '/v2/roles', key: 'roles' });

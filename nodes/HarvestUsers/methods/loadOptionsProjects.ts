@@ -8,6 +8,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 import { normaliseEmail } from '../actions/params';
 import { rateLabel } from '../actions/shared/rateRules';
 import { harvestList, harvestPath } from '../transport';
+import { archivedSuffix, byName } from './labels';
 
 /** The locator's value when it is a usable ID (or, for users, an email), else undefined. */
 function chosen(ctx: ILoadOptionsFunctions, name: string): { mode: string; value: string } | undefined {
@@ -29,8 +30,6 @@ async function options(
 	return records.map((record) => ({ name: label(record), value: record.id as number }));
 }
 
-const archived = (record: IDataObject): string => (record.is_active === false ? ' (archived)' : '');
-const byName = (a: INodePropertyOptions, b: INodePropertyOptions): number => a.name.localeCompare(b.name);
 
 export async function getTasks(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const tasks = await options(this, { path: '/v2/tasks', key: 'tasks', qs: { is_active: true } }, (t) => String(t.name));
@@ -45,7 +44,7 @@ async function projectAssignments(
 	const project = chosen(ctx, 'projectId');
 	if (!project) return [];
 	const path = harvestPath(ctx.getNode(), `/v2/projects/{projectId}/${segment}`, { projectId: project.value });
-	return (await options(ctx, { path, key: segment }, (a) => `${label(a)}${archived(a)}`)).sort(byName);
+	return (await options(ctx, { path, key: segment }, (a) => `${label(a)}${archivedSuffix(a)}`)).sort(byName);
 }
 
 /** "First Last" of each user on the chosen project. */
