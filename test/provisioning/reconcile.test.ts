@@ -151,7 +151,9 @@ describe('user → reconcile', () => {
 		const { status, json, items } = await reconcile(sandbox(), [{}, { email: 'sam.carter@example.com' }], { dryRun: false, archiveMissing: true }, true);
 		expect(status).toBe('success');
 		// One error item for the run, not the roster passed through as if it were results.
-		expect(json).toEqual([{ error: expect.stringMatching(/^Nothing was written: the plan would archive 6 of 7/), description: expect.any(String) }]);
+		expect(json).toEqual([
+			{ error: expect.stringMatching(/^Nothing was written: the plan would archive 6 of 7/), description: expect.any(String), operation: 'user → reconcile' },
+		]);
 		expect(items[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(writesOf(sandbox())).toHaveLength(0);
 	});

@@ -29,7 +29,15 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const label = `${resource} → ${operation}`;
 
 	if ('executeAll' in module) {
-		return [await module.executeAll.call(this, items)];
+		try {
+			return [await module.executeAll.call(this, items)];
+		} catch (error) {
+			// A batch fails as a whole: one error item paired with every input. (n8n's own Continue On
+			// Fail would pass the input items on as if they were results.)
+			const described = withItemContext(this, error, undefined, label);
+			if (!this.continueOnFail()) throw described;
+			return [[{ json: errorJson(described, undefined, label), pairedItem: items.map((_, item) => ({ item })) }]];
+		}
 	}
 
 	const output: INodeExecutionData[] = [];
@@ -55,10 +63,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 export function withItemContext(
 	ctx: IExecuteFunctions,
 	error: unknown,
-	itemIndex: number,
+	itemIndex: number | undefined,
 	label: string,
 ): NodeApiError | NodeOperationError {
 	const known = isNodeError(error) ? error : new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+	// A batch operation's errors already name the people and items concerned.
+	if (itemIndex === undefined) return known;
 	known.context.itemIndex = itemIndex;
 	const where = `Item ${itemIndex} (${label}).`;
 	if (!known.description?.startsWith('Item ')) {
@@ -74,12 +84,12 @@ function isNodeError(error: unknown): error is NodeApiError | NodeOperationError
 	return name === 'NodeApiError' || name === 'NodeOperationError';
 }
 
-export function errorJson(error: NodeApiError | NodeOperationError, itemIndex: number, label: string): IDataObject {
+export function errorJson(error: NodeApiError | NodeOperationError, itemIndex: number | undefined, label: string): IDataObject {
 	return {
 		error: error.message,
 		...(error.description ? { description: error.description } : {}),
 		...('httpCode' in error && error.httpCode ? { httpCode: error.httpCode } : {}),
-		itemIndex,
+		...(itemIndex !== undefined ? { itemIndex } : {}),
 		operation: label,
 	};
 }

@@ -1,5 +1,4 @@
 import {
-	NodeApiError,
 	NodeOperationError,
 	updateDisplayOptions,
 	type IDataObject,
@@ -108,23 +107,10 @@ interface Step {
 /**
  * Makes Harvest's users match the roster in the input: one read of all users, a plan, then one
  * write per change. Nothing is written in a dry run, or when the archive guard trips. Failures of
- * single people do not stop the others (see docs/provisioning.md for the rules).
+ * single people do not stop the others (see "Provision from your HR system" in the README).
  */
 export async function executeAll(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	try {
-		return await reconcile(this, items);
-	} catch (error) {
-		// n8n's own Continue On Fail would pass the roster items on as if they were results.
-		const failure = error instanceof NodeApiError ? error : new NodeOperationError(this.getNode(), error as Error);
-		if (!this.continueOnFail()) throw failure;
-		const { message, description, httpCode } = failure as NodeOperationError & { httpCode?: string };
-		return [
-			{
-				json: { error: message, ...(description ? { description } : {}), ...(httpCode ? { httpCode } : {}) },
-				pairedItem: items.map((_, item) => ({ item })),
-			},
-		];
-	}
+	return await reconcile(this, items);
 }
 
 async function reconcile(ctx: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
