@@ -60,18 +60,21 @@ const userIndexes = new WeakMap<object, Promise<Map<string, IDataObject[]>>>();
 async function usersByEmail(ctx: IExecuteFunctions, itemIndex: number): Promise<Map<string, IDataObject[]>> {
 	let index = userIndexes.get(ctx);
 	if (!index) {
-		index = harvestList(ctx, { path: '/v2/users', key: 'users', itemIndex }).then((users) => {
-			const byEmail = new Map<string, IDataObject[]>();
-			for (const user of users) {
-				const key = normaliseEmail(user.email);
-				byEmail.set(key, [...(byEmail.get(key) ?? []), user]);
-			}
-			return byEmail;
-		});
+		index = harvestList(ctx, { path: '/v2/users', key: 'users', itemIndex }).then(indexByEmail);
 		userIndexes.set(ctx, index);
 		index.catch(() => userIndexes.delete(ctx));
 	}
 	return await index;
+}
+
+/** Users by normalised email; Harvest has no email lookup, and old accounts may hold duplicates. */
+export function indexByEmail(users: IDataObject[]): Map<string, IDataObject[]> {
+	const index = new Map<string, IDataObject[]>();
+	for (const user of users) {
+		const key = normaliseEmail(user.email);
+		index.set(key, [...(index.get(key) ?? []), user]);
+	}
+	return index;
 }
 
 export function normaliseEmail(value: unknown): string {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { normaliseEmail } from '../../params';
+import { indexByEmail, normaliseEmail } from '../../params';
 import type { DesiredUser } from './desiredUser';
 import { changedValues, creationChanges, diffUser, type Changes } from './diff';
 
@@ -70,16 +70,6 @@ export function archivePlan(user: IDataObject): PersonPlan {
 		body: { is_active: false },
 		changes: { is_active: { old: true, new: false } },
 	};
-}
-
-/** Harvest users by normalised email. */
-export function indexByEmail(users: IDataObject[]): Map<string, IDataObject[]> {
-	const index = new Map<string, IDataObject[]>();
-	for (const user of users) {
-		const key = normaliseEmail(user.email);
-		index.set(key, [...(index.get(key) ?? []), user]);
-	}
-	return index;
 }
 
 /** One person of the roster: the input item it came from, and what it asks for or why it cannot be read. */
