@@ -1,6 +1,8 @@
-// Both rule sets n8n applies to community nodes: the current @n8n/eslint-plugin-community-nodes
-// (recommended) and the older eslint-plugin-n8n-nodes-base community rules, which still catch
-// description and package.json mistakes the new plugin does not.
+// The rules n8n applies to community nodes: the current @n8n/eslint-plugin-community-nodes
+// (recommended), the older eslint-plugin-n8n-nodes-base community rules, which still catch
+// description and package.json mistakes the new plugin does not, and the general JS/TS rules
+// `n8n-node lint` adds. n8n's own gate is `npm run verify` (its scanner, with its own config).
+import js from '@eslint/js';
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 import tseslint from 'typescript-eslint';
@@ -13,6 +15,12 @@ export default [
 		files: ['**/*.ts'],
 		languageOptions: { parser: tseslint.parser, parserOptions: { sourceType: 'module' } },
 	},
+	// The general rules `n8n-node lint` adds for nodes and credentials (its default config).
+	...[js.configs.recommended, ...tseslint.configs.recommended].map((config) => ({
+		...config,
+		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
+	})),
+	{ files: ['nodes/**/*.ts', 'credentials/**/*.ts'], rules: { 'prefer-spread': 'off', 'no-console': 'error' } },
 	n8nCommunityNodesPlugin.configs.recommended,
 	{
 		files: ['package.json'],
@@ -26,9 +34,8 @@ export default [
 		rules: {
 			...n8nNodesBase.configs.credentials.rules,
 			// Our credential classes carry their documentation URL; the rule wants a camelCase slug.
+			// n8n's scanner and `n8n-node lint` switch it off for community nodes as well.
 			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
-			// "Harvest Users API (Personal Access Token)" is the credential's public name (issue #2).
-			'n8n-nodes-base/cred-class-field-display-name-missing-api': 'off',
 		},
 	},
 	{

@@ -17,7 +17,7 @@ import {
 export class HarvestUsersApi implements ICredentialType {
 	name = 'harvestUsersApi';
 
-	displayName = 'Harvest Users API (Personal Access Token)';
+	displayName = 'Harvest Users (Personal Access Token) API';
 
 	icon: Icon = {
 		light: 'file:../nodes/HarvestUsers/harvest.svg',

@@ -1,10 +1,14 @@
 import type { ICredentialTestRequest, INodeProperties } from 'n8n-workflow';
 
+import { PACKAGE_USER_AGENT } from './packageMetadata.generated';
+
 export const HARVEST_DEFAULT_BASE_URL = 'https://api.harvestapp.com';
 
-/** Harvest requires a User-Agent naming the app and a contact; requests without one get 400. */
-export const USER_AGENT =
-	'n8n-nodes-harvest-users (https://github.com/n8n-nodes-harvest-users/n8n-nodes-harvest-users)';
+/**
+ * Harvest requires a User-Agent naming the app and a contact; requests without one get 400. It is
+ * built from package.json (name, version, author email, homepage) so whoever publishes sets it there.
+ */
+export const USER_AGENT = PACKAGE_USER_AGENT;
 
 /**
  * n8n's credential test shows only the HTTP status text on failure. These rules put Harvest's own
