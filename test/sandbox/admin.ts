@@ -15,8 +15,9 @@
  *   DELETE /__sandbox/users/:id      delete, even with time entries
  *   POST   /__sandbox/rate-limit     {"requests": 5, "windowMs": 500} or {"enabled": false}
  *   POST   /__sandbox/clock          {"offsetMs": 3600000}
+ *   POST   /__sandbox/pagination     {"users": "cursor" | "numbered"}: how GET /v2/users pages, until the next reset
  */
-import { notFound } from './errors';
+import { notFound, unprocessable } from './errors';
 import { emptyJsonReply, jsonReply, parseBody, Reply, toReply } from './http';
 import { renderUser } from './routes/render';
 import type { SandboxServer } from './server';
@@ -80,6 +81,10 @@ export function handleAdmin(server: SandboxServer, method: string, url: URL, con
 			case 'POST /__sandbox/clock':
 				server.clock.offsetMs = Number(body.offsetMs ?? 0);
 				return jsonReply(200, { clock_offset_ms: server.clock.offsetMs, now: server.clock.nowIso() });
+			case 'POST /__sandbox/pagination':
+				if (body.users !== 'cursor' && body.users !== 'numbered') throw unprocessable('users must be "cursor" or "numbered"');
+				store.usersPagination = body.users;
+				return jsonReply(200, { users: store.usersPagination });
 			default:
 				throw notFound();
 		}

@@ -78,6 +78,48 @@ describe('cursor pagination (/v2/users)', () => {
 	});
 });
 
+describe('numbered pages for /v2/users (what recorded Harvest traffic shows), switched on through the admin API', () => {
+	const setUsersPagination = async (users: string) =>
+		await fetch(`${sandbox.url}/__sandbox/pagination`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ users }),
+		});
+	afterEach(async () => void (await setUsersPagination('cursor')));
+
+	it('numbers every page, so a next_page loop and a links.next loop both get everyone', async () => {
+		expect((await setUsersPagination('numbered')).status).toBe(200);
+		const client = api(sandbox);
+		const second = await client.get('/v2/users?page=2&per_page=100');
+		const total = second.json.total_entries as number; // earlier tests in this file add users
+		expect(total).toBeGreaterThanOrEqual(4500);
+		expect(second.json).toMatchObject({ page: 2, next_page: 3, previous_page: 1, per_page: 100, total_pages: Math.ceil(total / 100) });
+		expect(second.json.links.next).toBe(`${sandbox.url}/v2/users?page=3&per_page=100`);
+		let viaNextPage = 0;
+		let requests = 0;
+		let page: number | null = 1;
+		while (page !== null) {
+			const res = await client.get(`/v2/users?page=${page}&per_page=100`);
+			viaNextPage += res.json.users.length;
+			requests++;
+			page = res.json.next_page;
+		}
+		expect([viaNextPage, requests]).toEqual([total, Math.ceil(total / 100)]);
+	});
+
+	it('refuses an unknown mode, and a reset goes back to cursors', async () => {
+		expect((await setUsersPagination('offset')).status).toBe(422);
+		await setUsersPagination('numbered');
+		await fetch(`${sandbox.url}/__sandbox/reset`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ seed: { users: 4500 - DEMO_USERS } }),
+		});
+		const first = await api(sandbox).get('/v2/users');
+		expect(first.json.links.next).toMatch(/cursor=/);
+	});
+});
+
 describe('page-numbered endpoints', () => {
 	it('/v2/users/me/project_assignments uses page numbers and links to /v2/users/{id}/project_assignments', async () => {
 		const member = api(sandbox, 'member');

@@ -32,6 +32,11 @@ export class Store {
 	company: Company = defaultCompany();
 	/** The company object has no timezone field, but new users default to the company's timezone. */
 	companyTimezone = 'Eastern Time (US & Canada)';
+	/**
+	 * How GET /v2/users pages: `cursor` as Harvest's docs describe it (the default), or `numbered`,
+	 * as every recorded Harvest answer shows it. The benchmark runs other clients against both.
+	 */
+	usersPagination: 'cursor' | 'numbered' = 'cursor';
 
 	constructor(readonly clock: Clock) {}
 
@@ -52,6 +57,7 @@ export class Store {
 		this.tasks.clear();
 		this.invitations.length = 0;
 		this.company = defaultCompany();
+		this.usersPagination = 'cursor';
 	}
 
 	/** Everything, as plain JSON (served by GET /__sandbox/state). */

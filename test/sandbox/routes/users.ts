@@ -1,6 +1,6 @@
 /** Users (§2) and teammates (§3). */
 import { applyFilters, readFilters } from '../filters';
-import { cursorPage, newestFirst } from '../paginate';
+import { cursorPage, newestFirst, numberedPage } from '../paginate';
 import { administrators, anyone, managers } from '../permissions';
 import { Allow, created, deleted, ok, Router } from '../router';
 import { renderTeammate, renderUser } from './render';
@@ -20,6 +20,7 @@ const userEditors: Allow = (actor, ctx) => {
 export function registerUsers(r: Router): void {
 	r.get('/v2/users', managers, (ctx) => {
 		const rows = applyFilters(ctx.store.users.list(), readFilters(ctx.query, ['is_active', 'updated_since']));
+		if (ctx.store.usersPagination === 'numbered') return ok(numberedPage(ctx.list, 'users', rows, renderUser));
 		return ok(cursorPage(ctx.list, 'users', rows, newestFirst, renderUser));
 	});
 	r.get('/v2/users/me', anyone, (ctx) => ok(renderUser(ctx.actor)));
