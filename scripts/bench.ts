@@ -11,6 +11,7 @@ import { resolve } from 'path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { loadPackage, runNode, type CredentialData } from '../test/harness/n8n';
+import { compareWithBuiltIn } from './bench-builtin';
 
 const ROOT = resolve(__dirname, '..');
 type Settings = typeof import('../nodes/HarvestUsers/transport/settings');
@@ -279,12 +280,14 @@ async function main(): Promise<void> {
 	const sandbox = await RemoteSandbox.start();
 	process.stdout.write(`bench: Node ${process.version}, sandbox in a child process at ${sandbox.url}\n`);
 	try {
+		if (process.argv.includes('--builtin-only')) return await compareWithBuiltIn(sandbox, line, () => throttle.resetLimiters());
 		// Memory first, before other figures have grown the heap.
 		await peakMemory(sandbox);
 		await requestsPerListing(sandbox);
 		await listingOverhead(sandbox);
 		await batchUpdates(sandbox);
 		await reconcileRequests(sandbox);
+		await compareWithBuiltIn(sandbox, line, () => throttle.resetLimiters());
 	} finally {
 		sandbox.stop();
 	}

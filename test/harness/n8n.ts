@@ -127,8 +127,14 @@ export async function loadPackage(): Promise<LoadedPackage> {
 	return await loaded;
 }
 
+/** What a run needs of a package: its node types and its credential types. */
+export interface NodeSource {
+	loader: Pick<PackageDirectoryLoader, 'credentialTypes'>;
+	nodeTypes: INodeTypes;
+}
+
 function additionalData(
-	pkg: LoadedPackage,
+	pkg: NodeSource,
 	creds: CredentialData,
 	hooks: ExecutionLifecycleHooks,
 ): IWorkflowExecuteAdditionalData {
@@ -175,12 +181,16 @@ export interface NodeRun {
 
 /** Executes one Harvest Users node through WorkflowExecute, as n8n runs a workflow. */
 export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
-	const pkg = await loadPackage();
+	return await runNodeOf(await loadPackage(), NODE_TYPE, options);
+}
+
+/** The same for any node type of `pkg` (the benchmark runs n8n's built-in Harvest node with it). */
+export async function runNodeOf(pkg: NodeSource, type: string, options: RunNodeOptions): Promise<NodeRun> {
 	const name = options.name ?? 'Harvest Users';
 	const node: INode = {
 		id: 'b3c0b1a2-0000-4000-8000-000000000001',
 		name,
-		type: NODE_TYPE,
+		type,
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: options.parameters,
