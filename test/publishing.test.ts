@@ -190,3 +190,30 @@ describe('the publish workflow', () => {
 		}
 	});
 });
+
+describe('README and CHANGELOG for whoever installs or publishes', () => {
+	const readme = readFileSync(join(PACKAGE_ROOT, 'README.md'), 'utf8');
+	const section = (title: string) => readme.split(/\n## /).find((s) => s.startsWith(title)) ?? '';
+
+	it('compares with the built-in Harvest node and says where the built-in one is still the one to use', () => {
+		const why = section('Why this and not the built-in Harvest node');
+		for (const figure of [/\*\*100\*\*/, /\*\*5\*\*/, /fails, 0 users/, /query string/, /JSON body/, /invoices/, /time entries/]) {
+			expect(why).toMatch(figure);
+		}
+	});
+
+	it('states the n8n version the end-to-end test pins and the n8n-core the tests run', () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { N8N_VERSION } = require('../scripts/lib/runtime.js') as { N8N_VERSION: string };
+		const compatibility = section('Compatibility');
+		expect(compatibility).toContain(`**${N8N_VERSION}**`);
+		expect(compatibility).toContain(`n8n-core ${pkg.devDependencies['n8n-core']}`);
+		expect(compatibility).toContain(`@n8n/scan-community-package\` ${pkg.devDependencies['@n8n/scan-community-package']}`);
+	});
+
+	it('has a version history with an entry for the current version', () => {
+		expect(section('Version history')).toContain('CHANGELOG.md');
+		const changelog = readFileSync(join(PACKAGE_ROOT, 'CHANGELOG.md'), 'utf8');
+		expect(changelog).toContain(`## [${pkg.version}]`);
+	});
+});
