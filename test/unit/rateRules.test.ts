@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { rateLabel, requirePastOrToday, toHarvestDate } from '../../nodes/HarvestUsers/actions/shared/rateRules';
+import { rateLabel, requirePastOrToday, toHarvestDate } from '../../nodes/HarvestUsers/helpers/rateRules';
 
 describe('rate rules', () => {
 	it('turns picker values, ISO strings, Dates and DateTimes into YYYY-MM-DD', () => {

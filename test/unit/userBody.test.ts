@@ -1,9 +1,9 @@
-import { changeMembership } from '../../nodes/HarvestUsers/actions/membership';
+import { changeMembership } from '../../nodes/HarvestUsers/actions/shared/membership';
 import {
 	createUserFieldOptions,
 	toUserBody,
 	updateUserFieldOptions,
-} from '../../nodes/HarvestUsers/actions/user/userBody';
+} from '../../nodes/HarvestUsers/actions/user/fields/userBody';
 import { timezoneOptions } from '../../nodes/HarvestUsers/methods/timezones';
 
 describe('user body', () => {

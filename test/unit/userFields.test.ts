@@ -5,8 +5,8 @@ import {
 	isEmail,
 	parseAccessRoles,
 	parseRoles,
-	requireAmount,
-} from '../../nodes/HarvestUsers/actions/user/userFields';
+} from '../../nodes/HarvestUsers/actions/user/fields/userValues';
+import { requireAmount } from '../../nodes/HarvestUsers/helpers/values';
 
 describe('user fields', () => {
 	it('converts weekly capacity hours to seconds in half-hour steps', () => {

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { harvestRequest } from '../transport';
-import { projectResult, userResult } from './labels';
+import { projectResult, userResult } from '../helpers/labels';
 
 interface Page {
 	links?: { next?: string | null };

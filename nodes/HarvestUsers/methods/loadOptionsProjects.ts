@@ -5,10 +5,10 @@
  */
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { normaliseEmail } from '../actions/params';
-import { rateLabel } from '../actions/shared/rateRules';
+import { normaliseEmail } from '../helpers/usersByEmail';
+import { rateLabel } from '../helpers/rateRules';
 import { harvestList, harvestPath } from '../transport';
-import { archivedSuffix, byName } from './labels';
+import { archivedSuffix, byName } from '../helpers/labels';
 
 /** The locator's value when it is a usable ID (or, for users, an email), else undefined. */
 function chosen(ctx: ILoadOptionsFunctions, name: string): { mode: string; value: string } | undefined {

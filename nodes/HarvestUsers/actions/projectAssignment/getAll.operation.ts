@@ -1,8 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { harvestPath } from '../../transport';
-import { returnAllOrLimit, updatedSinceFilter, userLocator } from '../common.descriptions';
-import { filtersToQuery, readUserId } from '../params';
+import { returnAllOrLimit, updatedSinceFilter, userLocator } from '../shared/common.descriptions';
+import { filtersToQuery, readUserId } from '../shared/parameters';
 import { filtersCollection, itemOperation, listRecords } from '../shared/itemOperation';
 
 const properties: INodeProperties[] = [

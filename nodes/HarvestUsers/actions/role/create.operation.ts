@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { harvestRequest } from '../../transport';
-import { userIdsField } from '../membership';
+import { userIdsField } from '../shared/membership';
 import { readRoleName, readUserIds, roleNameField, roleOperation } from './roles';
 
 export const description = roleOperation('create', [

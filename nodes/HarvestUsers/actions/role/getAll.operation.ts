@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../common.descriptions';
+import { returnAllOrLimit } from '../shared/common.descriptions';
 import { listRecords } from '../shared/itemOperation';
 import { roleOperation } from './roles';
 

@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { harvestPath, harvestRequest, positiveId } from '../../transport';
-import { changeMembership, readIdList, userIdsField } from '../membership';
+import { changeMembership, readIdList, userIdsField } from '../shared/membership';
 import { itemOperation } from '../shared/itemOperation';
 import type { ItemOperation } from '../types';
 

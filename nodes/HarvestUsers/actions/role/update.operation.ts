@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { userIdsField } from '../membership';
+import { userIdsField } from '../shared/membership';
 import { patchRole, readRoleName, readUserIds, roleIdField, roleNameField, roleOperation, rolePath } from './roles';
 
 export const description = roleOperation('update', [

@@ -7,8 +7,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { harvestPath, harvestRequest } from '../../transport';
-import { projectLocator, returnAllOrLimit } from '../common.descriptions';
-import { filtersToQuery, readProjectId } from '../params';
+import { projectLocator, returnAllOrLimit } from './common.descriptions';
+import { filtersToQuery, readProjectId } from './parameters';
 import type { ItemOperation } from '../types';
 import { archiveOptionsCollection, deleteOrArchive } from './deleteOrArchive';
 import { toHarvestBody, type FieldMapping } from './fieldMap';

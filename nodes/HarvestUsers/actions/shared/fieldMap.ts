@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { requireAmount } from '../user/userFields';
+import { requireAmount } from '../../helpers/values';
 
 /** One node field and the Harvest body field it fills. */
 export interface FieldMapping {

@@ -1,7 +1,7 @@
 import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { harvestList, type PageRequest } from '../../transport';
-import { readLimit } from '../params';
+import { readLimit } from './parameters';
 import type { ItemOperation } from '../types';
 
 /** An operation module built by a factory: its fields shown only for this resource and operation. */

@@ -6,12 +6,12 @@ import { DateTime } from 'luxon';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { harvestPath, harvestRequest } from '../../transport';
-import { returnAllOrLimit, userLocator } from '../common.descriptions';
-import { readUserId } from '../params';
+import { returnAllOrLimit, userLocator } from './common.descriptions';
+import { readUserId } from './parameters';
 import type { ItemOperation } from '../types';
-import { requireAmount } from '../user/userFields';
+import { requireAmount } from '../../helpers/values';
 import { checkInput, dependentIdOption, itemOperation, listRecords } from './itemOperation';
-import { requirePastOrToday, toHarvestDate } from './rateRules';
+import { requirePastOrToday, toHarvestDate } from '../../helpers/rateRules';
 
 export interface RateKind {
 	resource: 'billableRate' | 'costRate';

@@ -1,4 +1,4 @@
-import { isActiveFilter, updatedSinceFilter } from '../common.descriptions';
+import { isActiveFilter, updatedSinceFilter } from '../shared/common.descriptions';
 import { assignmentFields, type AssignmentKind } from '../shared/assignments';
 
 export const TASK_ASSIGNMENT: AssignmentKind = {

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../common.descriptions';
-import { readLimit, readUserId } from '../params';
+import { returnAllOrLimit } from '../shared/common.descriptions';
+import { readLimit, readUserId } from '../shared/parameters';
 import { listTeammates, managerLocator } from './teammates';
 
 export const description = updateDisplayOptions({ show: { resource: ['teammate'], operation: ['getAll'] } }, [

@@ -5,11 +5,11 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { userResult } from '../../methods/labels';
+import { userResult } from '../../helpers/labels';
 import { harvestList, harvestPath, harvestRequest } from '../../transport';
-import { userLocator } from '../common.descriptions';
-import { changeMembership, readIdList, userIdsField, type MembershipChange } from '../membership';
-import { readUserId } from '../params';
+import { userLocator } from '../shared/common.descriptions';
+import { changeMembership, readIdList, userIdsField, type MembershipChange } from '../shared/membership';
+import { readUserId } from '../shared/parameters';
 import { itemOperation } from '../shared/itemOperation';
 import type { ItemOperation } from '../types';
 

@@ -1,3 +1,3 @@
-import { activeStateOperation } from './userBody';
+import { activeStateOperation } from './fields/userBody';
 
 export const { description, execute } = activeStateOperation('archive', false);

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { harvestRequest } from '../../transport';
-import { additionalUserFields, readUserBody } from './userBody';
+import { additionalUserFields, readUserBody } from './fields/userBody';
 
 const properties: INodeProperties[] = [
 	{

@@ -1,8 +1,8 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { harvestPath } from '../../transport';
-import { userLocator } from '../common.descriptions';
-import { readUserId } from '../params';
+import { userLocator } from '../shared/common.descriptions';
+import { readUserId } from '../shared/parameters';
 import { archiveIfNotDeletableOption, deleteOrArchive } from '../shared/deleteOrArchive';
 
 export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['delete'] } }, [

@@ -1,8 +1,8 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { harvestPath, harvestRequest } from '../../transport';
-import { userLocator } from '../common.descriptions';
-import { readUserId } from '../params';
+import { userLocator } from '../shared/common.descriptions';
+import { readUserId } from '../shared/parameters';
 
 export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['get'] } }, [
 	userLocator(),

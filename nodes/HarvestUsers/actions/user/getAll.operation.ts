@@ -1,7 +1,7 @@
 import { type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { isActiveFilter, returnAllOrLimit, updatedSinceFilter } from '../common.descriptions';
-import { filtersToQuery } from '../params';
+import { isActiveFilter, returnAllOrLimit, updatedSinceFilter } from '../shared/common.descriptions';
+import { filtersToQuery } from '../shared/parameters';
 import { filtersCollection, itemOperation, listRecords } from '../shared/itemOperation';
 
 export const { description, execute } = itemOperation(

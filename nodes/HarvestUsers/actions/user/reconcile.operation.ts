@@ -14,8 +14,8 @@ import { checkArchiveGuard, DEFAULT_ARCHIVE_LIMITS } from './provisioning/guard'
 import { personIdentityFields, provisioningOptions } from './provisioning/person';
 import { planReconcile, type PersonAction, type PersonPlan, type ReconcileOptions } from './provisioning/plan';
 import { readRoster } from './provisioning/roster';
-import { additionalUserFields } from './userBody';
-import { toStringList } from './userFields';
+import { additionalUserFields } from './fields/userBody';
+import { toStringList } from '../../helpers/values';
 
 const whenArchiving = { show: { archiveMissing: [true] } };
 

@@ -1,8 +1,8 @@
 import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { userLocator } from '../common.descriptions';
-import { readUserId } from '../params';
-import { patchUser, readUserBody, updateUserFieldOptions } from './userBody';
+import { userLocator } from '../shared/common.descriptions';
+import { readUserId } from '../shared/parameters';
+import { patchUser, readUserBody, updateUserFieldOptions } from './fields/userBody';
 
 const properties: INodeProperties[] = [
 	userLocator(),

@@ -5,7 +5,7 @@ import { knownUsersWithEmail, rememberUser, sendPlan } from './provisioning/appl
 import { desiredUser } from './provisioning/desiredUser';
 import { personIdentityFields, provisioningOptions, readPersonFields } from './provisioning/person';
 import { planPerson } from './provisioning/plan';
-import { additionalUserFields } from './userBody';
+import { additionalUserFields } from './fields/userBody';
 
 const properties: INodeProperties[] = [
 	...personIdentityFields({ email: '', firstName: '', lastName: '' }),

@@ -1,5 +1,5 @@
-import { userLocator } from '../common.descriptions';
-import { readUserId } from '../params';
+import { userLocator } from '../shared/common.descriptions';
+import { readUserId } from '../shared/parameters';
 import { assignmentOperations } from '../shared/assignments';
 import { USER_ASSIGNMENT } from './userAssignment.kind';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { harvestPath, harvestRequest } from '../../../transport';
-import { findUsersByEmail, normaliseEmail } from '../../params';
+import { findUsersByEmail, normaliseEmail } from '../../../helpers/usersByEmail';
 import type { PersonPlan } from './plan';
 
 /**

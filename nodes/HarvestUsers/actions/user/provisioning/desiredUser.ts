@@ -1,8 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { normaliseEmail } from '../../params';
-import { toUserBody } from '../userBody';
-import { parseAccessRoles, requireEmail, toStringList } from '../userFields';
+import { normaliseEmail } from '../../../helpers/usersByEmail';
+import { toUserBody } from '../fields/userBody';
+import { toStringList } from '../../../helpers/values';
+import { parseAccessRoles, requireEmail } from '../fields/userValues';
 
 /**
  * What one input item says a person should look like in Harvest, in Harvest's own field names.

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { sameUserValue } from '../userFields';
+import { sameUserValue } from '../fields/userValues';
 
 /** Harvest field -> its value before and after, as shown in the output for review. */
 export type Changes = Record<string, { old: unknown; new: unknown }>;

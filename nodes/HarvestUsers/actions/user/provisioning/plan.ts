@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { indexByEmail, normaliseEmail } from '../../params';
+import { indexByEmail, normaliseEmail } from '../../../helpers/usersByEmail';
 import type { DesiredUser } from './desiredUser';
 import { changedValues, creationChanges, diffUser, type Changes } from './diff';
 

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { normaliseEmail } from '../../params';
+import { normaliseEmail } from '../../../helpers/usersByEmail';
 import { desiredUser, isBlank } from './desiredUser';
 import { readPersonFields } from './person';
 import { duplicateEmails, type RosterEntry } from './plan';

@@ -3,6 +3,7 @@
  * create, update, upsert and reconcile so the rules live in one place. Errors are plain `Error`s
  * whose message says what to fix; the router turns them into item errors.
  */
+import { toStringList } from '../../../helpers/values';
 
 export const BASE_ACCESS_ROLES = ['administrator', 'manager', 'member'] as const;
 export type BaseAccessRole = (typeof BASE_ACCESS_ROLES)[number];
@@ -83,12 +84,6 @@ export function parseRoles(value: unknown): string[] {
 	return [...new Set(toStringList(value))];
 }
 
-export function toStringList(value: unknown): string[] {
-	if (value === undefined || value === null || value === '') return [];
-	const list = Array.isArray(value) ? value : String(value).split(',');
-	return list.map((v) => String(v).trim()).filter(Boolean);
-}
-
 export function isEmail(value: unknown): boolean {
 	return typeof value === 'string' && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value.trim());
 }
@@ -96,15 +91,6 @@ export function isEmail(value: unknown): boolean {
 export function requireEmail(value: unknown): string {
 	if (!isEmail(value)) throw new Error(`"${String(value ?? '')}" is not an email address`);
 	return String(value).trim();
-}
-
-/** Rates are money amounts: non-negative numbers. */
-export function requireAmount(value: unknown, label: string): number {
-	const amount = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0) {
-		throw new Error(`${label} must be a number of 0 or more, got ${JSON.stringify(value)}`);
-	}
-	return amount;
 }
 
 /**

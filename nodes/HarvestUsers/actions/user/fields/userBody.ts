@@ -5,19 +5,19 @@ import {
 	type INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { harvestPath, harvestRequest } from '../../transport';
-import { userLocator } from '../common.descriptions';
-import { readUserId } from '../params';
-import { checkInput, itemOperation } from '../shared/itemOperation';
-import type { ItemOperation } from '../types';
+import { harvestPath, harvestRequest } from '../../../transport';
+import { userLocator } from '../../shared/common.descriptions';
+import { readUserId } from '../../shared/parameters';
+import { checkInput, itemOperation } from '../../shared/itemOperation';
+import type { ItemOperation } from '../../types';
 import {
 	buildAccessRoles,
 	capacityHoursToSeconds,
 	MANAGER_PERMISSIONS,
 	parseRoles,
-	requireAmount,
 	requireEmail,
-} from './userFields';
+} from './userValues';
+import { requireAmount } from '../../../helpers/values';
 
 /**
  * The user fields a person fills in on Create, Update and Create or Update, and their

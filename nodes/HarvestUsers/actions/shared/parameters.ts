@@ -6,7 +6,8 @@ import {
 	type INodeParameterResourceLocator,
 } from 'n8n-workflow';
 
-import { harvestList, positiveId } from '../transport';
+import { findUsersByEmail } from '../../helpers/usersByEmail';
+import { positiveId } from '../../transport';
 
 /** Return All / Limit -> the transport's `limit` (undefined = everything). */
 export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
@@ -52,38 +53,6 @@ function locatorValue(ctx: IExecuteFunctions, name: string, itemIndex: number): 
 /** A project chosen from the list or typed as an ID. */
 export function readProjectId(ctx: IExecuteFunctions, itemIndex: number, name = 'projectId'): number {
 	return positiveId(ctx.getNode(), locatorValue(ctx, name, itemIndex).value, 'Project ID', itemIndex);
-}
-
-const userIndexes = new WeakMap<object, Promise<Map<string, IDataObject[]>>>();
-
-/** All users by lower-cased email, read once per execution however many items look users up. */
-async function usersByEmail(ctx: IExecuteFunctions, itemIndex: number): Promise<Map<string, IDataObject[]>> {
-	let index = userIndexes.get(ctx);
-	if (!index) {
-		index = harvestList(ctx, { path: '/v2/users', key: 'users', itemIndex }).then(indexByEmail);
-		userIndexes.set(ctx, index);
-		index.catch(() => userIndexes.delete(ctx));
-	}
-	return await index;
-}
-
-/** Users by normalised email; Harvest has no email lookup, and old accounts may hold duplicates. */
-export function indexByEmail(users: IDataObject[]): Map<string, IDataObject[]> {
-	const index = new Map<string, IDataObject[]>();
-	for (const user of users) {
-		const key = normaliseEmail(user.email);
-		index.set(key, [...(index.get(key) ?? []), user]);
-	}
-	return index;
-}
-
-export function normaliseEmail(value: unknown): string {
-	return String(value ?? '').trim().toLowerCase();
-}
-
-/** Finds the users with this email (case and surrounding spaces ignored); Harvest has no email lookup. */
-export async function findUsersByEmail(ctx: IExecuteFunctions, email: string, itemIndex: number): Promise<IDataObject[]> {
-	return (await usersByEmail(ctx, itemIndex)).get(normaliseEmail(email)) ?? [];
 }
 
 /** Resolves the `userId` locator (list, ID or email) to a Harvest user ID. */

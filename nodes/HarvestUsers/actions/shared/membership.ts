@@ -1,7 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { positiveId } from '../transport';
-import { toStringList } from './user/userFields';
+import { positiveId } from '../../transport';
+import { toStringList } from '../../helpers/values';
 
 /**
  * Lists of user IDs that Harvest only ever replaces whole (a manager's teammates, a role's
