@@ -43,7 +43,7 @@ describe('foundation: our package in n8n’s runtime against the sandbox', () =>
 		expect(status).toBe('error');
 		expect(error?.message).toMatch(/access token provided is expired, revoked, malformed or invalid/);
 		expect(error?.message).toMatch(/HTTP 401/);
-		expect(error?.description).toMatch(/^Item 0 \(user → me\)/);
+		expect(error?.description).toMatch(/^Item 0 \(User → Get Me\)/);
 		expect(error?.description).toMatch(/Account ID/);
 		expect(JSON.stringify(error)).not.toContain(sandbox().tokens.admin.token);
 	});

@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { router } from './actions/router';
-import { resources } from './actions/operations';
+import { resourceDescriptions, resourceProperty } from './actions/operations';
 import { listSearch, loadOptions } from './methods';
 import { authenticationProperty, credentialsDescription, requestOptionsProperty } from './node.descriptions';
 
@@ -28,15 +28,8 @@ export class HarvestUsers implements INodeType {
 		credentials: credentialsDescription,
 		properties: [
 			authenticationProperty,
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: Object.entries(resources).map(([value, { name }]) => ({ name, value })),
-				default: 'user',
-			},
-			...Object.values(resources).flatMap(({ module }) => module.description),
+			resourceProperty,
+			...resourceDescriptions,
 			requestOptionsProperty,
 		],
 	};

@@ -191,7 +191,7 @@ describe('assignments', () => {
 			const a = userAssignment('OS1', 'leo.fischer@example.com');
 			const { error } = await onAssignment('userAssignment', 'delete', a);
 			expect(error?.message).toBe('This user assignment is not removable. It still has time entries and/or expenses. [HTTP 422]');
-			expect(error?.description).toMatch(/^Item 0 \(userAssignment → delete\)\. .*Archive Instead If Not Deletable/);
+			expect(error?.description).toMatch(/^Item 0 \(User Assignment → Delete\)\. .*Archive Instead If Not Deletable/);
 			expect(sandbox().log.map((r) => [r.method, r.status])).toEqual([['DELETE', 422]]);
 			expect(store().userAssignments.get(a.id)?.is_active).toBe(true);
 		});
@@ -232,7 +232,7 @@ describe('assignments', () => {
 		it('a member token gets Harvest’s 403', async () => {
 			const { error } = await run({ resource: 'userAssignment', operation: 'getAll', scope: 'all', returnAll: true }, 'member');
 			expect(error?.message).toBe('Not authorized! [HTTP 403]');
-			expect(error?.description).toMatch(/^Item 0 \(userAssignment → getAll\)/);
+			expect(error?.description).toMatch(/^Item 0 \(User Assignment → Get Many\)/);
 		});
 
 		it('with Continue On Fail, bad items become { error } in place, paired with their input', async () => {

@@ -20,9 +20,9 @@ describe('billable and cost rates', () => {
 		runNode({ parameters, credentials: patCredential(sandbox(), who), ...extra });
 
 	describe.each([
-		{ resource: 'billableRate', segment: 'billable_rates', history: () => sandbox().store.billableRates, field: 'default_hourly_rate' },
-		{ resource: 'costRate', segment: 'cost_rates', history: () => sandbox().store.costRates, field: 'cost_rate' },
-	] as const)('$resource', ({ resource, segment, history, field }) => {
+		{ resource: 'billableRate', title: 'Billable Rate', segment: 'billable_rates', history: () => sandbox().store.billableRates, field: 'default_hourly_rate' },
+		{ resource: 'costRate', title: 'Cost Rate', segment: 'cost_rates', history: () => sandbox().store.costRates, field: 'cost_rate' },
+	] as const)('$resource', ({ resource, title, segment, history, field }) => {
 		it('lists the whole history of a user, oldest first, in one request', async () => {
 			const expected = history().list(sam());
 			const { status, json } = await run({ resource, operation: 'getAll', userId: byId(sam()), returnAll: true });
@@ -105,7 +105,7 @@ describe('billable and cost rates', () => {
 			const { status, error } = await run({ resource, operation: 'create', userId: byId(sam()), amount: 100, startDate: `${daysAhead(3)}T00:00:00` });
 			expect(status).toBe('error');
 			expect(error?.message).toMatch(new RegExp(`Start date ${daysAhead(3)} is in the future`));
-			expect(error?.description).toMatch(new RegExp(`^Item 0 \\(${resource} → create\\)`));
+			expect(error?.description).toMatch(new RegExp(`^Item 0 \\(${title} → Create\\)`));
 			expect(sandbox().log).toHaveLength(0);
 		});
 
@@ -144,7 +144,7 @@ describe('billable and cost rates', () => {
 				...Array(history().list(leo()).length).fill({ item: 2 }),
 			]);
 			expect(items[samCount].json).toEqual(
-				expect.objectContaining({ error: 'Not Found [HTTP 404]', itemIndex: 1, operation: `${resource} → getAll` }),
+				expect.objectContaining({ error: 'Not Found [HTTP 404]', itemIndex: 1, operation: `${title} → Get Many` }),
 			);
 			expect(sandbox().log.map((r) => r.status)).toEqual([200, 404, 200]);
 		});

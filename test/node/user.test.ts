@@ -85,7 +85,7 @@ describe('user operations', () => {
 			});
 			expect(status).toBe('error');
 			expect(error?.message).toMatch(/can only be given to a manager; set the access role to "manager"/);
-			expect(error?.description).toMatch(/^Item 0 \(user → create\)\. Nothing was sent to Harvest/);
+			expect(error?.description).toMatch(/^Item 0 \(User → Create\)\. Nothing was sent to Harvest/);
 			expect(sandbox().log).toHaveLength(0);
 		});
 
@@ -326,7 +326,7 @@ describe('user operations', () => {
 			expect(status).toBe('error');
 			expect(error?.message).toBe('This user is not removable. It still has time entries and/or expenses. [HTTP 422]');
 			expect(error?.description).toMatch(
-				/^Item 0 \(user → delete\)\. Harvest keeps a user that still has time entries or expenses\. Archive the user instead: use the Archive operation, or turn on Options → "Archive Instead If Not Deletable"\./,
+				/^Item 0 \(User → Delete\)\. Harvest keeps a user that still has time entries or expenses\. Archive the user instead: use the Archive operation, or turn on Options → "Archive Instead If Not Deletable"\./,
 			);
 			expect(calls(sandbox())).toEqual([`DELETE /v2/users/${ana}`]);
 			expect(sandbox().store.users.get(ana)!.is_active).toBe(true);

@@ -152,7 +152,7 @@ describe('user → reconcile', () => {
 		expect(status).toBe('success');
 		// One error item for the run, not the roster passed through as if it were results.
 		expect(json).toEqual([
-			{ error: expect.stringMatching(/^Nothing was written: the plan would archive 6 of 7/), description: expect.any(String), operation: 'user → reconcile' },
+			{ error: expect.stringMatching(/^Nothing was written: the plan would archive 6 of 7/), description: expect.any(String), operation: 'User → Reconcile With Roster' },
 		]);
 		expect(items[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(writesOf(sandbox())).toHaveLength(0);

@@ -1,9 +1,6 @@
 import { changeMembership } from '../../nodes/HarvestUsers/actions/shared/membership';
-import {
-	createUserFieldOptions,
-	toUserBody,
-	updateUserFieldOptions,
-} from '../../nodes/HarvestUsers/actions/user/fields/userBody';
+import { createUserFieldOptions, updateUserFieldOptions } from '../../nodes/HarvestUsers/actions/user/fields/user.descriptions';
+import { toUserBody } from '../../nodes/HarvestUsers/actions/user/fields/userBody';
 import { timezoneOptions } from '../../nodes/HarvestUsers/methods/timezones';
 
 describe('user body', () => {

@@ -1,3 +1,5 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
 import * as billableRate from './billableRate/BillableRate.resource';
 import * as costRate from './costRate/CostRate.resource';
 import * as projectAssignment from './projectAssignment/ProjectAssignment.resource';
@@ -7,21 +9,48 @@ import * as teammate from './teammate/Teammate.resource';
 import * as user from './user/User.resource';
 import * as userAssignment from './userAssignment/UserAssignment.resource';
 
-/** The node's resources, in the order of the Resource dropdown (alphabetical). */
-export const resources = {
-	billableRate: { name: 'Billable Rate', module: billableRate },
-	costRate: { name: 'Cost Rate', module: costRate },
-	projectAssignment: { name: 'Project Assignment', module: projectAssignment },
-	role: { name: 'Role', module: role },
-	taskAssignment: { name: 'Task Assignment', module: taskAssignment },
-	teammate: { name: 'Teammate', module: teammate },
-	user: { name: 'User', module: user },
-	userAssignment: { name: 'User Assignment', module: userAssignment },
-} as const;
+/** The node's Resource dropdown, alphabetical. */
+export const resourceProperty: INodeProperties = {
+	displayName: 'Resource',
+	name: 'resource',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{ name: 'Billable Rate', value: 'billableRate' },
+		{ name: 'Cost Rate', value: 'costRate' },
+		{ name: 'Project Assignment', value: 'projectAssignment' },
+		{ name: 'Role', value: 'role' },
+		{ name: 'Task Assignment', value: 'taskAssignment' },
+		{ name: 'Teammate', value: 'teammate' },
+		{ name: 'User', value: 'user' },
+		{ name: 'User Assignment', value: 'userAssignment' },
+	],
+	default: 'user',
+};
+
+const resources = { billableRate, costRate, projectAssignment, role, taskAssignment, teammate, user, userAssignment };
 
 export type HarvestResource = keyof typeof resources;
 
+/** Each resource's Operation dropdown and the fields of its operations, in Resource dropdown order. */
+export const resourceDescriptions: INodeProperties[] = Object.values(resources).flatMap((resource) => resource.description);
+
 /** resource -> operation -> module. Adding an operation touches its resource file only. */
-export const operations = Object.fromEntries(
-	Object.entries(resources).map(([key, { module }]) => [key, module.operations]),
-) as { [K in HarvestResource]: (typeof resources)[K]['module']['operations'] };
+export const operations = {
+	billableRate: billableRate.operations,
+	costRate: costRate.operations,
+	projectAssignment: projectAssignment.operations,
+	role: role.operations,
+	taskAssignment: taskAssignment.operations,
+	teammate: teammate.operations,
+	user: user.operations,
+	userAssignment: userAssignment.operations,
+};
+
+/** "Billable Rate → Get Many": the names a person sees in the node, for messages and error items. */
+export function operationLabel(resource: string, operation: string): string {
+	const displayName = (options: INodeProperties['options'], value: string) =>
+		(options as INodePropertyOptions[] | undefined)?.find((option) => option.value === value)?.name ?? value;
+	const dropdown = resources[resource as HarvestResource]?.description.find((property) => property.name === 'operation');
+	return `${displayName(resourceProperty.options, resource)} → ${displayName(dropdown?.options, operation)}`;
+}

@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { configureExecution } from '../transport';
-import { operations, type HarvestResource } from './operations';
+import { operationLabel, operations, type HarvestResource } from './operations';
 import type { OperationModule } from './types';
 
 /**
@@ -26,7 +26,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	configureExecution(this, {
 		maxRetries: this.getNodeParameter('requestOptions.maxRetries', 0, 5) as number,
 	});
-	const label = `${resource} → ${operation}`;
+	const label = operationLabel(resource, operation);
 
 	if ('executeAll' in module) {
 		try {

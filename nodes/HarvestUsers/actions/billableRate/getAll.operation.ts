@@ -1,3 +1,20 @@
-import { BILLABLE_RATE, rateGetAll } from '../shared/rates';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-export const { description, execute } = rateGetAll(BILLABLE_RATE);
+import { harvestPath } from '../../transport';
+import { returnAllOrLimit, userLocator } from '../shared/common.descriptions';
+import { listRecords } from '../shared/listRecords';
+import { readUserId } from '../shared/parameters';
+
+const properties: INodeProperties[] = [userLocator, ...returnAllOrLimit];
+
+const displayOptions = { show: { resource: ['billableRate'], operation: ['getAll'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const userId = await readUserId(this, itemIndex);
+	return await listRecords(this, itemIndex, {
+		path: harvestPath(this.getNode(), '/v2/users/{userId}/billable_rates', { userId }, itemIndex),
+		key: 'billable_rates',
+	});
+}

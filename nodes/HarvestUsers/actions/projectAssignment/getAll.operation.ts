@@ -1,9 +1,9 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { harvestPath } from '../../transport';
 import { returnAllOrLimit, updatedSinceFilter, userLocator } from '../shared/common.descriptions';
+import { listRecords } from '../shared/listRecords';
 import { filtersToQuery, readUserId } from '../shared/parameters';
-import { filtersCollection, itemOperation, listRecords } from '../shared/itemOperation';
 
 const properties: INodeProperties[] = [
 	{
@@ -25,12 +25,24 @@ const properties: INodeProperties[] = [
 		],
 		description: 'Whose active project assignments to list (Harvest lists no archived ones here)',
 	},
-	userLocator({ displayOptions: { show: { of: ['user'] } } }),
+	{ ...userLocator, displayOptions: { show: { of: ['user'] } } },
 	...returnAllOrLimit,
-	filtersCollection([updatedSinceFilter], { displayOptions: { show: { of: ['user'] } } }),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [updatedSinceFilter],
+		displayOptions: { show: { of: ['user'] } },
+	},
 ];
 
-export const { description, execute } = itemOperation('projectAssignment', 'getAll', properties, async function (itemIndex) {
+const displayOptions = { show: { resource: ['projectAssignment'], operation: ['getAll'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const key = 'project_assignments';
 	if (this.getNodeParameter('of', itemIndex) === 'me') {
 		// Harvest documents no filters for /me; its `links` point at /v2/users/{id}/…, and the transport follows them as given.
@@ -43,4 +55,4 @@ export const { description, execute } = itemOperation('projectAssignment', 'getA
 		key,
 		qs: filtersToQuery(this, filters, itemIndex),
 	});
-});
+}

@@ -1,17 +1,30 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { harvestRequest } from '../../transport';
-import { userIdsField } from '../shared/membership';
-import { readRoleName, readUserIds, roleNameField, roleOperation } from './roles';
+import { readIdList } from '../shared/membership';
+import { roleNameField } from './role.descriptions';
+import { readRoleName } from './roleParameters';
 
-export const description = roleOperation('create', [
+const properties: INodeProperties[] = [
 	{ ...roleNameField, required: true },
-	userIdsField({ displayName: 'Users', name: 'userIds', description: 'People who get this role. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' }),
-]);
+	{
+		displayName: 'User Names or IDs',
+		name: 'userIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getUsers' },
+		default: [],
+		description:
+			'People who get this role. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+];
+
+const displayOptions = { show: { resource: ['role'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const name = readRoleName(this, this.getNodeParameter('name', itemIndex), itemIndex);
-	const userIds = readUserIds(this, itemIndex);
+	const userIds = readIdList(this, 'userIds', 'User ID', itemIndex);
 	return await harvestRequest(this, {
 		method: 'POST',
 		path: '/v2/roles',

@@ -1,14 +1,19 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { harvestRequest } from '../../transport';
-import { readRoleId, roleIdField, roleOperation, rolePath } from './roles';
+import { harvestPath, harvestRequest } from '../../transport';
+import { roleIdField } from './role.descriptions';
+import { readRoleId } from './roleParameters';
 
-export const description = roleOperation('delete', [
+const properties: INodeProperties[] = [
 	{ ...roleIdField, hint: 'Its members lose this role; their other roles and permissions stay' },
-]);
+];
+
+const displayOptions = { show: { resource: ['role'], operation: ['delete'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const path = rolePath(this, itemIndex);
-	await harvestRequest(this, { method: 'DELETE', path, itemIndex });
-	return { id: readRoleId(this, itemIndex), action: 'deleted' };
+	const roleId = readRoleId(this, itemIndex);
+	await harvestRequest(this, { method: 'DELETE', path: harvestPath(this.getNode(), '/v2/roles/{roleId}', { roleId }, itemIndex), itemIndex });
+	return { id: roleId, action: 'deleted' };
 }

@@ -1,10 +1,16 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { harvestRequest } from '../../transport';
-import { roleIdField, roleOperation, rolePath } from './roles';
+import { harvestPath, harvestRequest } from '../../transport';
+import { roleIdField } from './role.descriptions';
+import { readRoleId } from './roleParameters';
 
-export const description = roleOperation('get', [roleIdField]);
+const properties: INodeProperties[] = [roleIdField];
+
+const displayOptions = { show: { resource: ['role'], operation: ['get'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	return await harvestRequest(this, { method: 'GET', path: rolePath(this, itemIndex), itemIndex });
+	const roleId = readRoleId(this, itemIndex);
+	return await harvestRequest(this, { method: 'GET', path: harvestPath(this.getNode(), '/v2/roles/{roleId}', { roleId }, itemIndex), itemIndex });
 }

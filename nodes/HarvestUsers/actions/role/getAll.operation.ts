@@ -1,10 +1,13 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../shared/common.descriptions';
-import { listRecords } from '../shared/itemOperation';
-import { roleOperation } from './roles';
+import { listRecords } from '../shared/listRecords';
 
-export const description = roleOperation('getAll', returnAllOrLimit);
+const properties: INodeProperties[] = [...returnAllOrLimit];
+
+const displayOptions = { show: { resource: ['role'], operation: ['getAll'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	return await listRecords(this, itemIndex, { path: '/v2/roles', key: 'roles' });

@@ -1,6 +1,37 @@
-import { roleMembersOperation } from './roles';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-export const { description, execute } = roleMembersOperation(
-	'removeUsers',
-	'People to take this role from; the other members keep it. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-);
+import { harvestPath, harvestRequest } from '../../transport';
+import { changeMembership, readIdList } from '../shared/membership';
+import { roleIdField } from './role.descriptions';
+import { readRoleId } from './roleParameters';
+
+const properties: INodeProperties[] = [
+	roleIdField,
+	{
+		displayName: 'User Names or IDs',
+		name: 'userIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getUsers' },
+		required: true,
+		default: [],
+		description:
+			'People to take this role from; the other members keep it. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+];
+
+const displayOptions = { show: { resource: ['role'], operation: ['removeUsers'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+/**
+ * Harvest only replaces a role's whole membership: read the role, send the new list (only when it
+ * differs) and return the role as Harvest answers, since Harvest drops IDs it does not accept.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const path = harvestPath(this.getNode(), '/v2/roles/{roleId}', { roleId: readRoleId(this, itemIndex) }, itemIndex);
+	const given = readIdList(this, 'userIds', 'User ID', itemIndex, { noun: 'users', field: 'User Names or IDs' });
+	const role = await harvestRequest(this, { method: 'GET', path, itemIndex });
+	const change = changeMembership((role.user_ids as number[] | undefined) ?? [], given, 'remove');
+	if (!change.changed) return role;
+	return await harvestRequest(this, { method: 'PATCH', path, body: { user_ids: change.ids }, itemIndex });
+}

@@ -1,9 +1,17 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
-import { userIdsField } from '../shared/membership';
-import { patchRole, readRoleName, readUserIds, roleIdField, roleNameField, roleOperation, rolePath } from './roles';
+import { harvestPath, harvestRequest } from '../../transport';
+import { readIdList } from '../shared/membership';
+import { roleIdField, roleNameField } from './role.descriptions';
+import { readRoleId, readRoleName } from './roleParameters';
 
-export const description = roleOperation('update', [
+const properties: INodeProperties[] = [
 	roleIdField,
 	{
 		displayName: 'Update Fields',
@@ -13,28 +21,35 @@ export const description = roleOperation('update', [
 		default: {},
 		options: [
 			roleNameField,
-			userIdsField({
-				displayName: 'Users',
+			{
+				displayName: 'User Names or IDs',
 				name: 'userIds',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getUsers' },
+				default: [],
 				description:
 					'The complete new membership: anyone not picked loses the role. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 				hint: 'Replaces all members. To add or remove a few people, use the Add Users or Remove Users operation.',
-			}),
+			},
 		],
 	},
-]);
+];
+
+const displayOptions = { show: { resource: ['role'], operation: ['update'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const path = rolePath(this, itemIndex);
+	const path = harvestPath(this.getNode(), '/v2/roles/{roleId}', { roleId: readRoleId(this, itemIndex) }, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
 	if (fields.name !== undefined) body.name = readRoleName(this, fields.name, itemIndex);
-	if (fields.userIds !== undefined) body.user_ids = readUserIds(this, itemIndex, 'updateFields.userIds');
+	if (fields.userIds !== undefined) body.user_ids = readIdList(this, 'updateFields.userIds', 'User ID', itemIndex);
 	if (Object.keys(body).length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Nothing to update: no field was added', {
 			itemIndex,
-			description: 'Add Name or Users under "Update Fields".',
+			description: 'Add Name or User Names or IDs under "Update Fields".',
 		});
 	}
-	return await patchRole(this, path, body, itemIndex);
+	return await harvestRequest(this, { method: 'PATCH', path, body, itemIndex });
 }

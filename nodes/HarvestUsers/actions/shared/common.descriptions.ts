@@ -1,11 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 /**
- * Fields shared by many operations. Each operation applies its own displayOptions with
- * `updateDisplayOptions`, so these are written once and never repeated per operation.
+ * Fields shared by many operations, written once. Each operation applies its own displayOptions
+ * with `updateDisplayOptions`; where it needs a different label or condition it spreads the field
+ * and overrides that key.
  */
 
-export const userLocator = (overrides: Partial<INodeProperties> = {}): INodeProperties => ({
+export const userLocator: INodeProperties = {
 	displayName: 'User',
 	name: 'userId',
 	type: 'resourceLocator',
@@ -39,10 +40,9 @@ export const userLocator = (overrides: Partial<INodeProperties> = {}): INodeProp
 			],
 		},
 	],
-	...overrides,
-});
+};
 
-export const projectLocator = (overrides: Partial<INodeProperties> = {}): INodeProperties => ({
+export const projectLocator: INodeProperties = {
 	displayName: 'Project',
 	name: 'projectId',
 	type: 'resourceLocator',
@@ -67,8 +67,7 @@ export const projectLocator = (overrides: Partial<INodeProperties> = {}): INodeP
 			],
 		},
 	],
-	...overrides,
-});
+};
 
 export const returnAllOrLimit: INodeProperties[] = [
 	{
@@ -96,15 +95,3 @@ export const updatedSinceFilter: INodeProperties = {
 	default: '',
 	description: 'Only return records changed at or after this date and time (sent to Harvest in UTC)',
 };
-
-export const isActiveFilter = (what: string): INodeProperties => ({
-	displayName: 'Active',
-	name: 'is_active',
-	type: 'options',
-	default: 'true',
-	options: [
-		{ name: 'Active Only', value: 'true' },
-		{ name: `Archived Only`, value: 'false' },
-	],
-	description: `Whether to return active or archived ${what}`,
-});

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { harvestRequest } from '../../transport';
 
@@ -17,25 +17,6 @@ export interface DeleteOrArchiveRequest {
 	/** Said after Harvest's refusal when nothing was archived: how to get the record out of the way. */
 	whenBlocked: string;
 }
-
-/** The "Archive Instead If Not Deletable" option, for operations that delete what Harvest may refuse to. */
-export const archiveIfNotDeletableOption = (noun: string, archivedMeans: string): INodeProperties => ({
-	displayName: 'Archive Instead If Not Deletable',
-	name: 'archiveIfNotDeletable',
-	type: 'boolean',
-	default: false,
-	description: `Whether to archive the ${noun} when Harvest refuses the delete because of time entries or expenses (${archivedMeans}). The output's "action" says which happened.`,
-});
-
-/** The delete operation's "Options" collection holding that option. */
-export const archiveOptionsCollection = (noun: string, archivedMeans: string): INodeProperties => ({
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [archiveIfNotDeletableOption(noun, archivedMeans)],
-});
 
 /**
  * Harvest refuses to delete records that still carry time entries or expenses, answering 422 with

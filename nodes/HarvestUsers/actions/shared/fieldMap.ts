@@ -1,6 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { requireAmount } from '../../helpers/values';
+import { checkInput } from './checkInput';
 
 /** One node field and the Harvest body field it fills. */
 export interface FieldMapping {
@@ -26,4 +27,15 @@ export function toHarvestBody(values: IDataObject, fields: readonly FieldMapping
 		body[field.key] = field.amount ? requireAmount(value, field.label) : value;
 	}
 	return body;
+}
+
+/** The fields set in the item's collection `collection` -> a partial Harvest body; a bad value is an item error. */
+export function readCollectionBody(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	collection: string,
+	fields: readonly FieldMapping[],
+): IDataObject {
+	const values = ctx.getNodeParameter(collection, itemIndex, {}) as IDataObject;
+	return checkInput(ctx, itemIndex, () => toHarvestBody(values, fields));
 }

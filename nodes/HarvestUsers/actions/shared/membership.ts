@@ -1,4 +1,4 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
 import { positiveId } from '../../transport';
 import { toStringList } from '../../helpers/values';
@@ -8,32 +8,23 @@ import { toStringList } from '../../helpers/values';
  * members). Adding or removing a few is a read-modify-write on top of that replacement.
  */
 
-export const userIdsField = (overrides: Partial<INodeProperties> & Pick<INodeProperties, 'displayName' | 'name'>): INodeProperties => ({
-	type: 'multiOptions',
-	typeOptions: { loadOptionsMethod: 'getUsers' },
-	default: [],
-	description:
-		'Active users. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	...overrides,
-});
-
 /**
  * A multi-select of users, or an expression giving IDs as a list or comma-separated text. With
- * `requiredField` (its display name), an empty list is an error naming that field.
+ * `required`, an empty list is an error naming what is missing and the field (its display name).
  */
 export function readIdList(
 	ctx: IExecuteFunctions,
 	name: string,
 	label: string,
 	itemIndex: number,
-	requiredField?: string,
+	required?: { noun: string; field: string },
 ): number[] {
 	const raw = ctx.getNodeParameter(name, itemIndex, []) as unknown;
 	const values = typeof raw === 'number' ? [raw] : toStringList(raw);
-	if (requiredField && values.length === 0) {
-		throw new NodeOperationError(ctx.getNode(), `No ${requiredField.toLowerCase()} given`, {
+	if (required && values.length === 0) {
+		throw new NodeOperationError(ctx.getNode(), `No ${required.noun} given`, {
 			itemIndex,
-			description: `Pick at least one user under "${requiredField}".`,
+			description: `Pick at least one user under "${required.field}".`,
 		});
 	}
 	return [...new Set(values.map((v) => positiveId(ctx.getNode(), v, label, itemIndex)))];

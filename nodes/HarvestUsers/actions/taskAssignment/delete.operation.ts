@@ -1,7 +1,25 @@
-import { assignmentOperations } from '../shared/assignments';
-import { TASK_ASSIGNMENT } from './taskAssignment.kind';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-export const { description, execute } = assignmentOperations.delete(TASK_ASSIGNMENT, {
-	whenBlocked:
-		'To stop time being tracked to this task on the project, use Update with Active off (archive the task assignment) instead.',
-});
+import { harvestPath } from '../../transport';
+import { projectLocator } from '../shared/common.descriptions';
+import { deleteOrArchive } from '../shared/deleteOrArchive';
+import { readProjectId } from '../shared/parameters';
+import { taskAssignmentIdField } from './taskAssignment.descriptions';
+
+const properties: INodeProperties[] = [projectLocator, taskAssignmentIdField];
+
+const displayOptions = { show: { resource: ['taskAssignment'], operation: ['delete'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+/** Harvest keeps a task assignment with time tracked to it; Update with Active off archives it instead. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const ids = { projectId: readProjectId(this, itemIndex), taskAssignmentId: this.getNodeParameter('taskAssignmentId', itemIndex) };
+	return await deleteOrArchive(this, itemIndex, {
+		id: Number(ids.taskAssignmentId),
+		deletePath: harvestPath(this.getNode(), '/v2/projects/{projectId}/task_assignments/{taskAssignmentId}', ids, itemIndex),
+		noun: 'task assignment',
+		whenBlocked:
+			'To stop time being tracked to this task on the project, use Update with Active off (archive the task assignment) instead.',
+	});
+}

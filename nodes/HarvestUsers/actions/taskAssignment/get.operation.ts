@@ -1,4 +1,17 @@
-import { assignmentOperations } from '../shared/assignments';
-import { TASK_ASSIGNMENT } from './taskAssignment.kind';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-export const { description, execute } = assignmentOperations.get(TASK_ASSIGNMENT);
+import { harvestPath, harvestRequest } from '../../transport';
+import { projectLocator } from '../shared/common.descriptions';
+import { readProjectId } from '../shared/parameters';
+import { taskAssignmentIdField } from './taskAssignment.descriptions';
+
+const properties: INodeProperties[] = [projectLocator, taskAssignmentIdField];
+
+const displayOptions = { show: { resource: ['taskAssignment'], operation: ['get'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const ids = { projectId: readProjectId(this, itemIndex), taskAssignmentId: this.getNodeParameter('taskAssignmentId', itemIndex) };
+	return await harvestRequest(this, { method: 'GET', path: harvestPath(this.getNode(), '/v2/projects/{projectId}/task_assignments/{taskAssignmentId}', ids, itemIndex), itemIndex });
+}

@@ -1,6 +1,32 @@
-import { teammateChangeOperation } from './teammates';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-export const { description, execute } = teammateChangeOperation(
-	'add',
-	'People to assign to the manager; current teammates stay. Output: one item with managerId, teammate_ids, teammates, added and removed.',
-);
+import { harvestPath } from '../../transport';
+import { changeMembership, readIdList } from '../shared/membership';
+import { readUserId } from '../shared/parameters';
+import { managerLocator, replaceTeammates } from './teammates';
+
+const properties: INodeProperties[] = [
+	managerLocator,
+	{
+		displayName: 'Teammate Names or IDs',
+		name: 'teammateIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getUsers' },
+		required: true,
+		default: [],
+		description:
+			'People to assign to the manager; current teammates stay. Output: one item with managerId, teammate_ids, teammates, added and removed. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+];
+
+const displayOptions = { show: { resource: ['teammate'], operation: ['add'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const managerId = await readUserId(this, itemIndex);
+	const given = readIdList(this, 'teammateIds', 'Teammate ID', itemIndex, { noun: 'teammates', field: 'Teammate Names or IDs' });
+	const path = harvestPath(this.getNode(), '/v2/users/{userId}/teammates', { userId: managerId }, itemIndex);
+	// GET the current teammates, then PATCH the whole list with the given people added.
+	return await replaceTeammates(this, { managerId, path, itemIndex }, (current) => changeMembership(current, given, 'add'));
+}

@@ -1,14 +1,18 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { harvestPath } from '../../transport';
 import { returnAllOrLimit } from '../shared/common.descriptions';
 import { readLimit, readUserId } from '../shared/parameters';
 import { listTeammates, managerLocator } from './teammates';
 
-export const description = updateDisplayOptions({ show: { resource: ['teammate'], operation: ['getAll'] } }, [
-	managerLocator(),
-	...returnAllOrLimit,
-]);
+const properties: INodeProperties[] = [managerLocator, ...returnAllOrLimit];
+
+const displayOptions = { show: { resource: ['teammate'], operation: ['getAll'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await listTeammates(this, await readUserId(this, itemIndex), itemIndex, readLimit(this, itemIndex));
+	const managerId = await readUserId(this, itemIndex);
+	const path = harvestPath(this.getNode(), '/v2/users/{userId}/teammates', { userId: managerId }, itemIndex);
+	return await listTeammates(this, { managerId, path, itemIndex }, readLimit(this, itemIndex));
 }

@@ -1,3 +1,22 @@
-import { activeStateOperation } from './fields/userBody';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-export const { description, execute } = activeStateOperation('archive', false);
+import { harvestPath, harvestRequest } from '../../transport';
+import { userLocator } from '../shared/common.descriptions';
+import { readUserId } from '../shared/parameters';
+
+const properties: INodeProperties[] = [userLocator];
+
+const displayOptions = { show: { resource: ['user'], operation: ['archive'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+/** Archiving replaced v1's toggle: the user can no longer sign in, and their history is kept. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const userId = await readUserId(this, itemIndex);
+	return await harvestRequest(this, {
+		method: 'PATCH',
+		path: harvestPath(this.getNode(), '/v2/users/{userId}', { userId }, itemIndex),
+		body: { is_active: false },
+		itemIndex,
+	});
+}

@@ -1,7 +1,8 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { harvestRequest } from '../../transport';
-import { additionalUserFields, readUserBody } from './fields/userBody';
+import { createUserFieldOptions } from './fields/user.descriptions';
+import { readUserBody } from './fields/userBody';
 
 const properties: INodeProperties[] = [
 	{
@@ -27,10 +28,19 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Harvest emails the new user an invitation to this address',
 	},
-	additionalUserFields,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: createUserFieldOptions,
+	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['create'] } }, properties);
+const displayOptions = { show: { resource: ['user'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = readUserBody(

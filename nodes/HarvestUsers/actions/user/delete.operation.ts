@@ -1,21 +1,34 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { harvestPath } from '../../transport';
 import { userLocator } from '../shared/common.descriptions';
+import { deleteOrArchive } from '../shared/deleteOrArchive';
 import { readUserId } from '../shared/parameters';
-import { archiveIfNotDeletableOption, deleteOrArchive } from '../shared/deleteOrArchive';
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['delete'] } }, [
-	userLocator(),
+const properties: INodeProperties[] = [
+	userLocator,
 	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [archiveIfNotDeletableOption('user', 'they can no longer sign in, their history is kept')],
+		options: [
+			{
+				displayName: 'Archive Instead If Not Deletable',
+				name: 'archiveIfNotDeletable',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to archive the user when Harvest refuses the delete because of time entries or expenses (they can no longer sign in, their history is kept). The output\'s "action" says which happened.',
+			},
+		],
 	},
-]);
+];
+
+const displayOptions = { show: { resource: ['user'], operation: ['delete'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const userId = await readUserId(this, itemIndex);
@@ -25,6 +38,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		id: userId,
 		deletePath: path,
 		noun: 'user',
+		// Archiving is Harvest's is_active: false on the same record.
 		archive: options.archiveIfNotDeletable === true ? { path, body: { is_active: false } } : undefined,
 		whenBlocked:
 			'Archive the user instead: use the Archive operation, or turn on Options → "Archive Instead If Not Deletable".',

@@ -1,12 +1,14 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { harvestPath, harvestRequest } from '../../transport';
 import { userLocator } from '../shared/common.descriptions';
 import { readUserId } from '../shared/parameters';
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['get'] } }, [
-	userLocator(),
-]);
+const properties: INodeProperties[] = [userLocator];
+
+const displayOptions = { show: { resource: ['user'], operation: ['get'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const userId = await readUserId(this, itemIndex);

@@ -1,19 +1,39 @@
-import { type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { isActiveFilter, returnAllOrLimit, updatedSinceFilter } from '../shared/common.descriptions';
+import { returnAllOrLimit, updatedSinceFilter } from '../shared/common.descriptions';
+import { listRecords } from '../shared/listRecords';
 import { filtersToQuery } from '../shared/parameters';
-import { filtersCollection, itemOperation, listRecords } from '../shared/itemOperation';
 
-export const { description, execute } = itemOperation(
-	'user',
-	'getAll',
-	[...returnAllOrLimit, filtersCollection([isActiveFilter('users'), updatedSinceFilter])],
-	async function (this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		return await listRecords(this, itemIndex, {
-			path: '/v2/users',
-			key: 'users',
-			qs: filtersToQuery(this, filters, itemIndex),
-		});
+const properties: INodeProperties[] = [
+	...returnAllOrLimit,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Active',
+				name: 'is_active',
+				type: 'options',
+				default: 'true',
+				options: [
+					{ name: 'Active Only', value: 'true' },
+					{ name: 'Archived Only', value: 'false' },
+				],
+				description: 'Whether to return active or archived users',
+			},
+			updatedSinceFilter,
+		],
 	},
-);
+];
+
+const displayOptions = { show: { resource: ['user'], operation: ['getAll'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	return await listRecords(this, itemIndex, { path: '/v2/users', key: 'users', qs: filtersToQuery(this, filters, itemIndex) });
+}

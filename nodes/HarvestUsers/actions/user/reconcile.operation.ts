@@ -9,12 +9,18 @@ import {
 } from 'n8n-workflow';
 
 import { harvestList, harvestRequest, settings } from '../../transport';
+import { provisioningOptions, syncUserFieldOptions } from './fields/user.descriptions';
 import { mapConcurrently, sendPlan } from './provisioning/apply';
 import { checkArchiveGuard, DEFAULT_ARCHIVE_LIMITS } from './provisioning/guard';
-import { personIdentityFields, provisioningOptions } from './provisioning/person';
-import { planReconcile, type PersonAction, type PersonPlan, type ReconcileOptions } from './provisioning/plan';
+import {
+	planReconcile,
+	type PersonAction,
+	type PersonPlan,
+	type ReconcileOptions,
+	type ReconcilePlan,
+	type RosterEntry,
+} from './provisioning/plan';
 import { readRoster } from './provisioning/roster';
-import { additionalUserFields } from './fields/userBody';
 import { toStringList } from '../../helpers/values';
 
 const whenArchiving = { show: { archiveMissing: [true] } };
@@ -35,15 +41,37 @@ const properties: INodeProperties[] = [
 		description:
 			'Whether to only work out the changes and output them, sending nothing to Harvest. Check the output, then turn this off to apply them.',
 	},
-	...personIdentityFields({
-		email: '={{ $json.email }}',
-		firstName: '={{ $json.first_name ?? $json.firstName }}',
-		lastName: '={{ $json.last_name ?? $json.lastName }}',
-	}),
 	{
-		...additionalUserFields,
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'e.g. jane.doe@example.com',
+		required: true,
+		default: '={{ $json.email }}',
+		description:
+			"Each person's email: how they are matched to Harvest users (case and surrounding spaces ignored). Map your HR system's email column here.",
+	},
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		default: '={{ $json.first_name ?? $json.firstName }}',
+		description: 'Used to create the user; when empty for a person, their current value in Harvest is kept',
+	},
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		type: 'string',
+		default: '={{ $json.last_name ?? $json.lastName }}',
+		description: 'Used to create the user; when empty for a person, their current value in Harvest is kept',
+	},
+	{
 		displayName: 'Fields to Sync',
-		options: additionalUserFields.options?.filter((option) => option.name !== 'isActive'),
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: syncUserFieldOptions,
 		hint: "Add the fields your HR data has and map each to its column. Only added fields are compared; a person's empty value leaves Harvest's as it is. Rates apply to new users only.",
 	},
 	{
@@ -87,7 +115,9 @@ const properties: INodeProperties[] = [
 	provisioningOptions,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['reconcile'] } }, properties);
+const displayOptions = { show: { resource: ['user'], operation: ['reconcile'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Writes in flight at once; the transport's pacing decides how fast they actually go. */
 const WRITE_CONCURRENCY = 4;
@@ -115,44 +145,15 @@ export async function executeAll(this: IExecuteFunctions, items: INodeExecutionD
 
 async function reconcile(ctx: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const dryRun = ctx.getNodeParameter('dryRun', 0, true) as boolean;
-	const archiveMissing = ctx.getNodeParameter('archiveMissing', 0, false) as boolean;
-	const options: ReconcileOptions = {
-		archiveMissing,
-		restoreArchived: ctx.getNodeParameter('options.restoreArchived', 0, false) as boolean,
-		protectedEmails: archiveMissing ? toStringList(ctx.getNodeParameter('protectedEmails', 0, '')) : [],
-	};
+	const options = readReconcileOptions(ctx);
 	const roster = readRoster(ctx, items);
-
-	const users = await harvestList(ctx, { path: '/v2/users', key: 'users' });
-	let reads = Math.max(1, Math.ceil(users.length / settings.pageSize));
-	let plan = planReconcile(roster, users, options);
-	if (plan.archives.length > 0) {
-		const me = await harvestRequest<IDataObject>(ctx, { method: 'GET', path: '/v2/users/me' });
-		reads++;
-		plan = planReconcile(roster, users, { ...options, selfId: me.id as number });
-	}
-	if (archiveMissing) {
+	const { plan, reads } = await planAgainstHarvest(ctx, roster, options);
+	if (options.archiveMissing) {
 		stopIfTooManyArchives(ctx, plan.archives, plan.activeCount);
 	}
-
-	const steps: Step[] = [
-		...plan.people.map(({ itemIndex, email, plan: personPlan, error }) => ({
-			itemIndex,
-			email,
-			plan: personPlan,
-			failure: error === undefined ? undefined : { message: error },
-		})),
-		...plan.archives.map((archive) => ({ email: archive.email, plan: archive })),
-	];
+	const steps = planSteps(plan);
 	const writes = dryRun ? [] : steps.filter((step) => step.plan?.body && !step.failure);
-	await mapConcurrently(writes, WRITE_CONCURRENCY, async (step) => {
-		try {
-			step.user = await sendPlan(ctx, step.plan as PersonPlan, step.itemIndex);
-		} catch (error) {
-			const { message, description, httpCode } = error as NodeOperationError & { httpCode?: string };
-			step.failure = { message, description: description ?? undefined, httpCode };
-		}
-	});
+	await applySteps(ctx, writes);
 
 	const failures = steps.filter((step) => step.failure);
 	if (failures.length > 0 && !dryRun && !ctx.continueOnFail()) {
@@ -172,12 +173,63 @@ async function reconcile(ctx: IExecuteFunctions, items: INodeExecutionData[]): P
 			people: roster.length,
 			harvestUsers: plan.userCount,
 			activeHarvestUsers: plan.activeCount,
-			...(archiveMissing ? { notArchived: plan.kept as unknown as IDataObject[] } : {}),
+			...(options.archiveMissing ? { notArchived: plan.kept as unknown as IDataObject[] } : {}),
 			requests: { reads, writes: writes.length },
 		},
 		pairedItem: allItems,
 	});
 	return output;
+}
+
+function readReconcileOptions(ctx: IExecuteFunctions): ReconcileOptions {
+	const archiveMissing = ctx.getNodeParameter('archiveMissing', 0, false) as boolean;
+	return {
+		archiveMissing,
+		restoreArchived: ctx.getNodeParameter('options.restoreArchived', 0, false) as boolean,
+		protectedEmails: archiveMissing ? toStringList(ctx.getNodeParameter('protectedEmails', 0, '')) : [],
+	};
+}
+
+/**
+ * One read of all users, and the plan. `/users/me` is read only when someone would be archived,
+ * so that the credential's own user is never among them.
+ */
+async function planAgainstHarvest(
+	ctx: IExecuteFunctions,
+	roster: RosterEntry[],
+	options: ReconcileOptions,
+): Promise<{ plan: ReconcilePlan; reads: number }> {
+	const users = await harvestList(ctx, { path: '/v2/users', key: 'users' });
+	const reads = Math.max(1, Math.ceil(users.length / settings.pageSize));
+	const plan = planReconcile(roster, users, options);
+	if (plan.archives.length === 0) return { plan, reads };
+	const me = await harvestRequest<IDataObject>(ctx, { method: 'GET', path: '/v2/users/me' });
+	return { plan: planReconcile(roster, users, { ...options, selfId: me.id as number }), reads: reads + 1 };
+}
+
+/** One step a person of the roster, then one an archive. */
+function planSteps(plan: ReconcilePlan): Step[] {
+	return [
+		...plan.people.map(({ itemIndex, email, plan: personPlan, error }) => ({
+			itemIndex,
+			email,
+			plan: personPlan,
+			failure: error === undefined ? undefined : { message: error },
+		})),
+		...plan.archives.map((archive) => ({ email: archive.email, plan: archive })),
+	];
+}
+
+/** Sends each write; a failure stays on its step, so one person's 422 leaves the others applied. */
+async function applySteps(ctx: IExecuteFunctions, writes: Step[]): Promise<void> {
+	await mapConcurrently(writes, WRITE_CONCURRENCY, async (step) => {
+		try {
+			step.user = await sendPlan(ctx, step.plan as PersonPlan, step.itemIndex);
+		} catch (error) {
+			const { message, description, httpCode } = error as NodeOperationError & { httpCode?: string };
+			step.failure = { message, description: description ?? undefined, httpCode };
+		}
+	});
 }
 
 function stopIfTooManyArchives(ctx: IExecuteFunctions, archives: PersonPlan[], activeCount: number): void {

@@ -1,11 +1,19 @@
-import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
+import { harvestPath, harvestRequest } from '../../transport';
 import { userLocator } from '../shared/common.descriptions';
 import { readUserId } from '../shared/parameters';
-import { patchUser, readUserBody, updateUserFieldOptions } from './fields/userBody';
+import { updateUserFieldOptions } from './fields/user.descriptions';
+import { readUserBody } from './fields/userBody';
 
 const properties: INodeProperties[] = [
-	userLocator(),
+	userLocator,
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -17,7 +25,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['update'] } }, properties);
+const displayOptions = { show: { resource: ['user'], operation: ['update'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
@@ -28,5 +38,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			description: 'Add at least one field under "Update Fields".',
 		});
 	}
-	return await patchUser(this, await readUserId(this, itemIndex), body, itemIndex);
+	const userId = await readUserId(this, itemIndex);
+	return await harvestRequest(this, {
+		method: 'PATCH',
+		path: harvestPath(this.getNode(), '/v2/users/{userId}', { userId }, itemIndex),
+		body,
+		itemIndex,
+	});
 }

@@ -1,22 +1,52 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { checkInput } from '../shared/itemOperation';
+import { checkInput } from '../shared/checkInput';
+import { createUserFieldOptions, provisioningOptions } from './fields/user.descriptions';
 import { knownUsersWithEmail, rememberUser, sendPlan } from './provisioning/apply';
 import { desiredUser } from './provisioning/desiredUser';
-import { personIdentityFields, provisioningOptions, readPersonFields } from './provisioning/person';
+import { readPersonFields } from './provisioning/person';
 import { planPerson } from './provisioning/plan';
-import { additionalUserFields } from './fields/userBody';
 
 const properties: INodeProperties[] = [
-	...personIdentityFields({ email: '', firstName: '', lastName: '' }),
 	{
-		...additionalUserFields,
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'e.g. jane.doe@example.com',
+		required: true,
+		default: '',
+		description:
+			'How the user is found (case and surrounding spaces ignored); a new user gets their invitation at this address',
+	},
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		default: '',
+		description: 'Needed when the user is created; left empty, an existing user\'s value is kept',
+	},
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		type: 'string',
+		default: '',
+		description: 'Needed when the user is created; left empty, an existing user\'s value is kept',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: createUserFieldOptions,
 		hint: 'An existing user is compared on these fields and changed only where they differ. Is Active and the rates apply only when the user is created.',
 	},
 	provisioningOptions,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['upsert'] } }, properties);
+const displayOptions = { show: { resource: ['user'], operation: ['upsert'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * Safe to re-run: the user is found by email first, so a second run sends no create (and Harvest

@@ -1,9 +1,40 @@
-import { userLocator } from '../shared/common.descriptions';
-import { readUserId } from '../shared/parameters';
-import { assignmentOperations } from '../shared/assignments';
-import { USER_ASSIGNMENT } from './userAssignment.kind';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-export const { description, execute } = assignmentOperations.create(USER_ASSIGNMENT, {
-	properties: [userLocator({ description: 'The Harvest user to assign to the project' })],
-	read: async (ctx, itemIndex) => ({ user_id: await readUserId(ctx, itemIndex) }),
-});
+import { harvestPath, harvestRequest } from '../../transport';
+import { projectLocator, userLocator } from '../shared/common.descriptions';
+import { readCollectionBody } from '../shared/fieldMap';
+import { readProjectId, readUserId } from '../shared/parameters';
+import { userAssignmentBody, userAssignmentFields } from './userAssignment.descriptions';
+
+const properties: INodeProperties[] = [
+	projectLocator,
+	{ ...userLocator, description: 'The Harvest user to assign to the project' },
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: userAssignmentFields,
+	},
+];
+
+const displayOptions = { show: { resource: ['userAssignment'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const projectId = readProjectId(this, itemIndex);
+	const path = harvestPath(this.getNode(), '/v2/projects/{projectId}/user_assignments', { projectId }, itemIndex);
+	const body = {
+		user_id: await readUserId(this, itemIndex),
+		...readCollectionBody(this, itemIndex, 'additionalFields', userAssignmentBody),
+	};
+	return await harvestRequest(this, {
+		method: 'POST',
+		path,
+		body,
+		itemIndex,
+		checkHint: "Check the project's user assignments (Get Many, scope One Project) for this user before running this item again.",
+	});
+}

@@ -1,8 +1,48 @@
-import { assignmentOperations } from '../shared/assignments';
-import { USER_ASSIGNMENT } from './userAssignment.kind';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-export const { description, execute } = assignmentOperations.delete(USER_ASSIGNMENT, {
-	archivedMeans: 'the user stays on the project but can no longer track time to it',
-	whenBlocked:
-		'Turn on Options → "Archive Instead If Not Deletable", or use Update with Active off, to stop the user tracking time on this project.',
-});
+import { harvestPath } from '../../transport';
+import { projectLocator } from '../shared/common.descriptions';
+import { deleteOrArchive } from '../shared/deleteOrArchive';
+import { readProjectId } from '../shared/parameters';
+import { userAssignmentIdField } from './userAssignment.descriptions';
+
+const properties: INodeProperties[] = [
+	projectLocator,
+	userAssignmentIdField,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Archive Instead If Not Deletable',
+				name: 'archiveIfNotDeletable',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to archive the user assignment when Harvest refuses the delete because of time entries or expenses (the user stays on the project but can no longer track time to it). The output\'s "action" says which happened.',
+			},
+		],
+	},
+];
+
+const displayOptions = { show: { resource: ['userAssignment'], operation: ['delete'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const ids = { projectId: readProjectId(this, itemIndex), userAssignmentId: this.getNodeParameter('userAssignmentId', itemIndex) };
+	const path = harvestPath(this.getNode(), '/v2/projects/{projectId}/user_assignments/{userAssignmentId}', ids, itemIndex);
+	const archive = this.getNodeParameter('options.archiveIfNotDeletable', itemIndex, false) as boolean;
+	return await deleteOrArchive(this, itemIndex, {
+		id: Number(ids.userAssignmentId),
+		deletePath: path,
+		noun: 'user assignment',
+		// Archiving is Harvest's is_active: false on the same record.
+		archive: archive ? { path, body: { is_active: false } } : undefined,
+		whenBlocked:
+			'Turn on Options → "Archive Instead If Not Deletable", or use Update with Active off, to stop the user tracking time on this project.',
+	});
+}

@@ -1,4 +1,17 @@
-import { assignmentOperations } from '../shared/assignments';
-import { USER_ASSIGNMENT } from './userAssignment.kind';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-export const { description, execute } = assignmentOperations.get(USER_ASSIGNMENT);
+import { harvestPath, harvestRequest } from '../../transport';
+import { projectLocator } from '../shared/common.descriptions';
+import { readProjectId } from '../shared/parameters';
+import { userAssignmentIdField } from './userAssignment.descriptions';
+
+const properties: INodeProperties[] = [projectLocator, userAssignmentIdField];
+
+const displayOptions = { show: { resource: ['userAssignment'], operation: ['get'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const ids = { projectId: readProjectId(this, itemIndex), userAssignmentId: this.getNodeParameter('userAssignmentId', itemIndex) };
+	return await harvestRequest(this, { method: 'GET', path: harvestPath(this.getNode(), '/v2/projects/{projectId}/user_assignments/{userAssignmentId}', ids, itemIndex), itemIndex });
+}

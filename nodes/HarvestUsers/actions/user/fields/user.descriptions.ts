@@ -1,0 +1,189 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/**
+ * The user fields a person fills in on Create, Update, Create or Update and Reconcile. Rates
+ * belong to creation only: Harvest removed `default_hourly_rate` and `cost_rate` from the
+ * documented PATCH (late 2024), so an update must go through the rate endpoints instead.
+ * Collections list their fields in display-name order, as n8n's own nodes do.
+ */
+
+const accessRoleField: INodeProperties = {
+	displayName: 'Access Role',
+	name: 'accessRole',
+	type: 'options',
+	options: [
+		{ name: 'Administrator', value: 'administrator', description: 'Full access to everything in the account' },
+		{ name: 'Manager', value: 'manager', description: 'Manages their teammates and projects, with the extra permissions below' },
+		{ name: 'Member', value: 'member', description: 'Tracks their own time and expenses' },
+	],
+	default: 'member',
+	description:
+		"The user's base permission level in Harvest. Sent together with Manager Permissions: Harvest replaces the whole list of access roles.",
+};
+
+const managerPermissionsField: INodeProperties = {
+	displayName: 'Manager Permissions',
+	name: 'managerPermissions',
+	type: 'multiOptions',
+	options: [
+		{ name: 'Create Projects', value: 'project_creator', description: 'Create projects, and edit the projects they manage' },
+		{ name: 'Draft Invoices', value: 'managed_projects_invoice_drafter', description: 'Create and edit draft invoices for managed projects' },
+		{ name: 'Manage Clients and Tasks', value: 'client_and_task_manager', description: 'Create and edit clients and tasks' },
+		{ name: 'Manage Estimates', value: 'estimates_manager', description: 'Create and edit estimates' },
+		{ name: 'Manage Invoices', value: 'managed_projects_invoice_manager', description: 'Create, edit and send invoices for managed projects' },
+		{ name: 'Manage Time and Expenses', value: 'time_and_expenses_manager', description: 'Create and edit time and expenses of the people they manage' },
+		{ name: 'See and Edit Billable Rates', value: 'billable_rates_manager', description: 'See and edit billable rates of projects and people' },
+	],
+	default: [],
+	description: 'Extra permissions; Harvest grants them only to users whose access role is Manager',
+};
+
+const businessRolesField: INodeProperties = {
+	displayName: 'Business Role Names or IDs',
+	name: 'roles',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getRoleNames' },
+	default: [],
+	description:
+		'Business roles (labels such as "Designer"; they grant no permissions). Replaces the user\'s current roles; an empty list removes them all. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+const weeklyCapacityField: INodeProperties = {
+	displayName: 'Weekly Capacity (Hours)',
+	name: 'weeklyCapacity',
+	type: 'number',
+	typeOptions: { minValue: 0, maxValue: 168, numberPrecision: 1 },
+	default: 35,
+	description: 'Hours a week the user is available, in half-hour steps (e.g. 37.5)',
+};
+
+const timezoneField: INodeProperties = {
+	displayName: 'Timezone Name or ID',
+	name: 'timezone',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getTimezones' },
+	default: '',
+	description:
+		'Harvest timezone name (e.g. "Berlin", not "Europe/Berlin"). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+const isContractorField: INodeProperties = {
+	displayName: 'Is Contractor',
+	name: 'isContractor',
+	type: 'boolean',
+	default: false,
+	description: 'Whether the user is a contractor rather than an employee',
+};
+
+const hasAccessToAllFutureProjectsField: INodeProperties = {
+	displayName: 'Has Access to All Future Projects',
+	name: 'hasAccessToAllFutureProjects',
+	type: 'boolean',
+	default: false,
+	description: 'Whether the user is added to every project created from now on',
+};
+
+const isActiveField: INodeProperties = {
+	displayName: 'Is Active',
+	name: 'isActive',
+	type: 'boolean',
+	default: true,
+	description: 'Whether the user starts active; off creates them archived',
+};
+
+const defaultHourlyRateField: INodeProperties = {
+	displayName: 'Default Hourly Rate',
+	name: 'defaultHourlyRate',
+	type: 'number',
+	typeOptions: { minValue: 0, numberPrecision: 2 },
+	default: 0,
+	description: "The user's default billable rate per hour. Change it later with the Billable Rate resource.",
+};
+
+const costRateField: INodeProperties = {
+	displayName: 'Cost Rate',
+	name: 'costRate',
+	type: 'number',
+	typeOptions: { minValue: 0, numberPrecision: 2 },
+	default: 0,
+	description: "The user's cost to the company per hour. Change it later with the Cost Rate resource.",
+};
+
+/** Options of "Fields to Sync" on Reconcile: what a create sets, except Is Active (the roster decides that). */
+export const syncUserFieldOptions: INodeProperties[] = [
+	accessRoleField,
+	businessRolesField,
+	costRateField,
+	defaultHourlyRateField,
+	hasAccessToAllFutureProjectsField,
+	isContractorField,
+	managerPermissionsField,
+	timezoneField,
+	weeklyCapacityField,
+];
+
+/** Options of "Additional Fields" on Create and Create or Update. */
+export const createUserFieldOptions: INodeProperties[] = [
+	accessRoleField,
+	businessRolesField,
+	costRateField,
+	defaultHourlyRateField,
+	hasAccessToAllFutureProjectsField,
+	isActiveField,
+	isContractorField,
+	managerPermissionsField,
+	timezoneField,
+	weeklyCapacityField,
+];
+
+/** Options of "Update Fields" on Update. */
+export const updateUserFieldOptions: INodeProperties[] = [
+	accessRoleField,
+	businessRolesField,
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		description: 'Cannot be changed while the user is archived. Managers cannot change emails.',
+	},
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		default: '',
+		description: 'Cannot be changed while the user is archived',
+	},
+	hasAccessToAllFutureProjectsField,
+	isContractorField,
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		type: 'string',
+		default: '',
+		description: 'Cannot be changed while the user is archived',
+	},
+	managerPermissionsField,
+	timezoneField,
+	weeklyCapacityField,
+];
+
+/** "Options" of Create or Update and Reconcile. */
+export const provisioningOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Restore Archived Users',
+			name: 'restoreArchived',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to reactivate a user who is archived in Harvest when the input lists them, and bring their fields up to date. Off, archived users are left as they are and reported with a note.',
+		},
+	],
+};
