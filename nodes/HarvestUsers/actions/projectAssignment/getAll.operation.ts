@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { harvestPath } from '../../transport';
-import { returnAllOrLimit, updatedSinceFilter, userLocator } from '../shared/common.descriptions';
+import { activeFilters, returnAllOrLimit, updatedSinceFilter, userLocator } from '../shared/common.descriptions';
 import { listRecords } from '../shared/listRecords';
 import { filtersToQuery, readUserId } from '../shared/parameters';
 
@@ -27,15 +27,7 @@ const properties: INodeProperties[] = [
 	},
 	{ ...userLocator, displayOptions: { show: { of: ['user'] } } },
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [updatedSinceFilter],
-		displayOptions: { show: { of: ['user'] } },
-	},
+	{ ...activeFilters, options: [updatedSinceFilter], displayOptions: { show: { of: ['user'] } } },
 ];
 
 const displayOptions = { show: { resource: ['projectAssignment'], operation: ['getAll'] } };

@@ -2,18 +2,14 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { harvestPath, harvestRequest } from '../../transport';
 import { changeMembership, readIdList } from '../shared/membership';
-import { roleIdField } from './role.descriptions';
+import { roleIdField, roleUsersField } from './role.descriptions';
 import { readRoleId } from './roleParameters';
 
 const properties: INodeProperties[] = [
 	roleIdField,
 	{
-		displayName: 'User Names or IDs',
-		name: 'userIds',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getUsers' },
+		...roleUsersField,
 		required: true,
-		default: [],
 		description:
 			'People to give this role; its current members keep it. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
@@ -23,10 +19,7 @@ const displayOptions = { show: { resource: ['role'], operation: ['addUsers'] } }
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-/**
- * Harvest only replaces a role's whole membership: read the role, send the new list (only when it
- * differs) and return the role as Harvest answers, since Harvest drops IDs it does not accept.
- */
+/** Harvest only replaces a role's whole membership: read it, add the people, send the list back if it changed. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const path = harvestPath(this.getNode(), '/v2/roles/{roleId}', { roleId: readRoleId(this, itemIndex) }, itemIndex);
 	const given = readIdList(this, 'userIds', 'User ID', itemIndex, { noun: 'users', field: 'User Names or IDs' });

@@ -2,17 +2,13 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { harvestRequest } from '../../transport';
 import { readIdList } from '../shared/membership';
-import { roleNameField } from './role.descriptions';
+import { roleNameField, roleUsersField } from './role.descriptions';
 import { readRoleName } from './roleParameters';
 
 const properties: INodeProperties[] = [
 	{ ...roleNameField, required: true },
 	{
-		displayName: 'User Names or IDs',
-		name: 'userIds',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getUsers' },
-		default: [],
+		...roleUsersField,
 		description:
 			'People who get this role. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},

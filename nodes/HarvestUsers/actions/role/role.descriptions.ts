@@ -24,3 +24,14 @@ export const roleNameField: INodeProperties = {
 	placeholder: 'e.g. Designer',
 	description: 'The label shown on users, e.g. in their "roles" list',
 };
+
+/** A role's members; each operation says what picking them does. */
+export const roleUsersField: INodeProperties = {
+	displayName: 'User Names or IDs',
+	name: 'userIds',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getUsers' },
+	default: [],
+	description:
+		'Active users. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};

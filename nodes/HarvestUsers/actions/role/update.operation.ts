@@ -1,14 +1,9 @@
-import {
-	NodeOperationError,
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { harvestPath, harvestRequest } from '../../transport';
+import { checkInput } from '../shared/checkInput';
 import { readIdList } from '../shared/membership';
-import { roleIdField, roleNameField } from './role.descriptions';
+import { roleIdField, roleNameField, roleUsersField } from './role.descriptions';
 import { readRoleId, readRoleName } from './roleParameters';
 
 const properties: INodeProperties[] = [
@@ -22,11 +17,7 @@ const properties: INodeProperties[] = [
 		options: [
 			roleNameField,
 			{
-				displayName: 'User Names or IDs',
-				name: 'userIds',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getUsers' },
-				default: [],
+				...roleUsersField,
 				description:
 					'The complete new membership: anyone not picked loses the role. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 				hint: 'Replaces all members. To add or remove a few people, use the Add Users or Remove Users operation.',
@@ -45,11 +36,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body: IDataObject = {};
 	if (fields.name !== undefined) body.name = readRoleName(this, fields.name, itemIndex);
 	if (fields.userIds !== undefined) body.user_ids = readIdList(this, 'updateFields.userIds', 'User ID', itemIndex);
-	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'Nothing to update: no field was added', {
-			itemIndex,
-			description: 'Add Name or User Names or IDs under "Update Fields".',
-		});
-	}
+	checkInput(
+		this,
+		itemIndex,
+		() => {
+			if (Object.keys(body).length === 0) throw new Error('Nothing to update: no field was added');
+		},
+		'Add Name or User Names or IDs under "Update Fields".',
+	);
 	return await harvestRequest(this, { method: 'PATCH', path, body, itemIndex });
 }

@@ -95,3 +95,109 @@ export const updatedSinceFilter: INodeProperties = {
 	default: '',
 	description: 'Only return records changed at or after this date and time (sent to Harvest in UTC)',
 };
+
+/** "Filters" of a Get Many whose records can be archived; add or replace options by spreading it. */
+export const activeFilters: INodeProperties = {
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'collection',
+	placeholder: 'Add Filter',
+	default: {},
+	options: [
+		{
+			displayName: 'Active',
+			name: 'is_active',
+			type: 'options',
+			default: 'true',
+			options: [
+				{ name: 'Active Only', value: 'true' },
+				{ name: 'Archived Only', value: 'false' },
+			],
+			description: 'Whether to return active or archived records',
+		},
+		updatedSinceFilter,
+	],
+};
+
+/** Get Many of user and task assignments: across all projects, or of the chosen one. */
+export const assignmentScope: INodeProperties[] = [
+	{
+		displayName: 'Scope',
+		name: 'scope',
+		type: 'options',
+		default: 'all',
+		options: [
+			{ name: 'All Projects', value: 'all', description: 'Assignments of every project, newest first' },
+			{ name: 'One Project', value: 'project', description: 'Assignments of the chosen project' },
+		],
+	},
+	{ ...projectLocator, displayOptions: { show: { scope: ['project'] } } },
+];
+
+/** Billable and cost rates: the amount of a new rate (each operation says which rate it sets). */
+export const rateAmountField: INodeProperties = {
+	displayName: 'Amount',
+	name: 'amount',
+	type: 'number',
+	typeOptions: { minValue: 0, numberPrecision: 2 },
+	required: true,
+	default: 0,
+	description: "The hourly rate, in the account's currency",
+};
+
+export const rateStartDateField: INodeProperties = {
+	displayName: 'Start Date',
+	name: 'startDate',
+	type: 'dateTime',
+	default: '',
+	description:
+		"The first day the rate applies (today or earlier; Harvest refuses future dates). Leave empty to replace ALL of the user's earlier rates of this kind with this one; a date before existing rates replaces those rates too.",
+	hint: "Empty replaces the user's whole history of this rate",
+};
+
+/** The "Options" of a delete Harvest may refuse: archive instead (each operation says what archiving means). */
+export const deleteOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Archive Instead If Not Deletable',
+			name: 'archiveIfNotDeletable',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to archive the record when Harvest refuses the delete because of time entries or expenses. The output\'s "action" says which happened.',
+		},
+	],
+};
+
+/** Fields of user and task assignments; the Budget and Hourly Rate descriptions say when Harvest uses them. */
+export const assignmentActiveField: INodeProperties = {
+	displayName: 'Active',
+	name: 'isActive',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether the assignment is active. Archiving it (off) keeps its time entries but stops new time being tracked to it.',
+};
+
+export const assignmentBudgetField: INodeProperties = {
+	displayName: 'Budget',
+	name: 'budget',
+	type: 'number',
+	typeOptions: { minValue: 0, numberPrecision: 2 },
+	default: 0,
+	description: 'The budget, in hours or money as the project budgets',
+};
+
+export const assignmentHourlyRateField: INodeProperties = {
+	displayName: 'Hourly Rate',
+	name: 'hourlyRate',
+	type: 'number',
+	typeOptions: { minValue: 0, numberPrecision: 2 },
+	default: 0,
+	description: 'What an hour on the project bills',
+};

@@ -1,58 +1,21 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { harvestPath } from '../../transport';
-import { projectLocator, returnAllOrLimit, updatedSinceFilter } from '../shared/common.descriptions';
+import { activeFilters, assignmentScope, returnAllOrLimit } from '../shared/common.descriptions';
 import { listRecords } from '../shared/listRecords';
 import { filtersToQuery, readProjectId } from '../shared/parameters';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Scope',
-		name: 'scope',
-		type: 'options',
-		default: 'all',
-		options: [
-			{ name: 'All Projects', value: 'all', description: 'Task Assignments of every project, newest first' },
-			{ name: 'One Project', value: 'project', description: 'Task Assignments of the chosen project' },
-		],
-	},
-	{ ...projectLocator, displayOptions: { show: { scope: ['project'] } } },
-	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Active',
-				name: 'is_active',
-				type: 'options',
-				default: 'true',
-				options: [
-					{ name: 'Active Only', value: 'true' },
-					{ name: 'Archived Only', value: 'false' },
-				],
-				description: 'Whether to return active or archived task assignments',
-			},
-			updatedSinceFilter,
-		],
-	},
-];
+const properties: INodeProperties[] = [...assignmentScope, ...returnAllOrLimit, activeFilters];
 
 const displayOptions = { show: { resource: ['taskAssignment'], operation: ['getAll'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const perProject = this.getNodeParameter('scope', itemIndex) === 'project';
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	return await listRecords(this, itemIndex, {
-		path: perProject
+	const path =
+		this.getNodeParameter('scope', itemIndex) === 'project'
 			? harvestPath(this.getNode(), '/v2/projects/{projectId}/task_assignments', { projectId: readProjectId(this, itemIndex) }, itemIndex)
-			: '/v2/task_assignments',
-		key: 'task_assignments',
-		qs: filtersToQuery(this, filters, itemIndex),
-	});
+			: '/v2/task_assignments';
+	const qs = filtersToQuery(this, this.getNodeParameter('filters', itemIndex, {}) as IDataObject, itemIndex);
+	return await listRecords(this, itemIndex, { path, key: 'task_assignments', qs });
 }

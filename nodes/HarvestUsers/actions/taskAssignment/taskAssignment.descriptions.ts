@@ -1,5 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import {
+	assignmentActiveField,
+	assignmentBudgetField,
+	assignmentHourlyRateField,
+} from '../shared/common.descriptions';
 import type { FieldMapping } from '../shared/fieldMap';
 
 /** The task assignment picked on the chosen project, or given as an ID through an expression. */
@@ -11,19 +16,12 @@ export const taskAssignmentIdField: INodeProperties = {
 	required: true,
 	default: '',
 	description:
-		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		'The task on the chosen project. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 /** What Create sets beside the task, and Update changes; in display-name order. */
 export const taskAssignmentFields: INodeProperties[] = [
-	{
-		displayName: 'Active',
-		name: 'isActive',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether the task assignment is active. Archiving it (off) keeps its time entries but stops new time being tracked to it.',
-	},
+	assignmentActiveField,
 	{
 		displayName: 'Billable',
 		name: 'billable',
@@ -32,21 +30,14 @@ export const taskAssignmentFields: INodeProperties[] = [
 		description: 'Whether all time tracked to this task on this project is billable',
 	},
 	{
-		displayName: 'Budget',
-		name: 'budget',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
-		default: 0,
+		...assignmentBudgetField,
 		description:
 			"The budget, in hours or money as the project budgets. Harvest uses it only when the project's budget is by task or by task fees.",
 	},
 	{
-		displayName: 'Hourly Rate',
-		name: 'hourlyRate',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
-		default: 0,
-		description: 'The hourly rate. Harvest uses it only when the project bills by Tasks.',
+		...assignmentHourlyRateField,
+		description:
+			'The hourly rate. Harvest uses it only when the project bills by Tasks.',
 	},
 ];
 

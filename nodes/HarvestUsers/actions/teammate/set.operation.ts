@@ -3,16 +3,12 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { harvestPath } from '../../transport';
 import { changeMembership, readIdList } from '../shared/membership';
 import { readUserId } from '../shared/parameters';
-import { managerLocator, replaceTeammates } from './teammates';
+import { managerLocator, replaceTeammates, teammatesField } from './teammates';
 
 const properties: INodeProperties[] = [
 	managerLocator,
 	{
-		displayName: 'Teammate Names or IDs',
-		name: 'teammateIds',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getUsers' },
-		default: [],
+		...teammatesField,
 		description:
 			'The complete new team: anyone not picked is unassigned, and none unassigns everyone. Output: one item with managerId, teammate_ids, teammates, added and removed. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
@@ -24,8 +20,8 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const managerId = await readUserId(this, itemIndex);
+	// GET the current teammates, then PATCH the whole list replaced by these people.
 	const given = readIdList(this, 'teammateIds', 'Teammate ID', itemIndex);
 	const path = harvestPath(this.getNode(), '/v2/users/{userId}/teammates', { userId: managerId }, itemIndex);
-	// GET the current teammates, then PATCH the whole list with the given people as the whole team.
 	return await replaceTeammates(this, { managerId, path, itemIndex }, (current) => changeMembership(current, given, 'set'));
 }

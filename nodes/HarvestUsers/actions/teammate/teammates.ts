@@ -16,6 +16,17 @@ export const managerLocator: INodeProperties = {
 	description: 'The user whose teammates these are; their access role must be Manager',
 };
 
+/** The people of a team; each operation says what picking them does. */
+export const teammatesField: INodeProperties = {
+	displayName: 'Teammate Names or IDs',
+	name: 'teammateIds',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getUsers' },
+	default: [],
+	description:
+		'Active users. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
 /** The manager and `/v2/users/{userId}/teammates` of this item. */
 export interface Team {
 	managerId: number;

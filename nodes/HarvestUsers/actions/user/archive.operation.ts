@@ -10,13 +10,8 @@ const displayOptions = { show: { resource: ['user'], operation: ['archive'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-/** Archiving replaced v1's toggle: the user can no longer sign in, and their history is kept. */
+/** Archive = is_active false (v1's toggle is gone): no sign-in any more, history kept. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const userId = await readUserId(this, itemIndex);
-	return await harvestRequest(this, {
-		method: 'PATCH',
-		path: harvestPath(this.getNode(), '/v2/users/{userId}', { userId }, itemIndex),
-		body: { is_active: false },
-		itemIndex,
-	});
+	const path = harvestPath(this.getNode(), '/v2/users/{userId}', { userId: await readUserId(this, itemIndex) }, itemIndex);
+	return await harvestRequest(this, { method: 'PATCH', path, body: { is_active: false }, itemIndex });
 }

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { harvestRequest } from '../../transport';
-import { createUserFieldOptions } from './fields/user.descriptions';
+import { additionalUserFields } from './fields/user.descriptions';
 import { readUserBody } from './fields/userBody';
 
 const properties: INodeProperties[] = [
@@ -28,14 +28,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Harvest emails the new user an invitation to this address',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: createUserFieldOptions,
-	},
+	additionalUserFields,
 ];
 
 const displayOptions = { show: { resource: ['user'], operation: ['create'] } };

@@ -1,29 +1,13 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { harvestPath } from '../../transport';
-import { userLocator } from '../shared/common.descriptions';
+import { deleteOptions, userLocator } from '../shared/common.descriptions';
 import { deleteOrArchive } from '../shared/deleteOrArchive';
 import { readUserId } from '../shared/parameters';
 
 const properties: INodeProperties[] = [
 	userLocator,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Archive Instead If Not Deletable',
-				name: 'archiveIfNotDeletable',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to archive the user when Harvest refuses the delete because of time entries or expenses (they can no longer sign in, their history is kept). The output\'s "action" says which happened.',
-			},
-		],
-	},
+	{ ...deleteOptions, hint: 'An archived user can no longer sign in; their history is kept' },
 ];
 
 const displayOptions = { show: { resource: ['user'], operation: ['delete'] } };

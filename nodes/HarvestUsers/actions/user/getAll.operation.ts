@@ -1,33 +1,10 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit, updatedSinceFilter } from '../shared/common.descriptions';
+import { activeFilters, returnAllOrLimit } from '../shared/common.descriptions';
 import { listRecords } from '../shared/listRecords';
 import { filtersToQuery } from '../shared/parameters';
 
-const properties: INodeProperties[] = [
-	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Active',
-				name: 'is_active',
-				type: 'options',
-				default: 'true',
-				options: [
-					{ name: 'Active Only', value: 'true' },
-					{ name: 'Archived Only', value: 'false' },
-				],
-				description: 'Whether to return active or archived users',
-			},
-			updatedSinceFilter,
-		],
-	},
-];
+const properties: INodeProperties[] = [...returnAllOrLimit, activeFilters];
 
 const displayOptions = { show: { resource: ['user'], operation: ['getAll'] } };
 

@@ -9,7 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import { harvestList, harvestRequest, settings } from '../../transport';
-import { provisioningOptions, syncUserFieldOptions } from './fields/user.descriptions';
+import { additionalUserFields, provisioningOptions, syncUserFieldOptions } from './fields/user.descriptions';
 import { mapConcurrently, sendPlan } from './provisioning/apply';
 import { checkArchiveGuard, DEFAULT_ARCHIVE_LIMITS } from './provisioning/guard';
 import {
@@ -66,11 +66,8 @@ const properties: INodeProperties[] = [
 		description: 'Used to create the user; when empty for a person, their current value in Harvest is kept',
 	},
 	{
+		...additionalUserFields,
 		displayName: 'Fields to Sync',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
 		options: syncUserFieldOptions,
 		hint: "Add the fields your HR data has and map each to its column. Only added fields are compared; a person's empty value leaves Harvest's as it is. Rates apply to new users only.",
 	},

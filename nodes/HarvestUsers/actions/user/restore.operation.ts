@@ -10,13 +10,8 @@ const displayOptions = { show: { resource: ['user'], operation: ['restore'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-/** Restoring is the same PATCH as archiving, back to active. */
+/** Restore is the PATCH that archived them, with is_active true again. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const userId = await readUserId(this, itemIndex);
-	return await harvestRequest(this, {
-		method: 'PATCH',
-		path: harvestPath(this.getNode(), '/v2/users/{userId}', { userId }, itemIndex),
-		body: { is_active: true },
-		itemIndex,
-	});
+	const path = harvestPath(this.getNode(), '/v2/users/{userId}', { userId: await readUserId(this, itemIndex) }, itemIndex);
+	return await harvestRequest(this, { method: 'PATCH', path, body: { is_active: true }, itemIndex });
 }

@@ -1,12 +1,7 @@
-import {
-	NodeOperationError,
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { harvestPath, harvestRequest } from '../../transport';
+import { checkInput } from '../shared/checkInput';
 import { userLocator } from '../shared/common.descriptions';
 import { readUserId } from '../shared/parameters';
 import { updateUserFieldOptions } from './fields/user.descriptions';
@@ -32,12 +27,14 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = readUserBody(this, fields, 'update', itemIndex);
-	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'Nothing to update: no field was added', {
-			itemIndex,
-			description: 'Add at least one field under "Update Fields".',
-		});
-	}
+	checkInput(
+		this,
+		itemIndex,
+		() => {
+			if (Object.keys(body).length === 0) throw new Error('Nothing to update: no field was added');
+		},
+		'Add at least one field under "Update Fields".',
+	);
 	const userId = await readUserId(this, itemIndex);
 	return await harvestRequest(this, {
 		method: 'PATCH',

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { checkInput } from '../shared/checkInput';
-import { createUserFieldOptions, provisioningOptions } from './fields/user.descriptions';
+import { additionalUserFields, provisioningOptions } from './fields/user.descriptions';
 import { knownUsersWithEmail, rememberUser, sendPlan } from './provisioning/apply';
 import { desiredUser } from './provisioning/desiredUser';
 import { readPersonFields } from './provisioning/person';
@@ -33,12 +33,7 @@ const properties: INodeProperties[] = [
 		description: 'Needed when the user is created; left empty, an existing user\'s value is kept',
 	},
 	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: createUserFieldOptions,
+		...additionalUserFields,
 		hint: 'An existing user is compared on these fields and changed only where they differ. Is Active and the rates apply only when the user is created.',
 	},
 	provisioningOptions,

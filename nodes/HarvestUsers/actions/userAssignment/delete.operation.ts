@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { harvestPath } from '../../transport';
-import { projectLocator } from '../shared/common.descriptions';
+import { deleteOptions, projectLocator } from '../shared/common.descriptions';
 import { deleteOrArchive } from '../shared/deleteOrArchive';
 import { readProjectId } from '../shared/parameters';
 import { userAssignmentIdField } from './userAssignment.descriptions';
@@ -9,23 +9,7 @@ import { userAssignmentIdField } from './userAssignment.descriptions';
 const properties: INodeProperties[] = [
 	projectLocator,
 	userAssignmentIdField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Archive Instead If Not Deletable',
-				name: 'archiveIfNotDeletable',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to archive the user assignment when Harvest refuses the delete because of time entries or expenses (the user stays on the project but can no longer track time to it). The output\'s "action" says which happened.',
-			},
-		],
-	},
+	{ ...deleteOptions, hint: 'An archived assignment keeps the user on the project, but they can no longer track time to it' },
 ];
 
 const displayOptions = { show: { resource: ['userAssignment'], operation: ['delete'] } };

@@ -1,5 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import {
+	assignmentActiveField,
+	assignmentBudgetField,
+	assignmentHourlyRateField,
+} from '../shared/common.descriptions';
 import type { FieldMapping } from '../shared/fieldMap';
 
 /** The user assignment picked on the chosen project, or given as an ID through an expression. */
@@ -11,34 +16,19 @@ export const userAssignmentIdField: INodeProperties = {
 	required: true,
 	default: '',
 	description:
-		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		'The user on the chosen project. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 /** What Create sets beside the user, and Update changes; in display-name order. */
 export const userAssignmentFields: INodeProperties[] = [
+	assignmentActiveField,
 	{
-		displayName: 'Active',
-		name: 'isActive',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether the user assignment is active. Archiving it (off) keeps its time entries but stops new time being tracked to it.',
-	},
-	{
-		displayName: 'Budget',
-		name: 'budget',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
-		default: 0,
+		...assignmentBudgetField,
 		description:
 			"The budget, in hours or money as the project budgets. Harvest uses it only when the project's budget is by person.",
 	},
 	{
-		displayName: 'Hourly Rate',
-		name: 'hourlyRate',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
-		default: 0,
+		...assignmentHourlyRateField,
 		description:
 			'The hourly rate. Harvest uses it only when the project bills by People and Use Default Rates is off.',
 	},

@@ -136,6 +136,16 @@ export const createUserFieldOptions: INodeProperties[] = [
 	weeklyCapacityField,
 ];
 
+/** "Additional Fields" of Create; Create or Update and Reconcile add their own hint. */
+export const additionalUserFields: INodeProperties = {
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: createUserFieldOptions,
+};
+
 /** Options of "Update Fields" on Update. */
 export const updateUserFieldOptions: INodeProperties[] = [
 	accessRoleField,
