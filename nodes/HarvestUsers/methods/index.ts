@@ -1,6 +1,7 @@
 import * as people from './loadOptionsPeople';
 import * as projects from './loadOptionsProjects';
+import * as rates from './loadOptionsRates';
 
 export * as listSearch from './listSearch';
 
-export const loadOptions = { ...people, ...projects };
+export const loadOptions = { ...people, ...projects, ...rates };
