@@ -3,10 +3,14 @@
  * whose clock disagrees with the n8n host (the trigger must use the server's time, not its own).
  */
 export class Clock {
-	constructor(public offsetMs = 0) {}
+	constructor(
+		public offsetMs = 0,
+		/** The host clock; tests inject one they move themselves. */
+		readonly hostNowMs: () => number = Date.now,
+	) {}
 
 	nowMs(): number {
-		return Date.now() + this.offsetMs;
+		return this.hostNowMs() + this.offsetMs;
 	}
 
 	/** Harvest timestamps are ISO 8601 UTC with second precision: 2026-11-26T10:00:00Z. */

@@ -185,7 +185,7 @@ function asciiEmail(address: string): string {
 /** Run seed writes as if they happened at `at`, so derived timestamps land in the past too. */
 function withClock<T>(store: Store, at: string, fn: () => T): T {
 	const saved = store.clock.offsetMs;
-	store.clock.offsetMs = Date.parse(at) - Date.now();
+	store.clock.offsetMs = Date.parse(at) - store.clock.hostNowMs();
 	try {
 		return fn();
 	} finally {

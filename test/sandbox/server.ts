@@ -54,7 +54,7 @@ export class SandboxServer {
 	private readonly delays = new Set<NodeJS.Timeout>();
 
 	constructor(opts: SandboxOptions = {}) {
-		this.clock = new Clock(opts.clockOffsetMs ?? 0);
+		this.clock = new Clock(opts.clockOffsetMs ?? 0, opts.now);
 		this.store = new Store(this.clock);
 		this.limiter = new RateLimiter(opts.rateLimit === undefined ? DEFAULT_RATE_LIMIT : opts.rateLimit);
 		this.retryAfter = opts.retryAfter ?? true;
@@ -169,7 +169,8 @@ export class SandboxServer {
 		const account = isApi ? (headerValue(req, 'harvest-account-id') ?? query.account_id) : ACCOUNT_ID;
 		const actor = this.authenticate(auth, account);
 
-		const waitMs = this.limiter.take(auth as string);
+		// The host clock without the offset: moving the sandbox clock back must not freeze the window.
+		const waitMs = this.limiter.take(auth as string, this.clock.hostNowMs());
 		if (waitMs > 0) return this.throttled(this.retryAfter ? Math.max(1, Math.ceil(waitMs / 1000)) : undefined);
 
 		const fault = this.faults.take(method, path);

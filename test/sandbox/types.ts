@@ -45,6 +45,11 @@ export interface SandboxOptions {
 	clockOffsetMs?: number;
 	/** Default true: a 429 carries Retry-After. */
 	retryAfter?: boolean;
+	/**
+	 * The host clock the sandbox reads (default Date.now): the rate-limit window and, plus the
+	 * offset, the sandbox clock. Tests inject one they move themselves, so no window depends on speed.
+	 */
+	now?: () => number;
 }
 
 export interface LoggedRequest {
