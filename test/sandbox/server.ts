@@ -98,6 +98,7 @@ export class SandboxServer {
 
 	reset(spec: SeedSpec = 'demo'): void {
 		const holders = seed(this.store, spec);
+		this.store.users.table.continueAfterHighestId();
 		this.tokens.admin.userId = holders.admin;
 		this.tokens.manager.userId = holders.manager;
 		this.tokens.member.userId = holders.member;

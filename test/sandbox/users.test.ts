@@ -17,6 +17,18 @@ const userByEmail = (email: string) => {
 };
 
 describe('create', () => {
+	it('never hands out an id twice, even across reset(): seeded users keep theirs, new ones get fresh ones', async () => {
+		const seededIds = sandbox.store.users.list().map((u) => u.id);
+		const first = await api(sandbox).post('/v2/users', { first_name: 'Nia', last_name: 'Long', email: 'nia.long@example.com' });
+		sandbox.reset();
+		expect(sandbox.store.users.list().map((u) => u.id)).toEqual(seededIds);
+		// The same person again after a reset of the demo data: a trigger that remembers users by id
+		// must see a new user, as it would in Harvest, which never reuses an id.
+		const again = await api(sandbox).post('/v2/users', { first_name: 'Nia', last_name: 'Long', email: 'nia.long@example.com' });
+		expect(again.status).toBe(201);
+		expect(again.json.id).toBeGreaterThan(first.json.id);
+	});
+
 	it('creates with the documented defaults, answers 201 and records one invitation', async () => {
 		const res = await api(sandbox).post('/v2/users', { first_name: 'Nia', last_name: 'Long', email: 'nia.long@example.com' });
 		expect(res.status).toBe(201);

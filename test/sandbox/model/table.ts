@@ -14,6 +14,8 @@ export class Table<T extends Row> {
 	private rows = new Map<number, T>();
 	private newestCache: T[] | null = null;
 	private nextIdValue: number;
+	/** The highest id ever handed out, kept across clear(). */
+	private highestId = 0;
 
 	constructor(private readonly firstId: number) {
 		this.nextIdValue = firstId;
@@ -24,7 +26,16 @@ export class Table<T extends Row> {
 	}
 
 	nextId(): number {
+		this.highestId = Math.max(this.highestId, this.nextIdValue);
 		return this.nextIdValue++;
+	}
+
+	/**
+	 * After re-seeding (which reuses the seed's fixed ids), continue above every id handed out
+	 * before the reset: Harvest never reuses an id, and a trigger remembers users by id.
+	 */
+	continueAfterHighestId(): void {
+		this.nextIdValue = Math.max(this.nextIdValue, this.highestId + 1);
 	}
 
 	get(id: number): T | undefined {
@@ -34,6 +45,7 @@ export class Table<T extends Row> {
 	insert(row: T): T {
 		this.rows.set(row.id, row);
 		if (row.id >= this.nextIdValue) this.nextIdValue = row.id + 1;
+		this.highestId = Math.max(this.highestId, row.id);
 		this.newestCache = null;
 		return row;
 	}
