@@ -35,6 +35,7 @@ export class HarvestUsersApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			hint: 'Use a token of a Harvest Administrator: only Administrators may create, archive and change users. Other roles get 403 "Not authorized!".',
 			description:
 				'Create one at https://id.getharvest.com/developers ("Create new personal access token"). Tokens act with the permissions of the person who created them: use an Administrator for user provisioning.',
 		},

@@ -127,3 +127,60 @@ describe('node description invariants', () => {
 		expect(missing).toEqual([]);
 	});
 });
+
+/**
+ * What an ops person sees in the editor. n8n's add-node panel merges a node and its trigger into
+ * one entry when the trigger's name is the node's name + "Trigger" (ours are), and shows the
+ * trigger's description on that entry (editor-ui's useActionsGenerator: `app.description =
+ * trigger.description`). Node names are public contract, so the trigger's text must describe both.
+ */
+describe('in the editor', () => {
+	const mergedEntry = (action: INodeTypeDescription, trigger: INodeTypeDescription) =>
+		trigger.name.replace('Trigger', '') === action.name ? { name: action.displayName, description: trigger.description } : undefined;
+
+	it('gives the merged "Harvest Users" entry of the add-node panel a description of the provisioning node, not only of the trigger', async () => {
+		const action = await description('harvestUsers');
+		const trigger = await description('harvestUsersTrigger');
+		const entry = mergedEntry(action, trigger);
+		expect(entry?.name).toBe('Harvest Users');
+		// the provisioning node's own words, and the trigger's
+		for (const word of [/provision/i, /create/i, /archive/i, /reconcile/i, /assignments/i, /roles/i, /when .*change/i]) {
+			expect({ description: entry?.description, word: String(word), found: word.test(entry?.description ?? '') }).toMatchObject({ found: true });
+		}
+	});
+
+	it('lists the User actions first in the actions panel (n8n follows the Resource options order)', async () => {
+		const action = await description('harvestUsers');
+		const resources = (action.properties.find((p) => p.name === 'resource')!.options as INodePropertyOptions[]).map((o) => o.value);
+		expect(resources[0]).toBe('user');
+		// the others stay alphabetical
+		const rest = (action.properties.find((p) => p.name === 'resource')!.options as INodePropertyOptions[]).slice(1).map((o) => o.name);
+		expect(rest).toEqual([...rest].sort());
+	});
+
+	it("has an icon of its own, a person on Harvest's orange, not the H that n8n's built-in Harvest node shows", async () => {
+		for (const name of ['harvestUsers', 'harvestUsersTrigger']) {
+			// n8n's loader turns `icon: file:…` into `iconUrl` paths below the package's dist/
+			const desc = await description(name);
+			const icon = (desc.iconUrl ?? desc.icon) as { light: string; dark: string };
+			for (const file of [icon.light, icon.dark]) {
+				const svg = readFileSync(join(PACKAGE_ROOT, 'nodes/HarvestUsers', file.split('/').pop()!.replace(/^file:/, '')), 'utf8');
+				expect({ file, title: svg.match(/<title>([^<]*)<\/title>/)?.[1] }).toEqual({ file, title: 'Harvest Users' });
+				// a head (circle) and shoulders: the user glyph; no letter H path
+				expect(svg).toMatch(/<circle [^>]*r="\d/);
+				expect(svg).not.toMatch(/M17 14h8v14h14V14h8v36h-8V36H25v14h-8z/);
+			}
+		}
+	});
+
+	it('names a node added without an action "Harvest Users", distinct from the built-in "Harvest"', async () => {
+		expect((await description('harvestUsers')).defaults.name).toBe('Harvest Users');
+		expect((await description('harvestUsersTrigger')).defaults.name).toBe('Harvest Users Trigger');
+	});
+
+	it('shows under the token field which role the token needs', async () => {
+		const { loader } = await loadPackage();
+		const token = loader.credentialTypes.harvestUsersApi.type.properties.find((p: INodeProperties) => p.name === 'accessToken')!;
+		expect(token.hint).toMatch(/Administrator/);
+	});
+});

@@ -17,7 +17,10 @@ export class HarvestUsersTrigger implements INodeType {
 		icon: { light: 'file:harvest.svg', dark: 'file:harvest.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		description: 'Starts the workflow when Harvest users are created, changed, archived, reactivated or deleted',
+		// n8n's add-node panel merges this trigger into the Harvest Users entry and shows this text
+		// there, so it describes both nodes.
+		description:
+			'Provision Harvest users (create, update, archive, reconcile with your HR roster; rates, teammates, assignments, roles) and start a workflow when users change',
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		defaults: { name: 'Harvest Users Trigger' },
 		polling: true,
