@@ -6,15 +6,17 @@
  *   2. builds and packs this package and installs the tarball into the demo instance's
  *      community-nodes folder (.n8n-e2e/demo/.n8n/nodes), as n8n does for community packages
  *   3. starts the Harvest sandbox with demo data (http://127.0.0.1:4010, SANDBOX_PORT overrides)
- *   4. imports the credential "Harvest sandbox (admin)" and the example workflows, activates example 4
+ *   4. imports the credential "Harvest sandbox (admin)" and the example workflows that are not there
+ *      yet (by id or name: your edits to an imported example survive), activates a newly imported example 4
  *   5. starts n8n on 127.0.0.1 (N8N_PORT or 5678, the next free port if taken), creates the owner
  *      account on first start, and prints the URL, the login and what to click
  *
  * Ctrl-C stops n8n and the sandbox. `npm start -- --fresh` starts from an empty n8n database;
  * `--verbose` echoes n8n's output. DEMO_READY_FILE=<path>: write the URLs there once ready (for
  * scripts/screenshots.js).
- * The demo's workflows, executions and owner persist in .n8n-e2e/demo/ between starts; the
- * example workflows are re-imported (reset) on every start.
+ * The demo's workflows, executions and owner persist in .n8n-e2e/demo/ between starts. The sandbox
+ * starts with fresh demo data, so the trigger workflows' memory of the previous sandbox is cleared.
+ * `npm run sandbox:reset` resets the sandbox's data while everything runs.
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -61,13 +63,19 @@ async function main() {
 
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'harvest-demo-'));
 	try {
-		log('Importing the credential and the example workflows…');
+		log('Importing the credential and the example workflows that are missing…');
 		await inst.importCredentials(USER_FOLDER, [inst.sandboxCredential(sandbox)], tmp);
-		const examples = inst.exampleFiles();
-		await inst.importWorkflows(USER_FOLDER, examples, tmp);
-		log(`  ${examples.length} workflows: ${examples.map((f) => path.basename(f)).join(', ')}`);
-		const trig = await inst.n8nCli(USER_FOLDER, ['publish:workflow', `--id=${TRIGGER_EXAMPLE_ID}`], { check: false });
-		if (trig.code !== 0) log(`  (could not activate example 4: ${(trig.stderr || trig.stdout).trim().split('\n').pop()})`);
+		// the sandbox starts over with fresh data: what a trigger remembers of the old one is void
+		const cleared = await inst.clearTriggerState(USER_FOLDER, `${inst.PACKAGE.name}.harvestUsersTrigger`);
+		if (cleared) log(`  cleared the memory of ${cleared} trigger workflow(s): the sandbox has fresh data`);
+		const { imported, kept } = await inst.importMissingWorkflows(USER_FOLDER, inst.exampleFiles(), tmp);
+		const names = (files) => files.map((f) => path.basename(f)).join(', ');
+		if (imported.length) log(`  imported ${imported.length}: ${names(imported)}`);
+		if (kept.length) log(`  kept as you left them ${kept.length}: ${names(kept)} (delete one to get the original back)`);
+		if (imported.some((f) => JSON.parse(fs.readFileSync(f, 'utf8')).id === TRIGGER_EXAMPLE_ID)) {
+			const trig = await inst.n8nCli(USER_FOLDER, ['publish:workflow', `--id=${TRIGGER_EXAMPLE_ID}`], { check: false });
+			if (trig.code !== 0) log(`  (could not activate example 4: ${(trig.stderr || trig.stdout).trim().split('\n').pop()})`);
+		}
 	} finally {
 		fs.rmSync(tmp, { recursive: true, force: true });
 	}
@@ -91,20 +99,23 @@ async function main() {
 			`  Open        ${n8n.url}`,
 			`  Sign in     ${OWNER.email} / ${OWNER.password}${created ? '   (owner created just now)' : ''}`,
 			'',
-			'  Then:',
-			'   1. Overview → "Harvest · 1 · Onboard a new hire" → Execute workflow.',
+			'  Then (any order, as often as you like):',
+			'   1. Overview → "1 · Onboard a new hire" → Execute workflow.',
 			'      Jane Doe is created in the sandbox, assigned to two projects and given a rate.',
-			'   2. "Harvest · 2 · Offboard a leaver by email" → Execute workflow: archives Grace Okafor.',
-			'   3. "Harvest · 3 · Roster sync" → Execute workflow: makes Harvest match the HR list.',
-			'   4. "Harvest · 4 · Watch new and archived users" is active: within a minute of 1 and 2,',
+			'   2. "2 · Offboard a leaver by email" → Execute workflow: archives Grace Okafor.',
+			'   3. "3 · Roster sync" → Execute workflow: makes Harvest match the HR list.',
+			'   4. "4 · Watch new and archived users" is active: within a minute of 1 and 2,',
 			'      Executions shows one trigger run per change.',
+			'   5. "5 · Provision from your HR system (dry run first)": a dry run; nothing is written.',
 			'   Or add a node: + → search "Harvest Users" (credential "Harvest sandbox (admin)").',
 			'',
 			`  Sandbox     ${sandbox.url}  (account ${sandbox.tokens.account_id}; demo company "Sandbox Co")`,
 			`  Its data    ${sandbox.url}/__sandbox/state`,
+			`  Reset it    ${sandboxPort === 4010 ? '' : `SANDBOX_PORT=${sandboxPort} `}npm run sandbox:reset   (another terminal; back to the demo data, n8n keeps running)`,
 			`  Logs        ${path.relative(ROOT, USER_FOLDER)}/n8n.log, ${path.relative(ROOT, USER_FOLDER)}/sandbox.log`,
 			'',
-			'  The sandbox restarts with fresh demo data on every start; so do the example workflows.',
+			'  The sandbox starts with fresh demo data on every start. Your workflows and your edits to',
+			'  the examples are kept (delete an example to get the original back on the next start).',
 			'  Ctrl-C stops n8n and the sandbox.',
 			line,
 			'',

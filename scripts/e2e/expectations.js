@@ -1,10 +1,13 @@
 'use strict';
 /**
- * What each example must have done, checked against the sandbox's state (its admin API) and the
- * output n8n recorded. The examples run in order on one sandbox with the demo seed:
- * 1 creates Jane Doe, 2 archives Grace Okafor, 3 syncs the roster (creates Priya Singh, updates
- * Ana Souza's capacity, archives Daniel Kim), 4 watches a user created and one archived directly
- * in the sandbox.
+ * What each example must have done, checked against the sandbox's state (its admin API) before
+ * and after the run and the output n8n recorded. The checks hold in any order and on any repeat:
+ * they compare with the state the example started from, not with the fresh demo data.
+ *   1 creates or updates Jane Doe, assigns her the projects she lacks, sets her rate;
+ *   2 archives Grace Okafor (again, if she already is);
+ *   3 syncs the roster (creates who is missing, updates who differs, archives who is not on it);
+ *   5 is a dry run: plans within the guard and writes nothing;
+ *   4 watches a user created and one archived directly in the sandbox.
  */
 const assert = require('node:assert/strict');
 
@@ -13,11 +16,13 @@ const EXAMPLES = [
 	{ id: 'harvestExample02', file: 'offboard-by-email.json' },
 	{ id: 'harvestExample03', file: 'roster-sync.json' },
 	{ id: 'harvestExample04', file: 'watch-user-changes.json' },
+	{ id: 'harvestExample05', file: 'hr-roster-reconcile.json' },
 ];
 
 const PROJECT_WEBSITE = 14308001;
 const PROJECT_MOBILE = 14308003;
 const HOURS = 3600;
+const JANE = 'jane.doe@example.com';
 
 const byEmail = (state, email) => state.users.find((u) => u.email.toLowerCase() === email.toLowerCase());
 const only = (items, what) => {
@@ -25,31 +30,41 @@ const only = (items, what) => {
 	assert.equal(items.length, 1, `${what}: expected 1 output item, got ${items.length}`);
 	return items[0];
 };
+const projectsOf = (state, user) => (user ? state.user_assignments.filter((a) => a.user_id === user.id).map((a) => a.project_id) : []);
 
-function assertOnboarded(state, nodes) {
-	const user = byEmail(state, 'jane.doe@example.com');
-	assert.ok(user, 'Jane Doe was not created in the sandbox');
+/** `before` (the state the run started from) is optional for callers that only check the result. */
+function assertOnboarded(state, nodes, before) {
+	const user = byEmail(state, JANE);
+	assert.ok(user, 'Jane Doe is not in the sandbox');
 	assert.equal(user.first_name, 'Jane');
 	assert.equal(user.is_active, true);
 	assert.deepEqual(user.access_roles, ['member'], 'access role');
 	assert.equal(user.weekly_capacity, 32 * HOURS, 'weekly capacity (32 h in seconds)');
-	assert.equal(only(nodes['Create user'], 'Create user').id, user.id, 'Create user output is the created user');
+	const upserted = only(nodes['Create or update user'], 'Create or update user');
+	assert.equal(upserted.id, user.id, 'Create or update user output is Jane');
 
-	const assigned = state.user_assignments.filter((a) => a.user_id === user.id).map((a) => a.project_id);
-	assert.deepEqual(assigned.sort(), [PROJECT_WEBSITE, PROJECT_MOBILE].sort(), 'project assignments');
-	assert.equal(nodes['Assign to project'].length, 2, 'one Assign to project item per project');
-
-	const rates = state.billable_rates.filter((r) => r.user_id === user.id);
-	assert.ok(rates.some((r) => r.amount === 125), `billable rate 125 not found: ${JSON.stringify(rates)}`);
+	assert.deepEqual(projectsOf(state, user).sort(), [PROJECT_WEBSITE, PROJECT_MOBILE].sort(), 'project assignments, each once');
+	const assignedNow = nodes['Assign to project'] ?? [];
+	assert.ok(
+		assignedNow.every((a) => a.user?.id === user.id),
+		`Assign to project assigned someone else: ${JSON.stringify(assignedNow)}`,
+	);
+	assert.equal(user.default_hourly_rate, 125, 'billable rate 125');
 	assert.equal(only(nodes['Set billable rate'], 'Set billable rate').amount, 125);
-	assert.ok(state.invitations.some((i) => i.email === 'jane.doe@example.com'), 'Harvest (the sandbox) invited Jane');
+	assert.equal(state.invitations.filter((i) => i.email === JANE).length, 1, 'Harvest (the sandbox) invited Jane exactly once');
 	// n8n passes items through a disabled node unchanged: no email is built or sent
 	if (nodes['Tell the manager'] !== undefined) {
 		assert.deepEqual(nodes['Tell the manager'], nodes['Set billable rate'], 'the disabled email node only passes its input through');
 	}
+	if (before) {
+		const existed = byEmail(before, JANE);
+		assert.equal(upserted.action === 'created', !existed, `action ${upserted.action} although Jane ${existed ? 'existed' : 'did not exist'}`);
+		const missing = [PROJECT_WEBSITE, PROJECT_MOBILE].filter((p) => !projectsOf(before, existed).includes(p));
+		assert.deepEqual(assignedNow.map((a) => a.project?.id).sort(), missing.sort(), 'assigned exactly the projects Jane lacked');
+	}
 }
 
-function assertOffboarded(state, nodes) {
+function assertOffboarded(state, nodes, before) {
 	const grace = byEmail(state, 'grace.okafor@example.com');
 	assert.equal(grace.is_active, false, 'Grace Okafor is still active');
 	assert.equal(only(nodes['Find user by email'], 'Find user by email').id, grace.id, 'found by (differently cased) email');
@@ -60,39 +75,71 @@ function assertOffboarded(state, nodes) {
 	const activeNow = state.users.filter((u) => u.is_active).length;
 	assert.equal(report.activeUsers, activeNow, 'report counts the active users');
 	assert.ok(!nodes['Active users'].some((u) => u.id === grace.id), 'Grace is not in the Active users output');
+	if (before) assert.equal(state.users.length, before.users.length, 'no user created or deleted');
 }
 
+/** The HR roster of example 3, and the emails it never archives. */
 const ROSTER = [
-	'sam.carter@example.com',
-	'maya.patel@example.com',
-	'leo.fischer@example.com',
-	'ana.souza@example.com',
-	'kenji.watanabe@example.com',
-	'jane.doe@example.com',
-	'priya.singh@example.com',
+	{ email: 'sam.carter@example.com', first_name: 'Sam', last_name: 'Carter', hours: 35 },
+	{ email: 'maya.patel@example.com', first_name: 'Maya', last_name: 'Patel', hours: 35 },
+	{ email: 'leo.fischer@example.com', first_name: 'Leo', last_name: 'Fischer', hours: 35 },
+	{ email: 'ana.souza@example.com', first_name: 'Ana', last_name: 'Souza', hours: 30 },
+	{ email: 'kenji.watanabe@example.com', first_name: 'Kenji', last_name: 'Watanabe', hours: 20 },
+	{ email: JANE, first_name: 'Jane', last_name: 'Doe', hours: 32 },
+	{ email: 'priya.singh@example.com', first_name: 'Priya', last_name: 'Singh', hours: 40 },
 ];
+const NEVER_ARCHIVED = ['sam.carter@example.com'];
+
+/** What reconciling `roster` against `state` must do (the rules of "What counts as a change"). */
+function expectedPlan(state, roster, protectedEmails) {
+	const listed = new Set(roster.map((p) => p.email));
+	const created = roster.filter((p) => !byEmail(state, p.email)).length;
+	const updated = roster.filter((p) => {
+		const u = byEmail(state, p.email);
+		return u && u.is_active && (u.first_name !== p.first_name || u.last_name !== p.last_name || u.weekly_capacity !== p.hours * HOURS);
+	}).length;
+	const archived = state.users.filter((u) => u.is_active && !listed.has(u.email.toLowerCase()) && !protectedEmails.includes(u.email.toLowerCase())).length;
+	return { created, updated, archived };
+}
 
 function assertRosterSynced(before, after, nodes) {
+	const expected = expectedPlan(before, ROSTER, NEVER_ARCHIVED);
+	const leftArchived = ROSTER.filter((p) => byEmail(before, p.email)?.is_active === false).map((p) => p.email);
 	const active = after.users.filter((u) => u.is_active).map((u) => u.email.toLowerCase());
-	assert.deepEqual(active.sort(), [...ROSTER].sort(), 'active Harvest users = the roster');
-	const priya = byEmail(after, 'priya.singh@example.com');
-	assert.equal(priya.weekly_capacity, 40 * HOURS, 'Priya created with 40 h');
-	assert.equal(byEmail(after, 'ana.souza@example.com').weekly_capacity, 30 * HOURS, "Ana's capacity updated to 30 h");
+	const shouldBeActive = ROSTER.map((p) => p.email).filter((e) => !leftArchived.includes(e));
+	assert.deepEqual(active.sort(), shouldBeActive.sort(), 'active Harvest users = the roster');
+	for (const p of ROSTER.filter((r) => !leftArchived.includes(r.email))) {
+		const u = byEmail(after, p.email);
+		assert.equal(u.weekly_capacity, p.hours * HOURS, `${p.email}: ${p.hours} h`);
+		assert.equal(`${u.first_name} ${u.last_name}`, `${p.first_name} ${p.last_name}`, `${p.email}: name`);
+	}
 	assert.equal(byEmail(after, 'daniel.kim@example.com').is_active, false, 'Daniel Kim archived');
-	assert.equal(byEmail(after, 'grace.okafor@example.com').is_active, false, 'Grace stays archived');
-	assert.equal(after.users.length, before.users.length + 1, 'exactly one user created');
+	assert.equal(after.users.length, before.users.length + expected.created, `${expected.created} user(s) created`);
 
 	const out = nodes['Reconcile with roster'];
 	const summary = out.find((i) => i.action === 'summary');
 	assert.ok(summary, 'reconcile output has a summary item');
 	assert.equal(summary.dryRun, false);
-	assert.deepEqual(
-		{ created: summary.counts.created, updated: summary.counts.updated, archived: summary.counts.archived, failed: summary.counts.failed },
-		{ created: 1, updated: 1, archived: 1, failed: 0 },
-		'reconcile counts',
-	);
+	const { created, updated, archived, failed } = summary.counts;
+	assert.deepEqual({ created, updated, archived, failed }, { ...expected, failed: 0 }, 'reconcile counts, from the state before');
 	const report = only(nodes.Report, 'Report');
-	assert.match(report.message, /Made 1 created, 1 updated, 1 archived, 0 failed/);
+	assert.match(report.message, new RegExp(`Made ${expected.created} created, ${expected.updated} updated, ${expected.archived} archived, 0 failed`));
+}
+
+/** Example 5: a dry run over its own roster (read from the example), within the guard, writing nothing. */
+function assertDryRunPlanned(before, after, nodes) {
+	const out = nodes['Reconcile with roster'];
+	assert.ok(Array.isArray(out), 'Reconcile with roster did not run (did the guard trip?)');
+	const summary = out.find((i) => i.action === 'summary');
+	assert.ok(summary, 'reconcile output has a summary item');
+	assert.equal(summary.dryRun, true, 'example 5 is a dry run');
+	assert.equal(summary.counts.failed, 0, `failed items: ${JSON.stringify(out.filter((i) => i.action === 'failed'))}`);
+	assert.ok(out.every((i) => i.dryRun === true), 'every item says dryRun: true');
+	const people = nodes['HR roster'].map((p) => ({ email: p.email.toLowerCase(), first_name: p.first_name, last_name: p.last_name }));
+	const created = people.filter((p) => !byEmail(before, p.email)).length;
+	assert.equal(summary.counts.created, created, 'planned creates = roster people missing in Harvest');
+	assert.deepEqual(after.users, before.users, 'a dry run writes nothing');
+	assert.equal(after.invitations.length, before.invitations.length, 'a dry run invites nobody');
 }
 
 /** Changes made directly in the sandbox (as if someone used Harvest's web UI) for the trigger. */
@@ -181,6 +228,8 @@ module.exports = {
 	assertOnboarded,
 	assertOffboarded,
 	assertRosterSynced,
+	assertDryRunPlanned,
+	expectedPlan,
 	changeUsersForTrigger,
 	assertTriggerExecutions,
 	assertEditor,

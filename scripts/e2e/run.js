@@ -3,20 +3,25 @@
  * `npm run test:e2e`: this package inside a real n8n (pinned, installed once into .n8n-e2e/),
  * installed from the packed tarball like a community package, against the Harvest sandbox.
  *
- *   1. onboard      n8n execute example 1 → the sandbox has the user (role, capacity), assignments, rate
- *   2. offboard     n8n execute example 2 → the user is archived, the report says so
- *   3. roster sync  n8n execute example 3 → Harvest's users match the roster
- *   4. trigger      example 4 published, `n8n start`; users changed in the sandbox → n8n recorded
- *                   trigger executions with exactly those changes, and a later poll repeats none
- *   5. editor       the running n8n serves our node and credential types, and the credential test
- *                   (the editor's "Test" button) passes against the sandbox
+ *   examples    examples 1, 2, 3 and 5 with `n8n execute`, in two orders on one sandbox and once more
+ *               after `npm run sandbox:reset`, each checked against the sandbox state it started from:
+ *                 round 1 (fresh demo data)          1 → 2 → 3 → 5
+ *                 round 2 (after all of them)        5 → 3 → 2 → 1   (5 twice in a row; every one a second time)
+ *                 reset                              `npm run sandbox:reset` brings back the demo data
+ *                 round 3 (fresh again)              3 → 5 → 1 → 2
+ *   import      `npm start`'s import keeps an edited example and imports only missing ones
+ *   4. trigger  example 4 published, `n8n start`; users changed in the sandbox → n8n recorded
+ *               trigger executions with exactly those changes, and a later poll repeats none
+ *   editor      the running n8n serves our node and credential types as the editor shows them, and the
+ *               credential test (the editor's "Test" button) passes against the sandbox
+ *   restart     `npm start`'s restart step clears the trigger's memory of the old sandbox
  *
  * Every n8n and sandbox process runs in its own process group and is stopped at the end, also on
  * failure or Ctrl-C. A fresh n8n user folder in the OS temp dir is used per run (kept on failure).
  * Prints `e2e: N passed, M failed` and exits 1 on any failure.
  *
  * Env: E2E_KEEP=1 keeps the temp folder; E2E_VERBOSE=1 echoes n8n's and the sandbox's output;
- * E2E_ONLY=1,4 runs only those checks (setup always runs).
+ * E2E_ONLY=1,4,editor runs only those checks (setup always runs).
  */
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -116,27 +121,69 @@ async function main() {
 	const api = (method, p, body) => inst.sandboxApi(sandbox.url, method, p, body);
 	ctx.api = api;
 	await inst.importCredentials(ctx.userFolder, [inst.sandboxCredential(sandbox)], tmpBase);
-	await inst.importWorkflows(ctx.userFolder, ex.EXAMPLES.map((e) => path.join(inst.EXAMPLES_DIR, e.file)), tmpBase);
+	const exampleFiles = ex.EXAMPLES.map((e) => path.join(inst.EXAMPLES_DIR, e.file));
+	const firstImport = await inst.importMissingWorkflows(ctx.userFolder, exampleFiles, tmpBase);
 	log(`Setup (build, pack, install, sandbox, imports) took ${fmt(Date.now() - setupStart)}`);
+	const freshState = await api('GET', '/__sandbox/state');
 
-	await check(1, 'onboard a new hire (example 1, n8n execute)', async () => {
-		const nodes = await execute(ctx, 'harvestExample01');
-		ex.assertOnboarded(await api('GET', '/__sandbox/state'), nodes);
+	await check('import', "npm start's import: only missing examples, an edited one is kept", async () => {
+		assert.equal(firstImport.imported.length, exampleFiles.length, 'an empty n8n gets every example');
+		// the user renames example 2 in the editor (here: imports their edited copy over it)
+		const edited = path.join(tmpBase, 'offboard-by-email.json');
+		const ex2 = JSON.parse(fs.readFileSync(exampleFiles[1], 'utf8'));
+		fs.writeFileSync(edited, JSON.stringify({ ...ex2, name: `${ex2.name} (my version)` }));
+		await inst.importWorkflows(ctx.userFolder, [edited], tmpBase);
+		const again = await inst.importMissingWorkflows(ctx.userFolder, exampleFiles, tmpBase);
+		assert.deepEqual(again.imported, [], 'a second start imports nothing');
+		const listed = await inst.listWorkflows(ctx.userFolder);
+		assert.equal(listed.find((w) => w.id === ex2.id)?.name, `${ex2.name} (my version)`, "the user's edit survives");
+		const names = listed.map((w) => w.name).filter((n) => /^\d · /.test(n));
+		assert.deepEqual(names, [...names].sort(), `example names sort in their order: ${names.join(' | ')}`);
+		assert.equal(names.length, exampleFiles.length, `every example is numbered: ${listed.map((w) => w.name).join(' | ')}`);
 	});
 
-	await check(2, 'offboard a leaver by email (example 2, n8n execute)', async () => {
-		const nodes = await execute(ctx, 'harvestExample02');
-		ex.assertOffboarded(await api('GET', '/__sandbox/state'), nodes);
-	});
+	const runExample = {
+		1: async () => {
+			const before = await api('GET', '/__sandbox/state');
+			const nodes = await execute(ctx, 'harvestExample01');
+			ex.assertOnboarded(await api('GET', '/__sandbox/state'), nodes, before);
+		},
+		2: async () => {
+			const before = await api('GET', '/__sandbox/state');
+			const nodes = await execute(ctx, 'harvestExample02');
+			ex.assertOffboarded(await api('GET', '/__sandbox/state'), nodes, before);
+		},
+		3: async () => {
+			const before = await api('GET', '/__sandbox/state');
+			const nodes = await execute(ctx, 'harvestExample03');
+			ex.assertRosterSynced(before, await api('GET', '/__sandbox/state'), nodes);
+		},
+		5: async () => {
+			const before = await api('GET', '/__sandbox/state');
+			const nodes = await execute(ctx, 'harvestExample05');
+			ex.assertDryRunPlanned(before, await api('GET', '/__sandbox/state'), nodes);
+		},
+	};
+	const title = { 1: 'onboard a new hire', 2: 'offboard a leaver by email', 3: 'roster sync', 5: 'provision from HR, dry run' };
+	const round = async (label, order) => {
+		log(`\n── ${label}: ${order.join(' → ')}`);
+		for (const n of order) await check(n, `example ${n}, ${title[n]} (${label})`, runExample[n]);
+	};
 
-	await check(3, 'roster sync (example 3, n8n execute)', async () => {
-		const before = await api('GET', '/__sandbox/state');
-		const nodes = await execute(ctx, 'harvestExample03');
-		ex.assertRosterSynced(before, await api('GET', '/__sandbox/state'), nodes);
+	await round('round 1, fresh demo data', [1, 2, 3, 5]);
+	await round('round 2, after all the others', [5, 3, 2, 1]);
+	await check('reset', '`npm run sandbox:reset` brings back the demo data', async () => {
+		const r = await runOk('npm', ['run', '-s', 'sandbox:reset'], { cwd: runtime.ROOT, env: { ...process.env, SANDBOX_URL: sandbox.url }, timeoutMs: 60000 });
+		assert.match(r.stdout, /reset to its demo data: 8 users \(7 active\)/);
+		const state = await api('GET', '/__sandbox/state');
+		const people = (s) => s.users.map((u) => `${u.email}:${u.is_active}:${u.weekly_capacity}`).sort();
+		assert.deepEqual(people(state), people(freshState), 'the same people as on a fresh start');
+		assert.equal(state.invitations.length, 0, 'no invitations recorded');
 	});
+	await round('round 3, after sandbox:reset', [3, 5, 1, 2]);
 
 	let n8n;
-	const needServer = !ONLY || ONLY.includes('4') || ONLY.includes('5');
+	const needServer = !ONLY || ONLY.includes('4') || ONLY.includes('editor') || ONLY.includes('restart');
 	if (needServer) {
 		await inst.n8nCli(ctx.userFolder, ['publish:workflow', '--id=harvestExample04']);
 		await api('DELETE', '/__sandbox/log');
@@ -177,12 +224,21 @@ async function main() {
 			ex.assertTriggerExecutions(await readDb(ctx, 'harvestExample04'), changes);
 		});
 
-		await check(5, 'editor: node and credential types served, credential test passes', async () => {
+		await check('editor', 'editor: node and credential types served as the editor shows them, credential test passes', async () => {
 			await ex.assertEditor(n8n.url, inst, sandbox);
 		});
 	}
 
-	if (n8n) await stop(n8n.child);
+	if (n8n) {
+		await stop(n8n.child);
+		await check('restart', "npm start's restart: the trigger forgets the old sandbox", async () => {
+			assert.ok((await readDb(ctx, 'harvestExample04')).staticData, 'the trigger had remembered users');
+			assert.equal(await inst.clearTriggerState(ctx.userFolder, `${inst.PACKAGE.name}.harvestUsersTrigger`), 1, 'one trigger workflow cleared');
+			const db = await readDb(ctx, 'harvestExample04');
+			assert.ok(!db.staticData, `static data after clearing: ${JSON.stringify(db.staticData)}`);
+			assert.equal(db.active, true, 'example 4 stays active');
+		});
+	}
 	await stopAll();
 	const failed = summary(`(total ${fmt(Date.now() - t0)}; n8n install ${cold ? `cold ${fmt(installMs)}` : 'cached'})`);
 	if (failed) {

@@ -227,6 +227,49 @@ async function login(n8nUrl, { email, password }) {
 		.join('; ');
 }
 
+/** `n8n list:workflow` → [{ id, name }] (n8n prints `id|name` lines after its own log lines). */
+async function listWorkflows(userFolder) {
+	const r = await n8nCli(userFolder, ['list:workflow']);
+	return r.stdout
+		.split('\n')
+		.map((line) => line.match(/^([A-Za-z0-9]{8,})\|(.*)$/))
+		.filter(Boolean)
+		.map((m) => ({ id: m[1], name: m[2] }));
+}
+
+/** The workflow files whose id and name are both absent from `existing` ({ id, name }[]). */
+function missingWorkflowFiles(files, existing) {
+	const ids = new Set(existing.map((w) => w.id));
+	const names = new Set(existing.map((w) => w.name));
+	return files.filter((f) => {
+		const { id, name } = JSON.parse(fs.readFileSync(f, 'utf8'));
+		return !ids.has(id) && !names.has(name);
+	});
+}
+
+/**
+ * Imports only the workflows that are not there yet (matched by id or by name), so a user's
+ * edits to an imported example survive the next start. Resolves { imported, kept } (file paths).
+ */
+async function importMissingWorkflows(userFolder, files, tmpDir) {
+	const missing = missingWorkflowFiles(files, await listWorkflows(userFolder));
+	if (missing.length > 0) await importWorkflows(userFolder, missing, tmpDir);
+	return { imported: missing, kept: files.filter((f) => !missing.includes(f)) };
+}
+
+/**
+ * Forgets what the trigger workflows of a (stopped) n8n remember about Harvest's users: needed
+ * when the sandbox they poll starts over with fresh data, or they would compare the fresh data
+ * with the old. Resolves the number of workflows changed.
+ */
+async function clearTriggerState(userFolder, nodeType) {
+	const db = path.join(userFolder, '.n8n', 'database.sqlite');
+	if (!fs.existsSync(db)) return 0;
+	const { N8N_DIR: n8nDir } = require('./runtime');
+	const r = await runOk(nodeBin, [path.join(__dirname, 'clear-trigger-state.js'), n8nDir, db, nodeType], { env: baseEnv(), timeoutMs: 60000 });
+	return Number(r.stdout.trim()) || 0;
+}
+
 const EXAMPLES_DIR = path.join(ROOT, 'examples');
 
 /** Example workflow files of this package (all of examples/*.json). */
@@ -251,6 +294,10 @@ module.exports = {
 	n8nCli,
 	importCredentials,
 	importWorkflows,
+	listWorkflows,
+	missingWorkflowFiles,
+	importMissingWorkflows,
+	clearTriggerState,
 	executeWorkflow,
 	startN8n,
 	setupOwner,

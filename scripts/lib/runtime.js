@@ -188,7 +188,7 @@ async function ensureRuntime({ log = (s) => process.stdout.write(`${s}\n`) } = {
 	return paths;
 }
 
-module.exports = { ensureRuntime, isInstalled, baseEnv, npmEnv, N8N_VERSION, NODE_VERSION, ROOT, CACHE, nodeBin, n8nBin, fmt };
+module.exports = { ensureRuntime, isInstalled, baseEnv, npmEnv, N8N_VERSION, NODE_VERSION, ROOT, CACHE, N8N_DIR, nodeBin, n8nBin, fmt };
 
 if (require.main === module) {
 	require('./proc').installSignalHandlers();

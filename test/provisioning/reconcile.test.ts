@@ -295,6 +295,29 @@ describe('user → reconcile', () => {
 
 describe('examples/hr-roster-reconcile.json', () => {
 	const sandbox = useSandbox();
+	const example = () => {
+		const workflow = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'examples/hr-roster-reconcile.json'), 'utf8')) as { nodes: INode[] };
+		const node = (type: string) => workflow.nodes.find((n) => n.type === type)!;
+		const roster = (new Function(node('n8n-nodes-base.code').parameters.jsCode as string)() as Array<{ json: IDataObject }>).map((i) => i.json);
+		return { roster, parameters: node('n8n-nodes-harvest-users.harvestUsers').parameters as IDataObject };
+	};
+
+	it('stays within the guard after examples 1–3 ran (their hires are on its roster), twice in a row', async () => {
+		// What examples 1 (Jane), 2 (Grace archived) and 3 (Priya, Daniel archived) leave behind.
+		const { store } = sandbox();
+		store.users.create({ first_name: 'Jane', last_name: 'Doe', email: 'jane.doe@example.com', weekly_capacity: 32 * 3600 });
+		store.users.create({ first_name: 'Priya', last_name: 'Singh', email: 'priya.singh@example.com', weekly_capacity: 40 * 3600 });
+		for (const email of ['grace.okafor@example.com', 'daniel.kim@example.com']) {
+			store.users.update(store.users.findByEmail(email)!.id, { is_active: false }, { direct: true });
+		}
+		const { roster, parameters } = example();
+		for (let run = 0; run < 2; run++) {
+			const { status, json } = await reconcile(sandbox(), roster, parameters);
+			expect(status).toBe('success');
+			expect(summaryOf(json)).toMatchObject({ dryRun: true, counts: { archived: 0, failed: 0 } });
+		}
+		expect(writesOf(sandbox())).toHaveLength(0);
+	});
 
 	it('runs as shipped: a dry run that plans the hire, the changes and the leaver, and writes nothing', async () => {
 		const workflow = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'examples/hr-roster-reconcile.json'), 'utf8')) as { nodes: INode[] };
@@ -309,6 +332,8 @@ describe('examples/hr-roster-reconcile.json', () => {
 			['updated', 'Leo.Fischer@example.com'],
 			['updated', 'ana.souza@example.com'],
 			['created', 'nora.hale@example.com'],
+			['created', 'jane.doe@example.com'],
+			['created', 'priya.singh@example.com'],
 			['archived', 'daniel.kim@example.com'],
 			['summary', undefined],
 		]);
