@@ -175,8 +175,8 @@ async function main() {
 		await closePopovers(page);
 		await shot('workflow-onboard.png');
 
-		// 2. the Create user node: its parameters, the new hire in, the Harvest user out
-		await page.click('[data-test-id="canvas-node"]', { text: 'Create user', clickCount: 2 });
+		// 2. the Create or update user node: its parameters, the new hire in, the Harvest user out
+		await page.click('[data-test-id="canvas-node"]', { text: 'Create or update user', clickCount: 2 });
 		await page.waitForBox('[data-test-id="parameter-input-operation"]');
 		await shot('node-create-user.png');
 		await page.key('Escape', 'Escape', 27);

@@ -202,6 +202,21 @@ async function assertEditor(n8nUrl, inst, sandbox) {
 	const action = nodeTypes.find((n) => n.name === 'n8n-nodes-harvest-users.harvestUsers');
 	const resources = action.properties.find((p) => p.name === 'resource').options.map((o) => o.value);
 	assert.ok(resources.includes('user') && resources.includes('userAssignment'), `resources: ${resources}`);
+	assert.equal(resources[0], 'user', `the actions panel lists the User actions first: ${resources}`);
+	// the add-node panel merges the trigger into the "Harvest Users" entry and shows the trigger's description there
+	const trigger = nodeTypes.find((n) => n.name === 'n8n-nodes-harvest-users.harvestUsersTrigger');
+	assert.match(trigger.description, /^Provision Harvest users .*when users change$/, `merged entry description: ${trigger.description}`);
+	// our icon is not the built-in Harvest node's
+	const iconOf = async (type) => {
+		const url = typeof type.iconUrl === 'string' ? type.iconUrl : type.iconUrl?.light;
+		const res = await fetch(`${n8nUrl}/${url}`, { headers: { cookie } });
+		assert.equal(res.status, 200, `GET ${url} → ${res.status}`);
+		return Buffer.from(await res.arrayBuffer());
+	};
+	const ours = await iconOf(action);
+	assert.match(ours.toString('utf8'), /<title>Harvest Users<\/title>/, 'our icon is served');
+	const builtIn = nodeTypes.find((n) => n.name === 'n8n-nodes-base.harvest');
+	if (builtIn) assert.ok(!ours.equals(await iconOf(builtIn)), "our icon differs from the built-in Harvest node's");
 	const credTypes = (await get('/types/credentials.json')).map((c) => c.name);
 	assert.ok(credTypes.includes('harvestUsersApi') && credTypes.includes('harvestUsersOAuth2Api'), 'credential types');
 

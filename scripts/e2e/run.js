@@ -137,9 +137,14 @@ async function main() {
 		assert.deepEqual(again.imported, [], 'a second start imports nothing');
 		const listed = await inst.listWorkflows(ctx.userFolder);
 		assert.equal(listed.find((w) => w.id === ex2.id)?.name, `${ex2.name} (my version)`, "the user's edit survives");
-		const names = listed.map((w) => w.name).filter((n) => /^\d · /.test(n));
-		assert.deepEqual(names, [...names].sort(), `example names sort in their order: ${names.join(' | ')}`);
-		assert.equal(names.length, exampleFiles.length, `every example is numbered: ${listed.map((w) => w.name).join(' | ')}`);
+		// sorted by name (as the overview sorts them), the examples come in their intended order
+		const byName = [...listed].sort((x, y) => x.name.localeCompare(y.name));
+		assert.deepEqual(
+			byName.map((w) => w.id),
+			[...ex.EXAMPLES.map((e) => e.id)].sort(),
+			`example names sort in their order: ${byName.map((w) => w.name).join(' | ')}`,
+		);
+		assert.ok(byName.every((w, i) => w.name.startsWith(`${i + 1} · `)), `every example name starts with its number: ${byName.map((w) => w.name).join(' | ')}`);
 	});
 
 	const runExample = {
