@@ -149,13 +149,14 @@ describe('in the editor', () => {
 		}
 	});
 
-	it('lists the User actions first in the actions panel (n8n follows the Resource options order)', async () => {
+	it('lists the resources alphabetically, as n8n\'s verification scanner requires (not User first)', async () => {
+		// Issue #16 asked for User actions first in the add-node panel (n8n follows the Resource
+		// options order), but @n8n/scan-community-package rejects an unsorted options list
+		// (node-param-options-type-unsorted-items, inline overrides ignored): the gate wins.
 		const action = await description('harvestUsers');
-		const resources = (action.properties.find((p) => p.name === 'resource')!.options as INodePropertyOptions[]).map((o) => o.value);
-		expect(resources[0]).toBe('user');
-		// the others stay alphabetical
-		const rest = (action.properties.find((p) => p.name === 'resource')!.options as INodePropertyOptions[]).slice(1).map((o) => o.name);
-		expect(rest).toEqual([...rest].sort());
+		const names = (action.properties.find((p) => p.name === 'resource')!.options as INodePropertyOptions[]).map((o) => o.name);
+		expect(names).toEqual([...names].sort());
+		expect(names).toContain('User');
 	});
 
 	it("has an icon of its own, a person on Harvest's orange, not the H that n8n's built-in Harvest node shows", async () => {

@@ -15,17 +15,16 @@ export const resourceProperty: INodeProperties = {
 	name: 'resource',
 	type: 'options',
 	noDataExpression: true,
-	// n8n's add-node panel lists actions in this order: User first (what ops people come for), the
-	// rest alphabetical. A deliberate order, so the alphabetical rule is off for this one list.
-	// eslint-disable-next-line n8n-nodes-base/node-param-options-type-unsorted-items
+	// Alphabetical, as n8n's verification scanner requires (node-param-options-type-unsorted-items),
+	// even though the add-node panel would then list User actions first if User came first.
 	options: [
-		{ name: 'User', value: 'user' },
 		{ name: 'Billable Rate', value: 'billableRate' },
 		{ name: 'Cost Rate', value: 'costRate' },
 		{ name: 'Project Assignment', value: 'projectAssignment' },
 		{ name: 'Role', value: 'role' },
 		{ name: 'Task Assignment', value: 'taskAssignment' },
 		{ name: 'Teammate', value: 'teammate' },
+		{ name: 'User', value: 'user' },
 		{ name: 'User Assignment', value: 'userAssignment' },
 	],
 	default: 'user',
