@@ -182,7 +182,7 @@ describe('assignments', () => {
 		it('deletes an assignment without time entries', async () => {
 			const a = userAssignment('MW', 'ana.souza@example.com');
 			const { json } = await onAssignment('userAssignment', 'delete', a);
-			expect(json).toEqual([{ id: a.id, action: 'deleted' }]);
+			expect(json).toEqual([{ deleted: true, id: a.id }]);
 			expect(requests()).toEqual([['DELETE', `/v2/projects/${a.project_id}/user_assignments/${a.id}`, {}, undefined]]);
 			expect(store().userAssignments.get(a.id)).toBeUndefined();
 		});
@@ -212,13 +212,14 @@ describe('assignments', () => {
 			);
 			expect(json[0]).toEqual(
 				expect.objectContaining({
+					deleted: false,
+					archived: true,
 					id: blocked.id,
 					is_active: false,
-					action: 'archived',
 					reason: 'This user assignment is not removable. It still has time entries and/or expenses.',
 				}),
 			);
-			expect(json[1]).toEqual({ id: free.id, action: 'deleted' });
+			expect(json[1]).toEqual({ deleted: true, id: free.id });
 			expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 			expect(sandbox().log.map((r) => [r.method, r.path, r.body, r.status])).toEqual([
 				['DELETE', `/v2/projects/${blocked.project_id}/user_assignments/${blocked.id}`, undefined, 422],
@@ -319,7 +320,7 @@ describe('assignments', () => {
 		it('deletes a task assignment', async () => {
 			const t = taskAssignment('MA', 'Programming');
 			const { json } = await onAssignment('taskAssignment', 'delete', t);
-			expect(json).toEqual([{ id: t.id, action: 'deleted' }]);
+			expect(json).toEqual([{ deleted: true, id: t.id }]);
 			expect(store().taskAssignments.get(t.id)).toBeUndefined();
 		});
 

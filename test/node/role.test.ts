@@ -75,10 +75,10 @@ describe('role operations', () => {
 		expect(sandbox().log).toHaveLength(0);
 	});
 
-	it('deletes a role and outputs { id, action: "deleted" }', async () => {
+	it('deletes a role and outputs { deleted: true, id }', async () => {
 		const designer = roleIdOf(sandbox(), 'Designer');
 		const { json } = await runNode({ parameters: { resource: 'role', operation: 'delete', roleId: designer }, credentials: admin() });
-		expect(json).toEqual([{ id: designer, action: 'deleted' }]);
+		expect(json).toEqual([{ deleted: true, id: designer }]);
 		expect(calls(sandbox())).toEqual([`DELETE /v2/roles/${designer}`]);
 		expect(sandbox().store.roles.findByName('Designer')).toBeUndefined();
 		expect(sandbox().store.users.get(idOf(sandbox(), 'Ana'))!.roles).toEqual([]);

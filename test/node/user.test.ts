@@ -306,13 +306,13 @@ describe('user operations', () => {
 	});
 
 	describe('delete', () => {
-		it('deletes a user without time entries and outputs { id, action: "deleted" }', async () => {
+		it('deletes a user without time entries and outputs { deleted: true, id }', async () => {
 			const grace = idOf(sandbox(), 'Grace');
 			const { json } = await runNode({
 				parameters: { resource: 'user', operation: 'delete', userId: byId(grace) },
 				credentials: admin(),
 			});
-			expect(json).toEqual([{ id: grace, action: 'deleted' }]);
+			expect(json).toEqual([{ deleted: true, id: grace }]);
 			expect(calls(sandbox())).toEqual([`DELETE /v2/users/${grace}`]);
 			expect(sandbox().store.users.get(grace)).toBeUndefined();
 		});
@@ -340,9 +340,10 @@ describe('user operations', () => {
 			});
 			expect(json).toHaveLength(1);
 			expect(json[0]).toMatchObject({
+				deleted: false,
+				archived: true,
 				id: ana,
 				is_active: false,
-				action: 'archived',
 				reason: 'This user is not removable. It still has time entries and/or expenses.',
 			});
 			expect(writes(sandbox())).toEqual([
@@ -361,7 +362,7 @@ describe('user operations', () => {
 				continueOnFail: true,
 			});
 			expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-			expect(items[0].json).toEqual({ id: grace, action: 'deleted' });
+			expect(items[0].json).toEqual({ deleted: true, id: grace });
 			expect(items[1].json).toMatchObject({ httpCode: '422', itemIndex: 1, description: expect.stringMatching(/Archive the user instead/) });
 			expect(items[2].json).toMatchObject({ error: 'Not Found [HTTP 404]', itemIndex: 2 });
 		});

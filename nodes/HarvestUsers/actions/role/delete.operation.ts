@@ -15,5 +15,5 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const roleId = readRoleId(this, itemIndex);
 	await harvestRequest(this, { method: 'DELETE', path: harvestPath(this.getNode(), '/v2/roles/{roleId}', { roleId }, itemIndex), itemIndex });
-	return { id: roleId, action: 'deleted' };
+	return { deleted: true, id: roleId };
 }

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { harvestRequest } from '../../transport';
 
 export interface DeleteOrArchiveRequest {
-	/** The record's ID, echoed in the `{ id, action: 'deleted' }` output. */
+	/** The record's ID, echoed in the `{ deleted: true, id }` output. */
 	id: number;
 	/** `/v2/...` path to DELETE (built with harvestPath). */
 	deletePath: string;
@@ -21,8 +21,9 @@ export interface DeleteOrArchiveRequest {
 /**
  * Harvest refuses to delete records that still carry time entries or expenses, answering 422 with
  * "… is not removable …". That is an expected outcome for offboarding, not a fault: archive instead
- * (when asked), or say plainly what to do. Output: `{ id, action: 'deleted' }`, or the archived
- * record with `action: 'archived'` and Harvest's refusal as `reason`.
+ * (when asked), or say plainly what to do. Output, as n8n's guideline asks of a delete:
+ * `{ deleted: true, id }`; or, archived instead, `{ deleted: false, archived: true, ...record, reason }`
+ * with Harvest's refusal as `reason`, so an IF on `deleted` never mistakes an archive for a delete.
  */
 export async function deleteOrArchive(
 	ctx: IExecuteFunctions,
@@ -32,7 +33,7 @@ export async function deleteOrArchive(
 	let failure: unknown;
 	try {
 		await harvestRequest(ctx, { method: 'DELETE', path: request.deletePath, itemIndex });
-		return { id: request.id, action: 'deleted' };
+		return { deleted: true, id: request.id };
 	} catch (error) {
 		failure = error;
 	}
@@ -45,7 +46,7 @@ export async function deleteOrArchive(
 			body: request.archive.body,
 			itemIndex,
 		});
-		return { ...archived, action: 'archived', reason: refusal(failure) };
+		return { deleted: false, archived: true, ...archived, reason: refusal(failure) };
 	}
 	failure.description = `Harvest keeps a ${request.noun} that still has time entries or expenses. ${request.whenBlocked}`;
 	throw failure;
