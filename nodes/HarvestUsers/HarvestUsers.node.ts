@@ -17,7 +17,9 @@ export class HarvestUsers implements INodeType {
 		name: 'harvestUsers',
 		icon: { light: 'file:harvest.svg', dark: 'file:harvest.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Simplify is on by default (version 1 nodes keep Harvest's full object).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Provision Harvest users: create, update, archive, upsert and reconcile users, and manage their rates, teammates, project and task assignments and roles',

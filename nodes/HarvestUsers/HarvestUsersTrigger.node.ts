@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { authenticationProperty, credentialsDescription, requestOptionsProperty } from './node.descriptions';
-import { eventsProperty, watchFieldsProperty } from './trigger/description';
+import { eventsProperty, simplifyProperties, watchFieldsProperty } from './trigger/description';
 import { pollUsers } from './trigger/poll';
 
 export class HarvestUsersTrigger implements INodeType {
@@ -16,7 +16,9 @@ export class HarvestUsersTrigger implements INodeType {
 		name: 'harvestUsersTrigger',
 		icon: { light: 'file:harvest.svg', dark: 'file:harvest.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1: Simplify is on by default (version 1 triggers keep emitting Harvest's full object).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		// n8n's add-node panel merges this trigger into the Harvest Users entry and shows this text
 		// there, so it describes both nodes.
 		description:
@@ -27,7 +29,7 @@ export class HarvestUsersTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: credentialsDescription,
-		properties: [authenticationProperty, eventsProperty, watchFieldsProperty, requestOptionsProperty],
+		properties: [authenticationProperty, eventsProperty, watchFieldsProperty, ...simplifyProperties, requestOptionsProperty],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

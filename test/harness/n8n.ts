@@ -167,6 +167,8 @@ export interface RunNodeOptions {
 	input?: IDataObject[];
 	continueOnFail?: boolean;
 	name?: string;
+	/** The node's typeVersion; 1 (as saved workflows from before version 1.1 have) unless given. */
+	typeVersion?: number;
 }
 
 export interface NodeRun {
@@ -191,7 +193,7 @@ export async function runNodeOf(pkg: NodeSource, type: string, options: RunNodeO
 		id: 'b3c0b1a2-0000-4000-8000-000000000001',
 		name,
 		type,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: options.parameters,
 		credentials: Object.fromEntries(
@@ -223,6 +225,8 @@ export interface PollOptions {
 	staticData?: IDataObject;
 	mode?: 'trigger' | 'manual';
 	name?: string;
+	/** The trigger's typeVersion; 1 unless given. */
+	typeVersion?: number;
 }
 
 export interface PollRun {
@@ -239,7 +243,7 @@ export async function runPoll(options: PollOptions): Promise<PollRun> {
 		id: 'b3c0b1a2-0000-4000-8000-000000000002',
 		name,
 		type: TRIGGER_TYPE,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: options.parameters,
 		credentials: Object.fromEntries(
@@ -258,7 +262,7 @@ export async function runPoll(options: PollOptions): Promise<PollRun> {
 	});
 	const hooks = new ExecutionLifecycleHooks(mode, '1', { id: 'test', nodes: [node], connections: {} } as unknown as IWorkflowBase);
 	const ctx = new PollContext(workflow, workflow.getNode(name)!, additionalData(pkg, options.credentials, hooks), mode, 'activate');
-	const nodeType = pkg.nodeTypes.getByNameAndVersion(TRIGGER_TYPE, 1);
+	const nodeType = pkg.nodeTypes.getByNameAndVersion(TRIGGER_TYPE, options.typeVersion ?? 1);
 	const result = await nodeType.poll!.call(ctx);
 	return { result, staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject };
 }

@@ -34,36 +34,31 @@ describe('dropdowns and searchable lists', () => {
 	it('searches projects as "Client – Project [code]"', async () => {
 		const { results } = await runListSearch('searchProjects', {}, creds());
 		const p = project();
-		expect(results).toContainEqual({ name: expect.stringContaining(`– ${p.name}`), value: p.id });
+		expect(results).toContainEqual({ name: expect.stringContaining(`– ${p.name}`), value: p.id, url: `https://sandbox-co.harvestapp.com/projects/${p.id}` });
 		expect(results.every((r) => / – /.test(r.name))).toBe(true);
 	});
 
-	it('offers active users, roles, role names and timezones', async () => {
+	it('offers active users and role names', async () => {
 		const users = await runLoadOptions('getUsers', {}, creds());
 		expect(users).toContainEqual(expect.objectContaining({ name: 'Leo Fischer <leo.fischer@example.com>', value: idOf(sandbox(), 'Leo') }));
 		expect(users.find((u) => String(u.name).startsWith('Olivia'))).toBeUndefined();
-		const roles = await runLoadOptions('getRoles', {}, creds());
 		const roleNames = await runLoadOptions('getRoleNames', {}, creds());
-		const stored = sandbox().store.roles.list();
-		expect(roles.map((r) => r.value).sort()).toEqual(stored.map((r) => r.id).sort());
-		expect(roleNames.map((r) => r.value).sort()).toEqual(stored.map((r) => r.name).sort());
-		sandbox().clearLog();
-		const zones = await runLoadOptions('getTimezones', {}, creds());
-		expect(zones.map((z) => z.value)).toEqual(expect.arrayContaining(['Eastern Time (US & Canada)', 'Berlin', 'UTC']));
-		expect(sandbox().log).toHaveLength(0);
+		expect(roleNames.map((r) => r.value).sort()).toEqual(sandbox().store.roles.list().map((r) => r.name).sort());
 	});
 
-	it('offers tasks, and the assignments of the chosen project', async () => {
-		const tasks = await runLoadOptions('getTasks', {}, creds());
-		expect(tasks.length).toBe(sandbox().store.tasks.newest().filter((t) => t.is_active).length);
+	it('searches tasks, and the assignments of the chosen project (by ID, from the list or by URL)', async () => {
+		const tasks = await runListSearch('searchTasks', {}, creds());
+		expect(tasks.results.length).toBe(sandbox().store.tasks.newest().filter((t) => t.is_active).length);
 		const p = project();
-		const none = await runLoadOptions('getUserAssignments', {}, creds());
-		expect(none).toEqual([]);
-		const people = await runLoadOptions('getUserAssignments', { projectId: { __rl: true, mode: 'id', value: String(p.id) } }, creds());
-		expect(people.length).toBeGreaterThan(0);
+		const none = await runListSearch('searchUserAssignments', {}, creds());
+		expect(none.results).toEqual([]);
+		const people = await runListSearch('searchUserAssignments', { projectId: { __rl: true, mode: 'id', value: String(p.id) } }, creds());
+		expect(people.results.length).toBeGreaterThan(0);
 		expect(sandbox().log.at(-1)!.path).toBe(`/v2/projects/${p.id}/user_assignments`);
-		const taskAssignments = await runLoadOptions('getTaskAssignments', { projectId: { __rl: true, mode: 'list', value: p.id } }, creds());
-		expect(taskAssignments.length).toBeGreaterThan(0);
+		const taskAssignments = await runListSearch('searchTaskAssignments', { projectId: { __rl: true, mode: 'list', value: p.id } }, creds());
+		expect(taskAssignments.results.length).toBeGreaterThan(0);
+		const url = { __rl: true, mode: 'url', value: `https://sandbox-co.harvestapp.com/projects/${p.id}` };
+		expect((await runListSearch('searchTaskAssignments', { projectId: url }, creds())).results).toEqual(taskAssignments.results);
 	});
 
 	it('offers the chosen user’s rate history', async () => {

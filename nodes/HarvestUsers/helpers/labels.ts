@@ -10,9 +10,17 @@ export function userResult(user: IDataObject): { name: string; value: number } {
 	return { name: `${user.first_name} ${user.last_name} <${user.email}>${archivedSuffix(user)}`, value: user.id as number };
 }
 
-/** "Client – Project [code]", as Harvest lists projects. */
-export function projectResult(project: IDataObject): { name: string; value: number } {
+/** "Client – Project [code]", as Harvest lists projects; with the page's address when the account's is known. */
+export function projectResult(project: IDataObject, baseUri?: string): { name: string; value: number; url?: string } {
 	const client = (project.client as IDataObject | undefined)?.name;
 	const code = project.code ? ` [${project.code}]` : '';
-	return { name: `${client ? `${client} – ` : ''}${project.name}${code}`, value: project.id as number };
+	const name = `${client ? `${client} – ` : ''}${project.name}${code}`;
+	const url = baseUri ? `${baseUri.replace(/\/+$/, '')}/projects/${project.id}` : undefined;
+	return { name, value: project.id as number, ...(url ? { url } : {}) };
+}
+
+/** The project ID in the address of a project page of Harvest's web app (https://{account}.harvestapp.com/projects/{id}). */
+export function projectIdFromUrl(url: string): number | undefined {
+	const match = /^\s*https:\/\/[^/\s]+\.harvestapp\.com\/projects\/([1-9][0-9]*)(?:[/?#]|\s*$)/.exec(url);
+	return match ? Number(match[1]) : undefined;
 }

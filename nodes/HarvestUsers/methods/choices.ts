@@ -2,6 +2,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { harvestList } from '../transport';
+import { projectIdFromUrl } from '../helpers/labels';
 
 /** The locator's value when it is a usable ID (or, for users, an email), else undefined. */
 export function chosen(ctx: ILoadOptionsFunctions, name: string): { mode: string; value: string } | undefined {
@@ -10,6 +11,10 @@ export function chosen(ctx: ILoadOptionsFunctions, name: string): { mode: string
 	const value = String(locator.value ?? '').trim();
 	if (!value || value.startsWith('=')) return undefined;
 	const mode = locator.mode ?? 'id';
+	if (mode === 'url') {
+		const id = projectIdFromUrl(value);
+		return id === undefined ? undefined : { mode: 'id', value: String(id) };
+	}
 	if (mode === 'email') return /^[^@\s]+@[^@\s]+$/.test(value) ? { mode, value } : undefined;
 	return /^[1-9]\d*$/.test(value) ? { mode, value } : undefined;
 }

@@ -1,7 +1,6 @@
 import * as people from './loadOptionsPeople';
-import * as projects from './loadOptionsProjects';
 import * as rates from './loadOptionsRates';
 
 export * as listSearch from './listSearch';
 
-export const loadOptions = { ...people, ...projects, ...rates };
+export const loadOptions = { ...people, ...rates };

@@ -2,9 +2,8 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 
 import { harvestList } from '../transport';
 import { byName, userResult } from '../helpers/labels';
-import { timezoneOptions } from './timezones';
 
-/** Dropdowns about people: users, roles and timezones. */
+/** Dropdowns about people: users and role names. */
 
 async function roles(ctx: ILoadOptionsFunctions): Promise<IDataObject[]> {
 	return await harvestList(ctx, { path: '/v2/roles', key: 'roles' });
@@ -16,17 +15,7 @@ export async function getUsers(this: ILoadOptionsFunctions): Promise<INodeProper
 	return users.map(userResult).sort(byName);
 }
 
-/** Roles valued by ID, for the role operations. */
-export async function getRoles(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return (await roles(this)).map((r) => ({ name: String(r.name), value: r.id as number })).sort(byName);
-}
-
 /** Roles valued by name: a user's `roles` are the role names themselves. */
 export async function getRoleNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return (await roles(this)).map((r) => ({ name: String(r.name), value: String(r.name) })).sort(byName);
-}
-
-/** Harvest's own timezone names; a fixed list, so no request. */
-export async function getTimezones(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return timezoneOptions();
 }

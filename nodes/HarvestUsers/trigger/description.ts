@@ -35,3 +35,17 @@ export const watchFieldsProperty: INodeProperties = {
 	description:
 		'Emit Updated only when one of these fields changes; leave empty to watch all of them. Changing this list makes the trigger start over: its next poll records the current users and emits nothing.',
 };
+
+/** n8n's Simplify: on by default from version 1.1, off for triggers saved with version 1. */
+const simplifyProperty: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simple',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+};
+
+export const simplifyProperties: INodeProperties[] = [
+	{ ...simplifyProperty, default: false, displayOptions: { show: { '@version': [1] } } },
+	{ ...simplifyProperty, displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } } },
+];

@@ -13,6 +13,7 @@ import {
 } from 'n8n-workflow';
 
 import { HARVEST_DEFAULT_BASE_URL } from '../../../credentials/harvestCredentialShared';
+import { simplifyUser } from '../helpers/simplifyUser';
 import { configureExecution, credentialTypeFor, harvestList, settings } from '../transport';
 import { updatedSince } from './clock';
 import { detectChanges, emptySnapshot, TRIGGER_EVENTS, type TriggerEvent } from './detect';
@@ -62,8 +63,11 @@ export function sampleOf(users: readonly IDataObject[], size = SAMPLE_SIZE): IDa
 		.map((user) => ({ ...user, event: 'sample' }));
 }
 
-function output(items: IDataObject[]): INodeExecutionData[][] | null {
-	return items.length > 0 ? [items.map((json) => ({ json }))] : null;
+/** Simplify applies here, to every emitted user, and only to the output: the state keeps what it compares. */
+function output(ctx: IPollFunctions, items: IDataObject[]): INodeExecutionData[][] | null {
+	const simple = ctx.getNodeParameter('simple', false) === true;
+	const shaped = simple ? items.map((item) => simplifyUser(item, ['event', 'changes'])) : items;
+	return shaped.length > 0 ? [shaped.map((json) => ({ json }))] : null;
 }
 
 export async function pollUsers(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null> {
@@ -75,7 +79,7 @@ export async function pollUsers(ctx: IPollFunctions): Promise<INodeExecutionData
 	if (ctx.getMode() === 'manual') {
 		// One page, newest first: enough for a sample without listing a large account.
 		const users = await harvestList(ctx, { path: '/v2/users', key: 'users', limit: settings.pageSize });
-		return output(sampleOf(users));
+		return output(ctx, sampleOf(users));
 	}
 
 	const fields = storedFields(watched);
@@ -103,7 +107,7 @@ export async function pollUsers(ctx: IPollFunctions): Promise<INodeExecutionData
 		hidden: new Set(hidden),
 		serverTime: listing.serverTime,
 	});
-	const result = output(detection.items);
+	const result = output(ctx, detection.items);
 	if (detection.changed) writeState(staticData, encodeState(detection.next, fingerprint, fields));
 	return result;
 }

@@ -5,15 +5,32 @@ import type { INodeProperties } from 'n8n-workflow';
  * `user_ids` is the whole membership: a PATCH with it replaces everyone.
  */
 
+/** A workflow saved before this was a locator holds a bare role ID; readRoleId still takes it. */
 export const roleIdField: INodeProperties = {
-	displayName: 'Role Name or ID',
+	displayName: 'Role',
 	name: 'roleId',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getRoles' },
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
 	required: true,
-	default: '',
-	description:
-		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	description: 'The Harvest role',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a role…',
+			typeOptions: { searchListMethod: 'searchRoles', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 2215483',
+			validation: [
+				{ type: 'regex', properties: { regex: '^\\s*[1-9][0-9]*\\s*$', errorMessage: 'A Harvest role ID is a positive whole number' } },
+			],
+		},
+	],
 };
 
 export const roleNameField: INodeProperties = {

@@ -1,9 +1,10 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
-import { positiveId } from '../../transport';
+import { readLocatorId } from '../shared/parameters';
 
+/** The role locator, or the bare ID a workflow saved before it was a locator holds. */
 export function readRoleId(ctx: IExecuteFunctions, itemIndex: number): number {
-	return positiveId(ctx.getNode(), ctx.getNodeParameter('roleId', itemIndex), 'Role ID', itemIndex);
+	return readLocatorId(ctx, 'roleId', 'Role ID', itemIndex);
 }
 
 export function readRoleName(ctx: IExecuteFunctions, value: unknown, itemIndex: number): string {

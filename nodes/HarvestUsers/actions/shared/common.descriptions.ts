@@ -34,7 +34,7 @@ export const userLocator: INodeProperties = {
 			displayName: 'By Email',
 			name: 'email',
 			type: 'string',
-			placeholder: 'e.g. jane.doe@example.com',
+			placeholder: 'e.g. nathan@example.com',
 			validation: [
 				{ type: 'regex', properties: { regex: '^\\s*[^@\\s]+@[^@\\s]+\\s*$', errorMessage: 'Enter an email address' } },
 			],
@@ -64,6 +64,23 @@ export const projectLocator: INodeProperties = {
 			placeholder: 'e.g. 14308069',
 			validation: [
 				{ type: 'regex', properties: { regex: '^\\s*[1-9][0-9]*\\s*$', errorMessage: 'A Harvest project ID is a positive whole number' } },
+			],
+		},
+		{
+			// The address of the project's page in Harvest's web app, as copied from the browser.
+			displayName: 'By URL',
+			name: 'url',
+			type: 'string',
+			placeholder: 'e.g. https://example.harvestapp.com/projects/14308069',
+			extractValue: { type: 'regex', regex: 'https://[^/]+\\.harvestapp\\.com/projects/([0-9]+)' },
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: '^\\s*https://[^/]+\\.harvestapp\\.com/projects/[0-9]+.*$',
+						errorMessage: 'Paste the address of a Harvest project page, e.g. https://example.harvestapp.com/projects/14308069',
+					},
+				},
 			],
 		},
 	],
@@ -169,7 +186,7 @@ export const deleteOptions: INodeProperties = {
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to archive the record when Harvest refuses the delete because of time entries or expenses. The output\'s "action" says which happened.',
+				'Whether to archive the record when Harvest refuses the delete because of time entries or expenses. The output says which happened: "deleted" true, or "archived" true.',
 		},
 	],
 };
@@ -201,3 +218,20 @@ export const assignmentHourlyRateField: INodeProperties = {
 	default: 0,
 	description: 'What an hour on the project bills',
 };
+
+/**
+ * n8n's Simplify. On by default from version 1.1 (and so for the AI-tool variant); off for nodes
+ * saved with version 1, whose workflows were built on Harvest's full object.
+ */
+const simplifyField: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simple',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+};
+
+export const simplifyFields: INodeProperties[] = [
+	{ ...simplifyField, default: false, displayOptions: { show: { '@version': [1] } } },
+	{ ...simplifyField, displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } } },
+];

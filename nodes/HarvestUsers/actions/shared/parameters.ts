@@ -6,6 +6,7 @@ import {
 	type INodeParameterResourceLocator,
 } from 'n8n-workflow';
 
+import { projectIdFromUrl } from '../../helpers/labels';
 import { findUsersByEmail } from '../../helpers/usersByEmail';
 import { positiveId } from '../../transport';
 
@@ -44,15 +45,29 @@ export function filtersToQuery(ctx: IExecuteFunctions, filters: IDataObject, ite
 	return qs;
 }
 
-function locatorValue(ctx: IExecuteFunctions, name: string, itemIndex: number): INodeParameterResourceLocator {
+export function locatorValue(ctx: IExecuteFunctions, name: string, itemIndex: number): INodeParameterResourceLocator {
 	const raw = ctx.getNodeParameter(name, itemIndex) as INodeParameterResourceLocator | string | number;
-	// Older workflows and expressions may hand a bare ID instead of a locator object.
+	// Older workflows (saved before the field became a locator) and expressions may hand a bare ID.
 	return typeof raw === 'object' && raw !== null ? raw : { __rl: true, mode: 'id', value: String(raw) };
 }
 
-/** A project chosen from the list or typed as an ID. */
+/** A record chosen from the list or typed as an ID (or given as a bare ID by an older workflow). */
+export function readLocatorId(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): number {
+	return positiveId(ctx.getNode(), locatorValue(ctx, name, itemIndex).value, label, itemIndex);
+}
+
+/** A project chosen from the list, typed as an ID, or pasted as the address of its Harvest page. */
 export function readProjectId(ctx: IExecuteFunctions, itemIndex: number, name = 'projectId'): number {
-	return positiveId(ctx.getNode(), locatorValue(ctx, name, itemIndex).value, 'Project ID', itemIndex);
+	const locator = locatorValue(ctx, name, itemIndex);
+	if (locator.mode !== 'url') return positiveId(ctx.getNode(), locator.value, 'Project ID', itemIndex);
+	const id = projectIdFromUrl(String(locator.value ?? ''));
+	if (id === undefined) {
+		throw new NodeOperationError(ctx.getNode(), `Not the address of a Harvest project: ${JSON.stringify(locator.value)}`, {
+			itemIndex,
+			description: 'Paste the address of the project page, e.g. https://example.harvestapp.com/projects/14308069, or pick the project from the list.',
+		});
+	}
+	return id;
 }
 
 /** Resolves the `userId` locator (list, ID or email) to a Harvest user ID. */

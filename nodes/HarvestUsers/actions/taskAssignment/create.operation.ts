@@ -1,22 +1,38 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { harvestPath, harvestRequest, positiveId } from '../../transport';
+import { harvestPath, harvestRequest } from '../../transport';
 import { projectLocator } from '../shared/common.descriptions';
 import { readCollectionBody } from '../shared/fieldMap';
-import { readProjectId } from '../shared/parameters';
+import { readLocatorId, readProjectId } from '../shared/parameters';
 import { taskAssignmentBody, taskAssignmentFields } from './taskAssignment.descriptions';
 
 const properties: INodeProperties[] = [
 	projectLocator,
 	{
-		displayName: 'Task Name or ID',
+		displayName: 'Task',
 		name: 'taskId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getTasks' },
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
 		required: true,
-		default: '',
-		description:
-			'The task to add to the project (active tasks). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description: 'The task to add to the project (active tasks)',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a task…',
+				typeOptions: { searchListMethod: 'searchTasks', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 8083365',
+				validation: [
+					{ type: 'regex', properties: { regex: '^\\s*[1-9][0-9]*\\s*$', errorMessage: 'A Harvest task ID is a positive whole number' } },
+				],
+			},
+		],
 	},
 	{
 		displayName: 'Additional Fields',
@@ -36,7 +52,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const projectId = readProjectId(this, itemIndex);
 	const path = harvestPath(this.getNode(), '/v2/projects/{projectId}/task_assignments', { projectId }, itemIndex);
 	const body = {
-		task_id: positiveId(this.getNode(), this.getNodeParameter('taskId', itemIndex), 'Task ID', itemIndex),
+		task_id: readLocatorId(this, 'taskId', 'Task ID', itemIndex),
 		...readCollectionBody(this, itemIndex, 'additionalFields', taskAssignmentBody),
 	};
 	return await harvestRequest(this, {

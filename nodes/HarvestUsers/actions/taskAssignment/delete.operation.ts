@@ -3,7 +3,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { harvestPath } from '../../transport';
 import { projectLocator } from '../shared/common.descriptions';
 import { deleteOrArchive } from '../shared/deleteOrArchive';
-import { readProjectId } from '../shared/parameters';
+import { readLocatorId, readProjectId } from '../shared/parameters';
 import { taskAssignmentIdField } from './taskAssignment.descriptions';
 
 const properties: INodeProperties[] = [projectLocator, taskAssignmentIdField];
@@ -14,9 +14,9 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Harvest keeps a task assignment with time tracked to it; Update with Active off archives it instead. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const ids = { projectId: readProjectId(this, itemIndex), taskAssignmentId: this.getNodeParameter('taskAssignmentId', itemIndex) };
+	const ids = { projectId: readProjectId(this, itemIndex), taskAssignmentId: readLocatorId(this, 'taskAssignmentId', 'Task Assignment ID', itemIndex) };
 	return await deleteOrArchive(this, itemIndex, {
-		id: Number(ids.taskAssignmentId),
+		id: ids.taskAssignmentId,
 		deletePath: harvestPath(this.getNode(), '/v2/projects/{projectId}/task_assignments/{taskAssignmentId}', ids, itemIndex),
 		noun: 'task assignment',
 		whenBlocked:

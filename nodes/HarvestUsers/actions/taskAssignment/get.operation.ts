@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { harvestPath, harvestRequest } from '../../transport';
 import { projectLocator } from '../shared/common.descriptions';
-import { readProjectId } from '../shared/parameters';
+import { readLocatorId, readProjectId } from '../shared/parameters';
 import { taskAssignmentIdField } from './taskAssignment.descriptions';
 
 const properties: INodeProperties[] = [projectLocator, taskAssignmentIdField];
@@ -12,6 +12,6 @@ const displayOptions = { show: { resource: ['taskAssignment'], operation: ['get'
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const ids = { projectId: readProjectId(this, itemIndex), taskAssignmentId: this.getNodeParameter('taskAssignmentId', itemIndex) };
+	const ids = { projectId: readProjectId(this, itemIndex), taskAssignmentId: readLocatorId(this, 'taskAssignmentId', 'Task Assignment ID', itemIndex) };
 	return await harvestRequest(this, { method: 'GET', path: harvestPath(this.getNode(), '/v2/projects/{projectId}/task_assignments/{taskAssignmentId}', ids, itemIndex), itemIndex });
 }

@@ -7,16 +7,33 @@ import {
 } from '../shared/common.descriptions';
 import type { FieldMapping } from '../shared/fieldMap';
 
-/** The task assignment picked on the chosen project, or given as an ID through an expression. */
+/** The task assignment picked on the chosen project, or given by ID (a bare ID from an older workflow too). */
 export const taskAssignmentIdField: INodeProperties = {
-	displayName: 'Task Assignment Name or ID',
+	displayName: 'Task Assignment',
 	name: 'taskAssignmentId',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getTaskAssignments', loadOptionsDependsOn: ['projectId.value'] },
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
 	required: true,
-	default: '',
-	description:
-		'The task on the chosen project. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	typeOptions: { loadOptionsDependsOn: ['projectId.value'] },
+	description: 'The task on the chosen project',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a task on the project…',
+			typeOptions: { searchListMethod: 'searchTaskAssignments', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 155505014',
+			validation: [
+				{ type: 'regex', properties: { regex: '^\\s*[1-9][0-9]*\\s*$', errorMessage: 'A Harvest task assignment ID is a positive whole number' } },
+			],
+		},
+	],
 };
 
 /** What Create sets beside the task, and Update changes; in display-name order. */

@@ -4,7 +4,7 @@ import { harvestPath, harvestRequest } from '../../transport';
 import { checkInput } from '../shared/checkInput';
 import { projectLocator } from '../shared/common.descriptions';
 import { readCollectionBody } from '../shared/fieldMap';
-import { readProjectId } from '../shared/parameters';
+import { readLocatorId, readProjectId } from '../shared/parameters';
 import { taskAssignmentBody, taskAssignmentFields, taskAssignmentIdField } from './taskAssignment.descriptions';
 
 const properties: INodeProperties[] = [
@@ -29,6 +29,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	checkInput(this, itemIndex, () => {
 		if (Object.keys(body).length === 0) throw new Error('Nothing to update: add at least one field under "Update Fields"');
 	});
-	const ids = { projectId: readProjectId(this, itemIndex), taskAssignmentId: this.getNodeParameter('taskAssignmentId', itemIndex) };
+	const ids = { projectId: readProjectId(this, itemIndex), taskAssignmentId: readLocatorId(this, 'taskAssignmentId', 'Task Assignment ID', itemIndex) };
 	return await harvestRequest(this, { method: 'PATCH', path: harvestPath(this.getNode(), '/v2/projects/{projectId}/task_assignments/{taskAssignmentId}', ids, itemIndex), body, itemIndex });
 }

@@ -1,10 +1,11 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { harvestPath, harvestRequest } from '../../transport';
-import { userLocator } from '../shared/common.descriptions';
+import { simplifyUser } from '../../helpers/simplifyUser';
+import { simplifyFields, userLocator } from '../shared/common.descriptions';
 import { readUserId } from '../shared/parameters';
 
-const properties: INodeProperties[] = [userLocator];
+const properties: INodeProperties[] = [userLocator, ...simplifyFields];
 
 const displayOptions = { show: { resource: ['user'], operation: ['get'] } };
 
@@ -12,9 +13,10 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const userId = await readUserId(this, itemIndex);
-	return await harvestRequest(this, {
+	const user = await harvestRequest(this, {
 		method: 'GET',
 		path: harvestPath(this.getNode(), '/v2/users/{userId}', { userId }, itemIndex),
 		itemIndex,
 	});
+	return this.getNodeParameter('simple', itemIndex, false) === true ? simplifyUser(user) : user;
 }

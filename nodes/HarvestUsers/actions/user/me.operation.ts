@@ -1,13 +1,16 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { simplifyUser } from '../../helpers/simplifyUser';
 import { harvestRequest } from '../../transport';
+import { simplifyFields } from '../shared/common.descriptions';
 
-const properties: INodeProperties[] = [];
+const properties: INodeProperties[] = [...simplifyFields];
 
 const displayOptions = { show: { resource: ['user'], operation: ['me'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	return await harvestRequest(this, { method: 'GET', path: '/v2/users/me', itemIndex });
+	const user = await harvestRequest(this, { method: 'GET', path: '/v2/users/me', itemIndex });
+	return this.getNodeParameter('simple', itemIndex, false) === true ? simplifyUser(user) : user;
 }

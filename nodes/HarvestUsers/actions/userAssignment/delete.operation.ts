@@ -3,7 +3,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { harvestPath } from '../../transport';
 import { deleteOptions, projectLocator } from '../shared/common.descriptions';
 import { deleteOrArchive } from '../shared/deleteOrArchive';
-import { readProjectId } from '../shared/parameters';
+import { readLocatorId, readProjectId } from '../shared/parameters';
 import { userAssignmentIdField } from './userAssignment.descriptions';
 
 const properties: INodeProperties[] = [
@@ -17,11 +17,11 @@ const displayOptions = { show: { resource: ['userAssignment'], operation: ['dele
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const ids = { projectId: readProjectId(this, itemIndex), userAssignmentId: this.getNodeParameter('userAssignmentId', itemIndex) };
+	const ids = { projectId: readProjectId(this, itemIndex), userAssignmentId: readLocatorId(this, 'userAssignmentId', 'User Assignment ID', itemIndex) };
 	const path = harvestPath(this.getNode(), '/v2/projects/{projectId}/user_assignments/{userAssignmentId}', ids, itemIndex);
 	const archive = this.getNodeParameter('options.archiveIfNotDeletable', itemIndex, false) as boolean;
 	return await deleteOrArchive(this, itemIndex, {
-		id: Number(ids.userAssignmentId),
+		id: ids.userAssignmentId,
 		deletePath: path,
 		noun: 'user assignment',
 		// Archiving is Harvest's is_active: false on the same record.

@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { harvestPath, harvestRequest } from '../../transport';
 import { projectLocator } from '../shared/common.descriptions';
-import { readProjectId } from '../shared/parameters';
+import { readLocatorId, readProjectId } from '../shared/parameters';
 import { userAssignmentIdField } from './userAssignment.descriptions';
 
 const properties: INodeProperties[] = [projectLocator, userAssignmentIdField];
@@ -12,6 +12,6 @@ const displayOptions = { show: { resource: ['userAssignment'], operation: ['get'
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const ids = { projectId: readProjectId(this, itemIndex), userAssignmentId: this.getNodeParameter('userAssignmentId', itemIndex) };
+	const ids = { projectId: readProjectId(this, itemIndex), userAssignmentId: readLocatorId(this, 'userAssignmentId', 'User Assignment ID', itemIndex) };
 	return await harvestRequest(this, { method: 'GET', path: harvestPath(this.getNode(), '/v2/projects/{projectId}/user_assignments/{userAssignmentId}', ids, itemIndex), itemIndex });
 }

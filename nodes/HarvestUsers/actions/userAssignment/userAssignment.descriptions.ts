@@ -7,16 +7,33 @@ import {
 } from '../shared/common.descriptions';
 import type { FieldMapping } from '../shared/fieldMap';
 
-/** The user assignment picked on the chosen project, or given as an ID through an expression. */
+/** The user assignment picked on the chosen project, or given by ID (a bare ID from an older workflow too). */
 export const userAssignmentIdField: INodeProperties = {
-	displayName: 'User Assignment Name or ID',
+	displayName: 'User Assignment',
 	name: 'userAssignmentId',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getUserAssignments', loadOptionsDependsOn: ['projectId.value'] },
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
 	required: true,
-	default: '',
-	description:
-		'The user on the chosen project. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	typeOptions: { loadOptionsDependsOn: ['projectId.value'] },
+	description: 'The user on the chosen project',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a user on the project…',
+			typeOptions: { searchListMethod: 'searchUserAssignments', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 125068553',
+			validation: [
+				{ type: 'regex', properties: { regex: '^\\s*[1-9][0-9]*\\s*$', errorMessage: 'A Harvest user assignment ID is a positive whole number' } },
+			],
+		},
+	],
 };
 
 /** What Create sets beside the user, and Update changes; in display-name order. */

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { timezoneOptions } from '../../../helpers/timezones';
+
 /**
  * The user fields a person fills in on Create, Update, Create or Update and Reconcile. Rates
  * belong to creation only: Harvest removed `default_hourly_rate` and `cost_rate` from the
@@ -57,14 +59,14 @@ const weeklyCapacityField: INodeProperties = {
 	description: 'Hours a week the user is available, in half-hour steps (e.g. 37.5)',
 };
 
+/** A fixed list (n8n's guideline: static options, no request); an expression may still give any other Harvest name. */
 const timezoneField: INodeProperties = {
-	displayName: 'Timezone Name or ID',
+	displayName: 'Timezone',
 	name: 'timezone',
 	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getTimezones' },
-	default: '',
-	description:
-		'Harvest timezone name (e.g. "Berlin", not "Europe/Berlin"). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	options: timezoneOptions(),
+	default: 'UTC',
+	description: 'Harvest\'s timezone name (e.g. "Berlin", not "Europe/Berlin"); the IANA name is shown under each',
 };
 
 const isContractorField: INodeProperties = {
@@ -154,7 +156,7 @@ export const updateUserFieldOptions: INodeProperties[] = [
 		displayName: 'Email',
 		name: 'email',
 		type: 'string',
-		placeholder: 'name@email.com',
+		placeholder: 'e.g. nathan@example.com',
 		default: '',
 		description: 'Cannot be changed while the user is archived. Managers cannot change emails.',
 	},
@@ -162,6 +164,7 @@ export const updateUserFieldOptions: INodeProperties[] = [
 		displayName: 'First Name',
 		name: 'firstName',
 		type: 'string',
+		placeholder: 'e.g. Nathan',
 		default: '',
 		description: 'Cannot be changed while the user is archived',
 	},
@@ -171,6 +174,7 @@ export const updateUserFieldOptions: INodeProperties[] = [
 		displayName: 'Last Name',
 		name: 'lastName',
 		type: 'string',
+		placeholder: 'e.g. Smith',
 		default: '',
 		description: 'Cannot be changed while the user is archived',
 	},
