@@ -8,7 +8,9 @@
  *   POST   /__sandbox/tokens/expire  {"token": "…"}: the API answers 401 invalid_token for it from now on
  *   GET    /__sandbox/log            the request log;  DELETE clears it
  *   POST   /__sandbox/reset          {"seed": "demo" | "empty" | {"users": N}}
- *   POST   /__sandbox/faults         a Fault; `match.path` is an exact path, `match.pathRegex` a RegExp source
+ *   POST   /__sandbox/faults         a Fault; `match.path` is an exact path, `match.pathRegex` a RegExp source.
+ *                                    Also the hostile kinds: redirect {location}, body {status, body, contentType},
+ *                                    echo {status}, rewrite {drop, set, nextToSelf, headers} (see types.ts)
  *   DELETE /__sandbox/faults         drop queued faults
  *   POST   /__sandbox/users          create a user directly (body like POST /v2/users; "invite": true to record an invitation)
  *   PATCH  /__sandbox/users/:id      change fields directly (also telephone, avatar_url, rates, "has_time_entries")
@@ -93,7 +95,8 @@ export function handleAdmin(server: SandboxServer, method: string, url: URL, con
 	}
 }
 
-function faultFromJson(body: Record<string, unknown>): Fault {
+/** A fault as JSON: `match.pathRegex` is a RegExp source (JSON has no RegExp). */
+export function faultFromJson(body: Record<string, unknown>): Fault {
 	const match = (body.match ?? undefined) as { method?: string; path?: string; pathRegex?: string } | undefined;
 	const { pathRegex, ...rest } = match ?? {};
 	return {

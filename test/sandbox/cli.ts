@@ -1,11 +1,14 @@
 /**
  * Start a sandbox by hand (demo, e2e runs in another process):
- *   ts-node --transpile-only test/sandbox/cli.ts [--port 4010] [--seed demo|empty|N] [--no-rate-limit]
+ *   ts-node --transpile-only test/sandbox/cli.ts [--port 4010] [--seed demo|empty|N] [--no-rate-limit] [--fault JSON]…
+ * --fault queues a fault as the admin API's POST /__sandbox/faults takes it (repeatable), e.g.
+ *   --fault '{"kind":"redirect","location":"http://127.0.0.1:9/v2/users","match":{"path":"/v2/users/me"}}'
  * Prints the URL, the tokens, the account id and the OAuth2 client, then stays up until SIGINT/SIGTERM.
  * SANDBOX_PORT is the fallback for --port.
  */
 import { startSandbox } from './index';
-import type { Sandbox, SandboxOptions } from './types';
+import { faultFromJson } from './admin';
+import type { Fault, Sandbox, SandboxOptions } from './types';
 
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): SandboxOptions {
 	const value = (flag: string): string | undefined => {
@@ -16,7 +19,21 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
 	const seedArg = value('--seed') ?? 'demo';
 	const seed: SandboxOptions['seed'] = seedArg === 'demo' || seedArg === 'empty' ? seedArg : { users: Number(seedArg) };
 	if (typeof seed === 'object' && !Number.isInteger(seed.users)) throw new Error(`--seed must be demo, empty or a number, got ${seedArg}`);
-	return { port, seed, ...(argv.includes('--no-rate-limit') ? { rateLimit: false as const } : {}) };
+	const faults = argv.flatMap((a, i) => (a === '--fault' ? [argv[i + 1]] : a.startsWith('--fault=') ? [a.slice(8)] : [])).map(parseFault);
+	return { port, seed, ...(argv.includes('--no-rate-limit') ? { rateLimit: false as const } : {}), ...(faults.length ? { faults } : {}) };
+}
+
+function parseFault(text: string | undefined): Fault {
+	let value: unknown;
+	try {
+		value = JSON.parse(text ?? '');
+	} catch {
+		throw new Error(`--fault needs a JSON fault, got ${text ?? 'nothing'}`);
+	}
+	if (!value || typeof value !== 'object' || typeof (value as { kind?: unknown }).kind !== 'string') {
+		throw new Error(`--fault needs a JSON object with a "kind", got ${text}`);
+	}
+	return faultFromJson(value as Record<string, unknown>);
 }
 
 export async function main(argv: string[] = process.argv.slice(2)): Promise<Sandbox> {

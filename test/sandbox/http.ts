@@ -40,8 +40,8 @@ export function toReply(e: unknown): Reply {
 export function send(res: ServerResponse, reply: Reply, dateMs: number): void {
 	const payload = Buffer.from(reply.body, 'utf8');
 	res.writeHead(reply.status, {
-		...reply.headers,
 		Date: new Date(dateMs).toUTCString(),
+		...reply.headers,
 		'X-Request-Id': randomUUID(),
 		'Content-Length': String(payload.length),
 	});

@@ -22,6 +22,7 @@ export { DEFAULT_RATE_LIMIT } from './rateLimit';
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
 	const server = new SandboxServer(opts);
 	await server.listen(opts.port ?? 0);
+	for (const fault of opts.faults ?? []) server.faults.add(fault);
 	return {
 		url: server.origin,
 		port: server.port,

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'net';
 import { handleAdmin } from './admin';
 import { Clock } from './clock';
 import { htmlPage, invalidToken, missingUserAgent, notAuthorized, routeNotFound } from './errors';
-import { FaultQueue } from './faults';
+import { alterReply, altersAnswer, FaultQueue, hostileReply, type FaultRequest } from './faults';
 import { emptyJsonReply, htmlReply, jsonReply, parseBody, readRaw, Reply, send, toReply } from './http';
 import type { Body } from './model/input';
 import type { User } from './model/records';
@@ -175,16 +175,18 @@ export class SandboxServer {
 		if (waitMs > 0) return this.throttled(this.retryAfter ? Math.max(1, Math.ceil(waitMs / 1000)) : undefined);
 
 		const fault = this.faults.take(method, path);
+		const seen: FaultRequest = { url: `${this.origin}${req.url ?? path}`, authorization: headerValue(req, 'authorization') };
 		if (fault) {
 			entry.fault = fault.kind;
 			if (fault.kind === 'delay') await this.sleep(fault.delayMs ?? 1000);
-			else {
+			else if (!altersAnswer(fault)) {
 				if (fault.afterApply && !parsed.error) this.dispatch(method, path, query, parsed.body, actor);
-				return this.faultReply(fault);
+				return hostileReply(fault, seen) ?? this.faultReply(fault);
 			}
 		}
 		if (parsed.error) throw parsed.error;
-		return this.dispatch(method, path, query, parsed.body, actor);
+		const reply = this.dispatch(method, path, query, parsed.body, actor);
+		return fault && altersAnswer(fault) ? alterReply(fault, reply, seen) : reply;
 	}
 
 	/** Harvest ID's side (reference §1.3): no token, no account id, no API rate limit. */

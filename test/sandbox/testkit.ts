@@ -84,3 +84,39 @@ export function rawRequest(url: string, headers: Record<string, string>, method 
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** What another origin received: enough to prove a token never went there. */
+export interface OtherOrigin {
+	url: string;
+	requests: Array<{ method: string; url: string; headers: http.IncomingHttpHeaders }>;
+	close(): Promise<void>;
+}
+
+/**
+ * A second HTTP server on 127.0.0.1 (another port = another origin) that records every request
+ * and answers 200 with a user-shaped JSON body, as an attacker's host would to look like success.
+ */
+export function startOtherOrigin(): Promise<OtherOrigin> {
+	const requests: OtherOrigin['requests'] = [];
+	const server = http.createServer((req, res) => {
+		requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers });
+		req.resume();
+		res.writeHead(200, { 'Content-Type': 'application/json' });
+		res.end(JSON.stringify({ id: 1, email: 'attacker@other.example', users: [], links: { next: null } }));
+	});
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			resolve({
+				url: `http://127.0.0.1:${port}`,
+				requests,
+				close: () =>
+					new Promise<void>((done) => {
+						server.close(() => done());
+						server.closeAllConnections();
+					}),
+			});
+		});
+	});
+}

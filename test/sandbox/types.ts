@@ -50,6 +50,8 @@ export interface SandboxOptions {
 	 * offset, the sandbox clock. Tests inject one they move themselves, so no window depends on speed.
 	 */
 	now?: () => number;
+	/** Faults queued at start (the CLI's --fault); reset() drops them like any other. */
+	faults?: Fault[];
 }
 
 export interface LoggedRequest {
@@ -79,8 +81,16 @@ export type Fault = {
 	 * status: JSON error with the given status (default 500); html: HTML body (default 502);
 	 * empty: empty body (default 500); reset: destroy the socket without answering;
 	 * delay: wait delayMs then answer normally; 429: a throttle answer.
+	 * Hostile answers (a proxy or a broken Harvest):
+	 * redirect: `status` (default 302) with `Location: location`, e.g. another origin;
+	 * body: `status` (default 200) with exactly `body` as `contentType` (default JSON), e.g. `{}`
+	 * or plain text where a record belongs;
+	 * echo: echoes the request's Authorization header back, in a `Hint` header and in the body
+	 * (an error `{message}` for a `status` >= 400, else the normal answer plus an `echo` key);
+	 * rewrite: the normal answer, then `drop` / `set` top-level keys, `nextToSelf` points
+	 * `links.next` at the URL just requested, and `headers` replace reply headers (also `Date`).
 	 */
-	kind: 'status' | 'html' | 'empty' | 'reset' | 'delay' | '429';
+	kind: 'status' | 'html' | 'empty' | 'reset' | 'delay' | '429' | 'redirect' | 'body' | 'echo' | 'rewrite';
 	/** How many matching requests get it (default 1). */
 	count?: number;
 	status?: number;
@@ -92,6 +102,20 @@ export type Fault = {
 	match?: FaultMatch;
 	/** Apply the request to the store first, then answer with the fault ("the POST reached Harvest but the answer was lost"). */
 	afterApply?: boolean;
+	/** redirect: the Location header. */
+	location?: string;
+	/** body: the exact response body. */
+	body?: string;
+	/** body: its Content-Type (default application/json; charset=utf-8). */
+	contentType?: string;
+	/** rewrite: top-level keys removed from the JSON answer (e.g. a list's record array). */
+	drop?: string[];
+	/** rewrite: top-level keys replaced in the JSON answer (e.g. `{ "users": {} }`, `{ "total_pages": 1 }`). */
+	set?: Record<string, unknown>;
+	/** rewrite: `links.next` points back at the URL just requested. */
+	nextToSelf?: boolean;
+	/** rewrite: reply headers to replace, e.g. `{ "Date": "Tue, 01 Jan 2036 00:00:00 GMT" }`. */
+	headers?: Record<string, string>;
 };
 
 export interface Invitation {
