@@ -62,9 +62,9 @@ export function altersAnswer(fault: Fault): boolean {
 export function hostileReply(fault: Fault, request: FaultRequest): Reply | undefined {
 	switch (fault.kind) {
 		case 'redirect':
-			return { status: fault.status ?? 302, headers: { Location: fault.location ?? '/', 'Content-Type': 'text/html' }, body: '<html><body>You are being redirected.</body></html>' };
+			return { status: fault.status ?? 302, headers: { Location: fault.location ?? '/', 'Content-Type': 'text/html', ...fault.headers }, body: '<html><body>You are being redirected.</body></html>' };
 		case 'body':
-			return { status: fault.status ?? 200, headers: { 'Content-Type': fault.contentType ?? JSON_TYPE }, body: fault.body ?? '' };
+			return { status: fault.status ?? 200, headers: { 'Content-Type': fault.contentType ?? JSON_TYPE, ...fault.headers }, body: fault.body ?? '' };
 		case 'echo': {
 			const echoed = `Authorization: ${request.authorization ?? ''}`;
 			return jsonReply(fault.status ?? 400, { message: `Rejected header ${echoed}`, error_description: echoed }, { Hint: echoed });

@@ -114,7 +114,7 @@ export type Fault = {
 	set?: Record<string, unknown>;
 	/** rewrite: `links.next` points back at the URL just requested. */
 	nextToSelf?: boolean;
-	/** rewrite: reply headers to replace, e.g. `{ "Date": "Tue, 01 Jan 2036 00:00:00 GMT" }`. */
+	/** rewrite, body, redirect: reply headers to set, e.g. `{ "Date": "Tue, 01 Jan 2036 00:00:00 GMT" }`, `{ "Hint": "…" }`. */
 	headers?: Record<string, string>;
 };
 

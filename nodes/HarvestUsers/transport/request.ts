@@ -24,6 +24,7 @@ import {
 	type FailureKind,
 } from './retryPolicy';
 import { settings } from './settings';
+import { scrubSecrets, scrubText, usableSecrets } from './scrub';
 import { limiterFor } from './throttle';
 
 export type HarvestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions;
@@ -85,6 +86,15 @@ interface Target {
 	baseUrl: string;
 	accountId: string;
 	limiterKey: string;
+	/** What must never come back out of an answer (scrub.ts). */
+	secrets: string[];
+}
+
+/** The credential's secrets: the token, and for OAuth2 also the refresh token and client secret. */
+function secretsOf(type: string, creds: IDataObject): string[] {
+	if (type !== 'harvestUsersOAuth2Api') return usableSecrets([creds.accessToken]);
+	const tokens = (creds.oauthTokenData ?? {}) as IDataObject;
+	return usableSecrets([tokens.access_token, tokens.refresh_token, creds.clientSecret]);
 }
 
 async function resolveTarget(ctx: HarvestContext): Promise<Target> {
@@ -104,7 +114,7 @@ async function resolveTarget(ctx: HarvestContext): Promise<Target> {
 			: String(creds.accessToken ?? '');
 	// Harvest limits per token; the key is a digest so the token itself is never kept around.
 	const limiterKey = createHash('sha256').update(`${baseUrl}\n${token}`).digest('hex');
-	return { credentialType: type, baseUrl, accountId, limiterKey };
+	return { credentialType: type, baseUrl, accountId, limiterKey, secrets: secretsOf(type, creds) };
 }
 
 /**
@@ -142,8 +152,11 @@ interface Failure {
 	code?: string;
 }
 
-/** Reads what n8n's HTTP helper threw without keeping the error (it holds the request headers). */
-function describeFailure(error: unknown): Failure {
+/**
+ * Reads what n8n's HTTP helper threw without keeping the error (it holds the request headers);
+ * the answer's texts come out without the credential's secrets.
+ */
+function describeFailure(error: unknown, secrets: readonly string[]): Failure {
 	const cause = (error as { cause?: unknown }).cause ?? error;
 	const response = (cause as { response?: { status?: number; statusText?: string; headers?: unknown; data?: unknown } })
 		.response;
@@ -151,9 +164,9 @@ function describeFailure(error: unknown): Failure {
 		return {
 			kind: classifyStatus(response.status),
 			status: response.status,
-			statusText: response.statusText,
-			body: response.data,
-			headers: lowerCaseHeaders(response.headers),
+			statusText: response.statusText === undefined ? undefined : scrubText(response.statusText, secrets),
+			body: scrubSecrets(response.data, secrets),
+			headers: scrubSecrets(lowerCaseHeaders(response.headers), secrets),
 		};
 	}
 	const code = findCode(error);
@@ -190,6 +203,58 @@ function describe(f: Failure): string {
 	return 'the connection broke before an answer arrived';
 }
 
+function requestOptions(target: Target, request: HarvestRequest): IHttpRequestOptions {
+	return {
+		method: request.method,
+		url: resolveUrl(target.baseUrl, request.path),
+		qs: request.qs,
+		body: request.body,
+		json: true,
+		returnFullResponse: true,
+		timeout: settings.timeoutMs,
+		// Harvest never redirects its API. A redirect comes from a proxy or an attacker, and n8n
+		// would resend the Authorization header to wherever it points: it is an error instead.
+		disableFollowRedirect: true,
+		sendCredentialsOnCrossOriginRedirect: false,
+		headers: {
+			Accept: 'application/json',
+			'Harvest-Account-Id': target.accountId,
+			'User-Agent': USER_AGENT,
+		},
+	};
+}
+
+type Outcome<T> = { response: HarvestResponse<T> } | { failure: Failure };
+
+/** One paced attempt; the answer (or the failure's texts) already without the credential's secrets. */
+async function attempt<T>(ctx: HarvestContext, target: Target, options: IHttpRequestOptions): Promise<Outcome<T>> {
+	const release = await limiterFor(target.limiterKey).acquire();
+	let outcome: Outcome<T> | undefined;
+	let error: unknown;
+	try {
+		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, target.credentialType, {
+			...options,
+			headers: { ...options.headers },
+		})) as { body: T; statusCode: number; headers: unknown };
+		outcome = { response: { body: response.body, status: response.statusCode, headers: lowerCaseHeaders(response.headers) } };
+	} catch (caught) {
+		error = caught;
+	} finally {
+		release();
+	}
+	// n8n itself refused to go on (e.g. Harvest rejected the OAuth2 refresh token: "reconnect
+	// the credential"): there is no Harvest answer to retry, and n8n's message says what to do.
+	const refusal = n8nRefusal(error);
+	if (refusal) throw refusal;
+	// n8n may have refreshed the OAuth2 token during the call: scrub the new one too.
+	if (target.credentialType === 'harvestUsersOAuth2Api') {
+		target.secrets = usableSecrets([...target.secrets, ...secretsOf(target.credentialType, await ctx.getCredentials(target.credentialType))]);
+	}
+	if (!outcome || !('response' in outcome)) return { failure: describeFailure(error, target.secrets) };
+	const { response } = outcome;
+	return { response: { ...response, body: scrubSecrets(response.body, target.secrets), headers: scrubSecrets(response.headers, target.secrets) } };
+}
+
 /**
  * The one place that talks HTTP to Harvest: credentials, headers, pacing, retries and errors.
  *
@@ -203,68 +268,49 @@ export async function harvestRequestFull<T = unknown>(
 	request: HarvestRequest,
 ): Promise<HarvestResponse<T>> {
 	const target = await resolveTarget(ctx);
-	const state = executionState(ctx);
-	const limiter = limiterFor(target.limiterKey);
-	const url = resolveUrl(target.baseUrl, request.path);
-	const options: IHttpRequestOptions = {
-		method: request.method,
-		url,
-		qs: request.qs,
-		body: request.body,
-		json: true,
-		returnFullResponse: true,
-		timeout: settings.timeoutMs,
-		headers: {
-			Accept: 'application/json',
-			'Harvest-Account-Id': target.accountId,
-			'User-Agent': USER_AGENT,
-		},
-	};
+	const options = requestOptions(target, request);
 	let ambiguousEarlier = false;
-	for (let attempt = 0; ; attempt++) {
-		const release = await limiter.acquire();
-		let failure: Failure;
-		try {
-			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
-				ctx,
-				target.credentialType,
-				{ ...options, headers: { ...options.headers } },
-			)) as { body: T; statusCode: number; headers: unknown };
-			release();
-			return { body: response.body, status: response.statusCode, headers: lowerCaseHeaders(response.headers) };
-		} catch (error) {
-			release();
-			// n8n itself refused to go on (e.g. Harvest rejected the OAuth2 refresh token: "reconnect
-			// the credential"): there is no Harvest answer to retry, and n8n's message says what to do.
-			const refusal = n8nRefusal(error);
-			if (refusal) throw refusal;
-			failure = describeFailure(error);
-		}
-
+	for (let attempts = 1; ; attempts++) {
+		const outcome = await attempt<T>(ctx, target, options);
+		if ('response' in outcome) return outcome.response;
+		const { failure } = outcome;
 		// A DELETE repeated after an ambiguous failure that now finds nothing was applied the first time.
 		if (request.method === 'DELETE' && failure.status === 404 && ambiguousEarlier) {
 			return { body: {} as T, status: 200, headers: failure.headers };
 		}
-
-		const decision = decide(request.method, failure.kind, describe(failure));
-		const attempts = attempt + 1;
-		if (decision.action === 'fail') throw apiError(ctx, request, failure, attempts);
-		if (decision.action === 'unknown-outcome') throw unknownOutcome(ctx, request, failure);
-		if (attempt >= state.maxRetries) throw exhausted(ctx, request, failure, attempts);
-
-		if (decision.action === 'wait') {
-			const told = parseRetryAfter(failure.headers['retry-after'], failure.headers.date, Date.now());
-			const wait = told ?? settings.defaultRetryAfterMs;
-			if (wait > settings.maxRetryAfterMs) throw exhausted(ctx, request, failure, attempts, wait);
-			limiter.pause(wait);
-			continue; // acquire() waits out the pause
+		if (failure.status && failure.status >= 300 && failure.status < 400) {
+			throw redirected(ctx, request, failure, String(options.url));
 		}
-
-		if (state.retryBudget <= 0) throw exhausted(ctx, request, failure, attempts, undefined, true);
-		state.retryBudget--;
-		if (failure.kind !== 'refused') ambiguousEarlier = true;
-		await sleep(backoffDelay(attempt, settings.backoffBaseMs, settings.backoffCapMs, Math.random()));
+		await retryOrThrow(ctx, target, request, failure, attempts);
+		if (failure.kind !== 'refused' && failure.kind !== 'throttled') ambiguousEarlier = true;
 	}
+}
+
+/** Waits before the next attempt, or throws when the failure is final. */
+async function retryOrThrow(
+	ctx: HarvestContext,
+	target: Target,
+	request: HarvestRequest,
+	failure: Failure,
+	attempts: number,
+): Promise<void> {
+	const state = executionState(ctx);
+	const decision = decide(request.method, failure.kind, describe(failure));
+	if (decision.action === 'fail') throw apiError(ctx, request, failure, attempts);
+	if (decision.action === 'unknown-outcome') throw unknownOutcome(ctx, request, failure);
+	if (attempts > state.maxRetries) throw exhausted(ctx, request, failure, attempts);
+
+	if (decision.action === 'wait') {
+		const told = parseRetryAfter(failure.headers['retry-after'], failure.headers.date, Date.now());
+		const wait = told ?? settings.defaultRetryAfterMs;
+		if (wait > settings.maxRetryAfterMs) throw exhausted(ctx, request, failure, attempts, wait);
+		limiterFor(target.limiterKey).pause(wait); // the next acquire() waits out the pause
+		return;
+	}
+
+	if (state.retryBudget <= 0) throw exhausted(ctx, request, failure, attempts, undefined, true);
+	state.retryBudget--;
+	await sleep(backoffDelay(attempts - 1, settings.backoffBaseMs, settings.backoffCapMs, Math.random()));
 }
 
 export async function harvestRequest<T = IDataObject>(ctx: HarvestContext, request: HarvestRequest): Promise<T> {
@@ -290,6 +336,27 @@ function apiError(ctx: HarvestContext, request: HarvestRequest, f: Failure, atte
 			description: [hint, `Request: ${where(request)}${attempts > 1 ? ` (${attempts} attempts)` : ''}.`]
 				.filter(Boolean)
 				.join(' '),
+			httpCode: f.status ? String(f.status) : undefined,
+			itemIndex: request.itemIndex,
+		},
+	);
+}
+
+/** Names the host only: the rest of a Location header can carry anything, the token included. */
+function redirected(ctx: HarvestContext, request: HarvestRequest, f: Failure, requestUrl: string): NodeApiError {
+	let host = 'an unreadable address';
+	try {
+		host = new URL(f.headers.location ?? '', requestUrl).host || host;
+	} catch {
+		// keep the placeholder
+	}
+	return new NodeApiError(
+		ctx.getNode(),
+		{ message: `HTTP ${f.status}`, status: f.status ?? null } as JsonObject,
+		{
+			message: `Harvest's answer to ${where(request)} was a redirect (HTTP ${f.status}) to ${host}; it was not followed, so the credential was not sent there`,
+			description:
+				'Harvest does not redirect API requests. Check the Base URL in the credential (it should be https://api.harvestapp.com, or your proxy in front of it) and any proxy between n8n and Harvest.',
 			httpCode: f.status ? String(f.status) : undefined,
 			itemIndex: request.itemIndex,
 		},
