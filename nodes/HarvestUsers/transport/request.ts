@@ -24,6 +24,7 @@ import {
 	type FailureKind,
 } from './retryPolicy';
 import { settings } from './settings';
+import { expectedShape, shapeProblem } from './shape';
 import { scrubSecrets, scrubText, usableSecrets } from './scrub';
 import { limiterFor } from './throttle';
 
@@ -272,7 +273,7 @@ export async function harvestRequestFull<T = unknown>(
 	let ambiguousEarlier = false;
 	for (let attempts = 1; ; attempts++) {
 		const outcome = await attempt<T>(ctx, target, options);
-		if ('response' in outcome) return outcome.response;
+		if ('response' in outcome) return checkedAnswer(ctx, request, outcome.response);
 		const { failure } = outcome;
 		// A DELETE repeated after an ambiguous failure that now finds nothing was applied the first time.
 		if (request.method === 'DELETE' && failure.status === 404 && ambiguousEarlier) {
@@ -340,6 +341,23 @@ function apiError(ctx: HarvestContext, request: HarvestRequest, f: Failure, atte
 			itemIndex: request.itemIndex,
 		},
 	);
+}
+
+/** The answer, if it is what the request asked for (shape.ts); otherwise an error saying what came back. */
+function checkedAnswer<T>(ctx: HarvestContext, request: HarvestRequest, response: HarvestResponse<T>): HarvestResponse<T> {
+	const expected = expectedShape(request.method, request.path);
+	const problem = expected && shapeProblem(response.body, expected);
+	if (!expected || !problem) return response;
+	const applied =
+		request.method === 'GET'
+			? ''
+			: ` The ${request.method} may have been applied: ${request.checkHint ?? 'check in Harvest before running this item again.'}`;
+	throw new NodeApiError(ctx.getNode(), { message: problem, status: response.status } as JsonObject, {
+		message: `Harvest answered ${response.status} but not with a ${expected.what} (got: ${problem})`,
+		description: `Something other than Harvest's API may have answered (a proxy, a login page, a wrong Base URL in the credential).${applied} Request: ${where(request)}.`,
+		httpCode: String(response.status),
+		itemIndex: request.itemIndex,
+	});
 }
 
 /** Names the host only: the rest of a Location header can carry anything, the token included. */
