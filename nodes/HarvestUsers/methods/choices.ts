@@ -1,7 +1,7 @@
 /** What the dropdowns share; kept apart from them because every export of a dropdown file becomes a loadOptions method. */
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { harvestList } from '../transport';
+import { harvestList, toId } from '../transport';
 import { projectIdFromUrl } from '../helpers/labels';
 
 /** The locator's value when it is a usable ID (or, for users, an email), else undefined. */
@@ -16,7 +16,7 @@ export function chosen(ctx: ILoadOptionsFunctions, name: string): { mode: string
 		return id === undefined ? undefined : { mode: 'id', value: String(id) };
 	}
 	if (mode === 'email') return /^[^@\s]+@[^@\s]+$/.test(value) ? { mode, value } : undefined;
-	return /^[1-9]\d*$/.test(value) ? { mode, value } : undefined;
+	return toId(value) !== undefined ? { mode, value } : undefined;
 }
 
 /** Each record of a Harvest list as a dropdown option, valued by its ID. */

@@ -6,12 +6,12 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { rateLabel } from '../helpers/rateRules';
 import { normaliseEmail } from '../helpers/usersByEmail';
-import { harvestList, harvestPath } from '../transport';
+import { harvestList, harvestPath, toId } from '../transport';
 import { chosen, options } from './choices';
 
 async function userIdOf(ctx: ILoadOptionsFunctions): Promise<number | undefined> {
 	const user = chosen(ctx, 'userId');
-	if (!user || user.mode !== 'email') return user ? Number(user.value) : undefined;
+	if (!user || user.mode !== 'email') return user ? toId(user.value) : undefined;
 	const users = await harvestList(ctx, { path: '/v2/users', key: 'users' });
 	const matches = users.filter((u) => normaliseEmail(u.email) === normaliseEmail(user.value));
 	return matches.length === 1 ? (matches[0].id as number) : undefined;

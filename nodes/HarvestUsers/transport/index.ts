@@ -1,3 +1,4 @@
+export { requireId, toId } from './ids';
 export { harvestPath, positiveId } from './path';
 export { harvestList, harvestPages, type PageRequest } from './paginate';
 export {

@@ -1,8 +1,10 @@
-import { NodeOperationError, type INode } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
+
+import { requireId } from './ids';
 
 /**
  * Builds `/v2/...` paths from a template such as `/v2/users/{userId}/billable_rates`. Every ID is
- * checked to be a positive whole number first: IDs often come from expressions, and a value like
+ * checked to be a positive whole number (exact, see ids.ts) first: IDs often come from expressions, and a value like
  * `1/../../roles` must never become part of a URL that carries the token.
  */
 export function harvestPath(
@@ -17,15 +19,8 @@ export function harvestPath(
 	});
 }
 
-export function positiveId(node: INode, value: unknown, label: string, itemIndex?: number): number {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-	if (/^[1-9]\d{0,15}$/.test(text)) return Number(text);
-	const shown = value === undefined || value === '' ? 'nothing' : JSON.stringify(value);
-	throw new NodeOperationError(node, `${label} must be a positive whole number, got ${shown}`, {
-		itemIndex,
-		description: `Pick the record from the list, or map a numeric Harvest ID into "${label}".`,
-	});
-}
+/** An ID given by a person or an expression; the rule lives in ids.ts. */
+export const positiveId = requireId;
 
 /** `userAssignmentId` -> "User Assignment ID" */
 export function idLabel(name: string): string {
