@@ -179,6 +179,16 @@ describe('the roster plan (reconcile)', () => {
 		expect(withBroken.archives.map((a) => a.email)).toEqual(['leaver@example.com']);
 	});
 
+	it('never archives a user whose email is on the input, even when the entry slipped past the email rules', () => {
+		// Entries built by hand: a key and an email still holding invisible and control characters.
+		const sneaky = [
+			{ itemIndex: 0, key: 'leaver\u0007@example.com', email: 'leaver\u0007@example.com', error: 'unreadable' },
+			{ itemIndex: 1, key: 'x', email: 'OWNER@exa\u200Fmple.com', error: 'unreadable' },
+		];
+		const plan = planReconcile(sneaky, users, { ...options, selfId: undefined, protectedEmails: [] });
+		expect(plan.archives.map((a) => a.email).sort()).toEqual(['bot@example.com', 'jane.doe@example.com']);
+	});
+
 	it('finds emails listed twice, whatever their case', () => {
 		expect(duplicateEmails([...roster, entry(5, { email: ' jane.doe@EXAMPLE.com' })])).toEqual([
 			{ email: 'Jane.Doe@example.com', itemIndexes: [0, 5] },

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { harvestList } from '../transport';
+import { normaliseEmail } from './email';
 
 /**
  * Harvest has no lookup by email, so finding a user by email means reading all users. They are
@@ -29,11 +30,9 @@ export function indexByEmail(users: IDataObject[]): Map<string, IDataObject[]> {
 	return index;
 }
 
-export function normaliseEmail(value: unknown): string {
-	return String(value ?? '').trim().toLowerCase();
-}
+export { normaliseEmail } from './email';
 
-/** Finds the users with this email (case and surrounding spaces ignored). */
+/** Finds the users with this email (matched by the email rule of email.ts). */
 export async function findUsersByEmail(ctx: IExecuteFunctions, email: string, itemIndex: number): Promise<IDataObject[]> {
 	return (await usersByEmail(ctx, itemIndex)).get(normaliseEmail(email)) ?? [];
 }

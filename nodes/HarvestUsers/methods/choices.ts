@@ -1,6 +1,7 @@
 /** What the dropdowns share; kept apart from them because every export of a dropdown file becomes a loadOptions method. */
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { isEmail } from '../helpers/email';
 import { harvestList, toId } from '../transport';
 import { projectIdFromUrl } from '../helpers/labels';
 
@@ -15,7 +16,7 @@ export function chosen(ctx: ILoadOptionsFunctions, name: string): { mode: string
 		const id = projectIdFromUrl(value);
 		return id === undefined ? undefined : { mode: 'id', value: String(id) };
 	}
-	if (mode === 'email') return /^[^@\s]+@[^@\s]+$/.test(value) ? { mode, value } : undefined;
+	if (mode === 'email') return isEmail(value) ? { mode, value } : undefined;
 	return toId(value) !== undefined ? { mode, value } : undefined;
 }
 

@@ -36,7 +36,7 @@ export const userLocator: INodeProperties = {
 			type: 'string',
 			placeholder: 'e.g. nathan@example.com',
 			validation: [
-				{ type: 'regex', properties: { regex: '^\\s*[^@\\s]+@[^@\\s]+\\s*$', errorMessage: 'Enter an email address' } },
+				{ type: 'regex', properties: { regex: '^\\s*[^@\\s]+@[^@\\s]+\\.[^@\\s]+\\s*$', errorMessage: 'Enter an email address' } },
 			],
 		},
 	],

@@ -13,7 +13,16 @@ import { positiveId } from '../../transport';
 /** Return All / Limit -> the transport's `limit` (undefined = everything). */
 export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
 	if (ctx.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
-	return ctx.getNodeParameter('limit', itemIndex, 50) as number;
+	const raw = ctx.getNodeParameter('limit', itemIndex, 50) as unknown;
+	const limit = typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : raw;
+	// 0 or a negative would silently list nothing; a fraction reaches Harvest as per_page=2.5.
+	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+		throw new NodeOperationError(ctx.getNode(), `Limit must be a positive whole number, got ${JSON.stringify(raw)}`, {
+			itemIndex,
+			description: 'Set Limit to 1 or more, or turn on Return All. Nothing was sent to Harvest.',
+		});
+	}
+	return limit;
 }
 
 /** A date-time picker value (or an ISO string from an expression) -> ISO 8601 UTC, as Harvest expects. */

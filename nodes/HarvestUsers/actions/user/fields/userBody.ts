@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { typeName } from '../../../helpers/email';
 import { requireAmount } from '../../../helpers/values';
 import { checkInput } from '../../shared/checkInput';
 import { buildAccessRoles, capacityHoursToSeconds, parseRoles, requireEmail } from './userValues';
@@ -36,6 +37,7 @@ const LABELS: Record<string, string> = {
 };
 
 function requireText(value: unknown, label: string): string {
+	if (typeof value === 'object' && value !== null) throw new Error(`${label} must be text, got ${typeName(value)}`);
 	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 	if (!text) throw new Error(`${label} cannot be empty`);
 	return text;

@@ -84,14 +84,7 @@ export function parseRoles(value: unknown): string[] {
 	return [...new Set(toStringList(value))];
 }
 
-export function isEmail(value: unknown): boolean {
-	return typeof value === 'string' && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value.trim());
-}
-
-export function requireEmail(value: unknown): string {
-	if (!isEmail(value)) throw new Error(`"${String(value ?? '')}" is not an email address`);
-	return String(value).trim();
-}
+export { isEmail, requireEmail } from '../../../helpers/email';
 
 /**
  * A Harvest user field reduced to what matters when comparing "is it already so?": lists of

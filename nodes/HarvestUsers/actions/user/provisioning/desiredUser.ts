@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { normaliseEmail } from '../../../helpers/usersByEmail';
+import { normaliseEmail } from '../../../helpers/email';
 import { toUserBody } from '../fields/userBody';
 import { toStringList } from '../../../helpers/values';
 import { parseAccessRoles, requireEmail } from '../fields/userValues';

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { indexByEmail, normaliseEmail } from '../../../helpers/usersByEmail';
+import { lookalikeKey, normaliseEmail } from '../../../helpers/email';
+import { indexByEmail } from '../../../helpers/usersByEmail';
 import type { DesiredUser } from './desiredUser';
 import { changedValues, creationChanges, diffUser, type Changes } from './diff';
 
@@ -134,13 +135,15 @@ export function planReconcile(roster: RosterEntry[], users: IDataObject[], optio
 		}
 	});
 
-	const wanted = new Set(roster.map((entry) => entry.key));
+	// Compared without any non-printing character: whatever slipped past the email rules, nobody
+	// on the input is archived because of an invisible difference.
+	const wanted = new Set(roster.flatMap((entry) => [lookalikeKey(entry.key), lookalikeKey(entry.email)]));
 	const protectedKeys = new Set(options.protectedEmails.map(normaliseEmail).filter(Boolean));
 	const archives: PersonPlan[] = [];
 	const kept: KeptUser[] = [];
 	if (options.archiveMissing) {
 		for (const user of users) {
-			if (user.is_active === false || wanted.has(normaliseEmail(user.email))) continue;
+			if (user.is_active === false || wanted.has(lookalikeKey(user.email))) continue;
 			const email = String(user.email ?? '');
 			if (protectedKeys.has(normaliseEmail(email))) kept.push({ email, reason: 'protected' });
 			else if (options.selfId !== undefined && user.id === options.selfId) kept.push({ email, reason: 'credential owner' });

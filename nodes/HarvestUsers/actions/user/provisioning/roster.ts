@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { normaliseEmail } from '../../../helpers/usersByEmail';
+import { hiddenCharacter, normaliseEmail } from '../../../helpers/email';
 import { desiredUser, isBlank } from './desiredUser';
 import { readPersonFields } from './person';
 import { duplicateEmails, type RosterEntry } from './plan';
@@ -14,12 +14,18 @@ import { duplicateEmails, type RosterEntry } from './plan';
 export function readRoster(ctx: IExecuteFunctions, items: INodeExecutionData[]): RosterEntry[] {
 	const roster: RosterEntry[] = [];
 	const withoutEmail: number[] = [];
+	const unreadable: string[] = [];
 	items.forEach((item, itemIndex) => {
 		// n8n's "Always Output Data" turns an empty result into one empty item: that is no person.
 		if (Object.keys(item.json).length === 0) return;
 		const email = ctx.getNodeParameter('email', itemIndex, '') as unknown;
 		if (isBlank(email) || typeof email === 'object') {
 			withoutEmail.push(itemIndex);
+			return;
+		}
+		const hidden = hiddenCharacter(email);
+		if (hidden) {
+			unreadable.push(`item ${itemIndex}: ${hidden}`);
 			return;
 		}
 		const entry: RosterEntry = { itemIndex, key: normaliseEmail(email), email: String(email).trim() };
@@ -40,6 +46,12 @@ export function readRoster(ctx: IExecuteFunctions, items: INodeExecutionData[]):
 					'Nothing was sent to Harvest. Every person needs an email: it is how they are matched to Harvest users. Check what the Email field is mapped to, or filter those rows out before this node.',
 			},
 		);
+	}
+	if (unreadable.length > 0) {
+		// Matched by what it looks like, such an address could archive the very person it names.
+		throw new NodeOperationError(ctx.getNode(), `The input holds emails that cannot be matched safely: ${unreadable.slice(0, 5).join('; ')}${unreadable.length > 5 ? '; …' : ''}`, {
+			description: 'Nothing was sent to Harvest. Remove the hidden characters in the HR system or in a step before this node, then run again.',
+		});
 	}
 	const duplicates = duplicateEmails(roster);
 	if (duplicates.length > 0) {

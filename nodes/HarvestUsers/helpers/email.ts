@@ -1,0 +1,75 @@
+/**
+ * The package's one email rule. HR exports and spreadsheets carry invisible characters (a
+ * zero-width space pasted from a web page, a BOM, a soft hyphen) and full-width or upper-case
+ * letters; an email that merely looks like a Harvest user's must match that user, or reconcile
+ * would create a twin and archive the real person.
+ */
+
+/** Invisible format characters that carry no meaning in an address: removed. */
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200D\u2060\uFEFF]/g;
+
+/** What must not remain once removed and trimmed: control, other format and space characters. */
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Z}\s]/u;
+
+const SHAPE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+/** Unicode normal form (NFKC), invisible characters removed, trimmed (any whitespace). Case kept. */
+export function cleanEmail(value: unknown): string {
+	if (typeof value !== 'string' && typeof value !== 'number') return '';
+	return String(value).normalize('NFKC').replace(INVISIBLE, '').trim();
+}
+
+/** The key emails are matched by: cleaned and lower case. */
+export function normaliseEmail(value: unknown): string {
+	return cleanEmail(value).toLowerCase();
+}
+
+/** "an object", "an array", … for error messages about a value that should have been text. */
+export function typeName(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'an array';
+	if (value instanceof Date) return 'a date';
+	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** Why this is not a usable email address (label names the field), or undefined when it is. */
+export function emailProblem(value: unknown, label = 'Email'): string | undefined {
+	if (value !== undefined && value !== null && typeof value !== 'string') {
+		return `${label} must be text, got ${typeName(value)}`;
+	}
+	const email = cleanEmail(value);
+	return hiddenCharacter(email, label) ?? (SHAPE.test(email) ? undefined : `"${email}" is not an email address`);
+}
+
+/**
+ * Names a control, invisible or space character left inside the cleaned email. Such an address
+ * cannot be told apart from a Harvest user's by looking at it, so it is refused, never matched.
+ */
+export function hiddenCharacter(value: unknown, label = 'Email'): string | undefined {
+	const email = cleanEmail(value);
+	const bad = email.match(UNPRINTABLE)?.[0];
+	if (!bad) return undefined;
+	const code = `U+${bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+	const what = /\s|\p{Z}/u.test(bad) ? 'a space' : /\p{Cc}/u.test(bad) ? 'a control character' : 'an invisible character';
+	return `${label} ${JSON.stringify(email)} holds ${what} (${code}); fix it at the source`;
+}
+
+export function isEmail(value: unknown): boolean {
+	return emailProblem(value) === undefined;
+}
+
+/** The cleaned address (case kept, as the person wrote it); throws a plain Error saying what to fix. */
+export function requireEmail(value: unknown, label = 'Email'): string {
+	const problem = emailProblem(value, label);
+	if (problem) throw new Error(problem);
+	return cleanEmail(value);
+}
+
+/**
+ * The last line of defence for reconcile: a key with every non-printing character removed, so
+ * that whatever slipped past the rules above, a person on the input is never told apart from
+ * their Harvest user by an invisible difference.
+ */
+export function lookalikeKey(value: unknown): string {
+	return normaliseEmail(value).replace(new RegExp(UNPRINTABLE.source, 'gu'), '');
+}
