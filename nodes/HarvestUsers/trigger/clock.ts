@@ -40,3 +40,30 @@ export function later(a: string | null | undefined, b: string | null | undefined
 	if (sb === undefined) return fromEpochSeconds(sa);
 	return fromEpochSeconds(Math.max(sa, sb));
 }
+
+/**
+ * How far Harvest's clock may run ahead of the n8n host's before the cursor stops following it.
+ * A host minutes off costs nothing; a `Date` header years ahead (a proxy, a broken server) would
+ * otherwise put the cursor where every later change is skipped.
+ */
+export const SKEW_ALLOWANCE_SECONDS = 15 * 60;
+
+/**
+ * Where a poll must also read from because Harvest's clock went back since the last poll, or
+ * undefined when it did not. Changes after the jump are stamped no earlier than Harvest's time now
+ * minus the time the host saw pass; when that lies more than the lookback before the cursor, the
+ * `updated_since` just sent skipped them.
+ */
+export function missedSince(
+	cursor: string | null | undefined,
+	polledAt: number | undefined,
+	serverTime: string | undefined,
+	nowSeconds: number,
+	lookbackSeconds = LOOKBACK_SECONDS,
+): string | undefined {
+	const cursorSeconds = toEpochSeconds(cursor);
+	const serverNow = toEpochSeconds(serverTime);
+	if (cursorSeconds === undefined || serverNow === undefined || polledAt === undefined) return undefined;
+	const jumpedFrom = serverNow - Math.max(0, nowSeconds - polledAt);
+	return jumpedFrom < cursorSeconds - lookbackSeconds ? fromEpochSeconds(jumpedFrom - lookbackSeconds) : undefined;
+}

@@ -9,7 +9,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { later, toEpochSeconds } from './clock';
+import { toId } from '../transport';
+import { fromEpochSeconds, later, toEpochSeconds } from './clock';
 import { valueKey, type WatchableField } from './fields';
 import { knownFields, type KnownUser, type Snapshot } from './state';
 
@@ -31,6 +32,10 @@ export interface DetectOptions {
 	tracksDeletions: boolean;
 	/** Harvest's Date at the first page; the next cursor. */
 	serverTime?: string;
+	/** The latest cursor that may be kept (epoch seconds): the host's clock plus a skew allowance. */
+	maxCursor?: number;
+	/** The host's clock at this poll (epoch seconds), remembered for the next one. */
+	polledAt?: number;
 	/** Users missing from the roster that the token may no longer see: forgotten, not deleted. */
 	hidden?: ReadonlySet<number>;
 }
@@ -56,73 +61,90 @@ interface Emitted {
 type Changes = Record<string, { previous: unknown; current: unknown }>;
 
 export function detectChanges(previous: Snapshot, users: readonly IDataObject[], options: DetectOptions): Detection {
-	const { fields, events } = options;
-	const watched = new Set<string>(options.watched);
 	const known = new Map(previous.users);
 	const emitted: Emitted[] = [];
 	const seen = new Set<number>();
 	const roster = options.fullRoster && options.tracksDeletions;
 	let changed = roster !== previous.roster;
 	let newest: string | null = null;
+	const serverNow = toEpochSeconds(options.serverTime);
 
 	for (const user of users) {
-		const id = Number(user.id);
+		const id = toId(user.id);
 		const at = toEpochSeconds(user.updated_at);
-		if (!Number.isSafeInteger(id) || id <= 0 || at === undefined) continue;
+		if (id === undefined || at === undefined) continue;
 		seen.add(id);
 		newest = later(newest, user.updated_at as string);
-		const current: KnownUser = { at, active: user.is_active !== false, values: fields.map((f) => valueKey(user[f])) };
+		const current: KnownUser = { at, active: user.is_active !== false, values: options.fields.map((f) => valueKey(user[f])) };
 		const before = known.get(id);
-		if (!before) {
-			known.set(id, current);
-			changed = true;
-			if (events.has('created')) emitted.push({ at, id, json: { ...user, event: 'created' } });
-			continue;
-		}
-		// An older copy than the one remembered (a lagging replica): it tells nothing new.
-		if (at < before.at) continue;
-		const differing = fields.filter((_, i) => before.values[i] !== current.values[i]);
-		if (at === before.at && before.active === current.active && differing.length === 0) continue;
+		if (before && !isNews(before, current, serverNow, options.fields)) continue;
 		known.set(id, current);
 		changed = true;
-
-		const changes: Changes = {};
-		for (const field of differing) {
-			if (!watched.has(field)) continue;
-			const i = fields.indexOf(field);
-			changes[field] = { previous: JSON.parse(before.values[i]), current: JSON.parse(current.values[i]) };
-		}
-		const fieldsChanged = Object.keys(changes).length > 0;
-		let event: TriggerEvent | undefined;
-		if (before.active !== current.active) {
-			changes.is_active = { previous: before.active, current: current.active };
-			event = current.active ? 'reactivated' : 'archived';
-			// Archived / reactivated not selected: the watched fields that changed with it still count.
-			if (!events.has(event)) event = fieldsChanged ? 'updated' : undefined;
-		} else if (fieldsChanged) {
-			event = 'updated';
-		}
-		if (event && events.has(event)) emitted.push({ at, id, json: { ...user, event, changes } });
+		const json = before ? classify(user, before, current, options) : options.events.has('created') ? { ...user, event: 'created' } : undefined;
+		if (json) emitted.push({ at, id, json });
 	}
 
-	const deleted: IDataObject[] = [];
-	if (options.fullRoster) {
-		for (const [id, user] of known) {
-			if (seen.has(id)) continue;
-			known.delete(id);
-			changed = true;
-			// Only a roster listed last time can tell a deletion since then; when Deleted was just
-			// selected, users that vanished earlier are dropped quietly instead of reported late.
-			const reported = previous.roster && events.has('deleted') && !options.hidden?.has(id);
-			if (reported) deleted.push({ id, ...knownFields(user, fields), event: 'deleted' });
-		}
-	}
-
+	const deleted = options.fullRoster ? forgetMissing(previous, known, seen, options) : [];
+	changed ||= known.size !== previous.users.size || deleted.length > 0;
 	emitted.sort((a, b) => a.at - b.at || a.id - b.id);
-	const cursor = options.serverTime ?? later(previous.cursor, newest);
 	return {
 		items: [...emitted.map((e) => e.json), ...deleted],
-		next: { cursor, roster, users: known },
+		next: { cursor: nextCursor(previous, newest, options), roster, users: known, polledAt: options.polledAt },
 		changed,
 	};
+}
+
+/**
+ * Whether a re-read user tells something new. A copy older than the one remembered comes from a
+ * lagging replica and tells nothing, unless the remembered stamp lies in Harvest's future: then
+ * Harvest's clock has gone back since, and the older-looking copy is the newer change.
+ */
+function isNews(before: KnownUser, current: KnownUser, serverNow: number | undefined, fields: readonly string[]): boolean {
+	const differing = fields.some((_, i) => before.values[i] !== current.values[i]) || before.active !== current.active;
+	if (current.at < before.at) return differing && serverNow !== undefined && before.at > serverNow;
+	return current.at !== before.at || differing;
+}
+
+/** The output item for a change of a remembered user, or undefined when no selected event fits. */
+function classify(user: IDataObject, before: KnownUser, current: KnownUser, options: DetectOptions): IDataObject | undefined {
+	const { fields, events } = options;
+	const watched = new Set<string>(options.watched);
+	const changes: Changes = {};
+	fields.forEach((field, i) => {
+		if (!watched.has(field) || before.values[i] === current.values[i]) return;
+		changes[field] = { previous: JSON.parse(before.values[i]), current: JSON.parse(current.values[i]) };
+	});
+	const fieldsChanged = Object.keys(changes).length > 0;
+	let event: TriggerEvent | undefined;
+	if (before.active !== current.active) {
+		changes.is_active = { previous: before.active, current: current.active };
+		event = current.active ? 'reactivated' : 'archived';
+		// Archived / reactivated not selected: the watched fields that changed with it still count.
+		if (!events.has(event)) event = fieldsChanged ? 'updated' : undefined;
+	} else if (fieldsChanged) {
+		event = 'updated';
+	}
+	return event && events.has(event) ? { ...user, event, changes } : undefined;
+}
+
+/** Forgets remembered users missing from a full roster; the Deleted items for those to report. */
+function forgetMissing(previous: Snapshot, known: Map<number, KnownUser>, seen: ReadonlySet<number>, options: DetectOptions): IDataObject[] {
+	const deleted: IDataObject[] = [];
+	for (const [id, user] of known) {
+		if (seen.has(id)) continue;
+		known.delete(id);
+		// Only a roster listed last time can tell a deletion since then; when Deleted was just
+		// selected, users that vanished earlier are dropped quietly instead of reported late.
+		const reported = previous.roster && options.events.has('deleted') && !options.hidden?.has(id);
+		if (reported) deleted.push({ id, ...knownFields(user, options.fields), event: 'deleted' });
+	}
+	return deleted;
+}
+
+/** Harvest's time at this poll, never beyond the host's clock plus the allowance. */
+function nextCursor(previous: Snapshot, newest: string | null, options: DetectOptions): string | null {
+	const cursor = options.serverTime ?? later(previous.cursor, newest);
+	const seconds = toEpochSeconds(cursor);
+	if (seconds === undefined || options.maxCursor === undefined || seconds <= options.maxCursor) return cursor;
+	return fromEpochSeconds(options.maxCursor);
 }

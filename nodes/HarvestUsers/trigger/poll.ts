@@ -14,12 +14,12 @@ import {
 
 import { HARVEST_DEFAULT_BASE_URL } from '../../../credentials/harvestCredentialShared';
 import { simplifyUser } from '../helpers/simplifyUser';
-import { configureExecution, credentialTypeFor, harvestList, settings } from '../transport';
-import { updatedSince } from './clock';
+import { configureExecution, credentialTypeFor, harvestList, settings, toId } from '../transport';
+import { missedSince, SKEW_ALLOWANCE_SECONDS, updatedSince } from './clock';
 import { detectChanges, emptySnapshot, TRIGGER_EVENTS, type TriggerEvent } from './detect';
 import { isWatchableField, storedFields, watchedFields, type WatchableField } from './fields';
 import { confirmMissing, readUsers } from './read';
-import { decodeState, encodeState, stateFingerprint, writeState } from './state';
+import { encodeState, readState, stateFingerprint, writeState, type ReadState, type Snapshot } from './state';
 
 /** How many users "Fetch Test Event" shows. */
 export const SAMPLE_SIZE = 5;
@@ -58,7 +58,7 @@ async function fingerprintFor(ctx: IPollFunctions, fields: readonly string[]): P
 /** The most recently updated users, marked as a sample; stored state is neither read nor written. */
 export function sampleOf(users: readonly IDataObject[], size = SAMPLE_SIZE): IDataObject[] {
 	return [...users]
-		.sort((a, b) => String(b.updated_at).localeCompare(String(a.updated_at)) || Number(b.id) - Number(a.id))
+		.sort((a, b) => String(b.updated_at).localeCompare(String(a.updated_at)) || (toId(b.id) ?? 0) - (toId(a.id) ?? 0))
 		.slice(0, size)
 		.map((user) => ({ ...user, event: 'sample' }));
 }
@@ -83,31 +83,62 @@ export async function pollUsers(ctx: IPollFunctions): Promise<INodeExecutionData
 	}
 
 	const fields = storedFields(watched);
-	const fingerprint = await fingerprintFor(ctx, fields);
 	const staticData = ctx.getWorkflowStaticData('node');
-	const previous = decodeState(staticData, fingerprint, fields);
-	// Deleted needs every user; so does a state without a cursor (first poll, nothing to continue).
-	const since = previous?.cursor && !events.has('deleted') ? updatedSince(previous.cursor) : undefined;
-	const listing = await readUsers(ctx, since ? { updated_since: since } : {});
-	let hidden: number[] = [];
-	if (previous?.roster && events.has('deleted')) {
-		const listed = new Set(listing.users.map((u) => Number(u.id)));
-		const confirmed = await confirmMissing(ctx, [...previous.users.keys()].filter((id) => !listed.has(id)));
-		listing.users.push(...confirmed.present);
-		hidden = confirmed.hidden;
-	}
-
+	const now = Math.floor(Date.now() / 1000);
+	const fingerprint = await fingerprintFor(ctx, fields);
+	const previous = previousSnapshot(ctx, readState(staticData, fingerprint, fields, now + SKEW_ALLOWANCE_SECONDS));
+	const listing = await readChanges(ctx, previous, events, now);
 	const detection = detectChanges(previous ?? emptySnapshot(), listing.users, {
 		fields,
 		watched,
 		// First activation (or a new account or field list): remember everyone, announce nothing.
 		events: previous ? events : new Set(),
-		fullRoster: since === undefined,
+		fullRoster: listing.fullRoster,
 		tracksDeletions: events.has('deleted'),
-		hidden: new Set(hidden),
+		hidden: new Set(listing.hidden),
 		serverTime: listing.serverTime,
+		maxCursor: now + SKEW_ALLOWANCE_SECONDS,
+		polledAt: now,
 	});
 	const result = output(ctx, detection.items);
-	if (detection.changed) writeState(staticData, encodeState(detection.next, fingerprint, fields));
+	// Every successful poll moves the cursor on, changes or not.
+	writeState(staticData, encodeState(detection.next, fingerprint, fields));
 	return result;
+}
+
+/** The state to continue from; damaged state is logged and dropped, so the poll seeds afresh. */
+function previousSnapshot(ctx: IPollFunctions, read: ReadState): Snapshot | undefined {
+	if (read.damage) {
+		ctx.logger.warn(
+			`Harvest Users Trigger: its stored state ${read.damage}, so it was discarded; this poll remembers the current users again and emits nothing (as on activation)`,
+			{ node: ctx.getNode().name },
+		);
+	}
+	return read.snapshot;
+}
+
+interface Changes {
+	users: IDataObject[];
+	serverTime?: string;
+	fullRoster: boolean;
+	hidden: number[];
+}
+
+/** The users to compare: changed ones (or all, for Deleted or without a cursor), plus confirmations. */
+async function readChanges(ctx: IPollFunctions, previous: Snapshot | undefined, events: Set<TriggerEvent>, now: number): Promise<Changes> {
+	// Deleted needs every user; so does a state without a cursor (first poll, nothing to continue).
+	const since = previous?.cursor && !events.has('deleted') ? updatedSince(previous.cursor) : undefined;
+	const listing = await readUsers(ctx, since ? { updated_since: since } : {});
+	if (since) {
+		const missed = missedSince(previous?.cursor, previous?.polledAt, listing.serverTime, now);
+		if (missed) listing.users.push(...(await readUsers(ctx, { updated_since: missed })).users);
+	}
+	let hidden: number[] = [];
+	if (previous?.roster && events.has('deleted')) {
+		const listed = new Set(listing.users.map((u) => toId(u.id)));
+		const confirmed = await confirmMissing(ctx, [...previous.users.keys()].filter((id) => !listed.has(id)));
+		listing.users.push(...confirmed.present);
+		hidden = confirmed.hidden;
+	}
+	return { users: listing.users, serverTime: listing.serverTime, fullRoster: since === undefined, hidden };
 }

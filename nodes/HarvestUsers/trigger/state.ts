@@ -23,9 +23,14 @@ export interface Snapshot {
 	/** Whether the last recorded poll listed every user for Deleted (so deletions since then can be told). */
 	roster: boolean;
 	users: Map<number, KnownUser>;
+	/** The n8n host's clock (epoch seconds) at that poll: tells a jump back of Harvest's clock. */
+	polledAt?: number;
 }
 
 const VERSION = 1;
+
+/** 9999-12-31T23:59:59Z: any later stamp is damage, not a date. */
+const LAST_SECOND = 253_402_300_799;
 
 /**
  * Column by column, so the state is a handful of arrays rather than 10,000 small objects (n8n
@@ -52,9 +57,11 @@ interface StoredState extends IDataObject {
 	/** Distinct field values, the most frequent first. */
 	values: unknown[];
 	users: StoredUsers;
+	/** Host clock at the poll that wrote it, epoch seconds. */
+	polled?: number;
 }
 
-const STATE_KEYS: ReadonlyArray<keyof StoredState> = ['v', 'fp', 'cursor', 'roster', 'fields', 'values', 'users'];
+const STATE_KEYS: ReadonlyArray<keyof StoredState> = ['v', 'fp', 'cursor', 'roster', 'fields', 'values', 'users', 'polled'];
 
 /**
  * Which Harvest account and which layout the state belongs to. A different account (or base URL)
@@ -90,6 +97,7 @@ export function encodeState(snapshot: Snapshot, fingerprint: string, fields: rea
 			active: rows.map((row) => (row.active ? '1' : '0')).join(''),
 			columns: fields.map((_, f) => rows.map((row) => index.get(row.values[f]) as number)),
 		},
+		...(snapshot.polledAt === undefined ? {} : { polled: snapshot.polledAt }),
 	};
 }
 
@@ -97,41 +105,89 @@ function isNumberList(value: unknown, length: number): value is number[] {
 	return Array.isArray(value) && value.length === length && value.every((n) => typeof n === 'number');
 }
 
+function isStampList(value: unknown, length: number): value is number[] {
+	return isNumberList(value, length) && value.every((n) => Number.isInteger(n) && n >= 0 && n <= LAST_SECOND);
+}
+
+export interface ReadState {
+	/** The snapshot to continue from; undefined = seed afresh. */
+	snapshot?: Snapshot;
+	/** Why a state that belongs here was discarded (for the log); undefined when there was none or it was fine. */
+	damage?: string;
+}
+
 /**
- * The snapshot stored for this fingerprint, or undefined when there is none to continue from
- * (first activation, another account, other fields, or a state this version cannot read); the
- * caller then seeds afresh rather than guessing.
+ * The snapshot stored for this fingerprint. Nothing stored, another account or other fields:
+ * nothing to continue, quietly. A state that belongs here but holds wrong types or impossible
+ * values (a cursor beyond `maxCursor`, which no poll ever writes) is discarded with the reason:
+ * continuing from it could throw on every poll or silently stop emitting.
  */
-export function decodeState(raw: IDataObject, fingerprint: string, fields: readonly string[]): Snapshot | undefined {
-	if (raw.v !== VERSION || raw.fp !== fingerprint) return undefined;
-	if (!Array.isArray(raw.fields) || raw.fields.join(',') !== fields.join(',')) return undefined;
+export function readState(raw: IDataObject, fingerprint: string, fields: readonly string[], maxCursor: number): ReadState {
+	if (raw.v === undefined && raw.fp === undefined) return {};
+	if (raw.fp !== fingerprint) return {};
+	if (raw.v !== VERSION) return { damage: `has version ${JSON.stringify(raw.v)}, not ${VERSION}` };
+	if (!Array.isArray(raw.fields) || raw.fields.join(',') !== fields.join(',')) return {};
+	try {
+		const damage = stateDamage(raw, fields, maxCursor);
+		return damage ? { damage } : { snapshot: decodeUsers(raw, fields) };
+	} catch (error) {
+		return { damage: `could not be read (${(error as Error).message})` };
+	}
+}
+
+function stateDamage(raw: IDataObject, fields: readonly string[], maxCursor: number): string | undefined {
 	const stored = raw.users as StoredUsers | undefined;
-	if (!Array.isArray(raw.values) || !stored || !Array.isArray(stored.ids)) return undefined;
+	if (!Array.isArray(raw.values)) return 'has no value list';
+	if (!stored || typeof stored !== 'object' || !Array.isArray(stored.ids)) return 'has no user list';
 	const n = stored.ids.length;
-	const keys = (raw.values as unknown[]).map((v) => JSON.stringify(v));
+	const ids = stored.ids as unknown[];
+	if (!ids.every((step) => typeof step === 'number' && Number.isSafeInteger(step) && step > 0)) {
+		return 'has user IDs that are not ascending whole numbers';
+	}
+	if (!Number.isSafeInteger(stored.ids.reduce((a, b) => a + b, 0))) return 'has user IDs beyond 2^53';
+	if (!isStampList(stored.at, n)) return 'has update times that are not timestamps';
+	if (typeof stored.active !== 'string' || stored.active.length !== n || /[^01]/.test(stored.active)) {
+		return 'has active flags that are not 0 or 1';
+	}
+	const keys = (raw.values as unknown[]).length;
 	const columns = Array.isArray(stored.columns) ? stored.columns : [];
-	const valid =
-		isNumberList(stored.ids, n) &&
-		isNumberList(stored.at, n) &&
-		typeof stored.active === 'string' &&
-		stored.active.length === n &&
-		columns.length === fields.length &&
-		columns.every((c) => isNumberList(c, n) && c.every((i) => keys[i] !== undefined));
-	if (!valid) return undefined;
+	if (columns.length !== fields.length || !columns.every((c) => isNumberList(c, n) && c.every((i) => Number.isInteger(i) && i >= 0 && i < keys))) {
+		return 'has field values that do not line up';
+	}
+	if (typeof raw.roster !== 'boolean') return 'has a roster flag that is not true or false';
+	if (raw.polled !== undefined && !isStampList([raw.polled], 1)) return 'has a poll time that is not a timestamp';
+	if (raw.cursor === null) return undefined;
+	const cursor = typeof raw.cursor === 'string' ? Date.parse(raw.cursor) / 1000 : NaN;
+	if (!Number.isFinite(cursor)) return `has a cursor that is not a time (${JSON.stringify(raw.cursor)})`;
+	if (cursor > maxCursor) return `has a cursor in the future (${String(raw.cursor)})`;
+	return undefined;
+}
+
+function decodeUsers(raw: IDataObject, fields: readonly string[]): Snapshot {
+	const stored = raw.users as StoredUsers;
+	const keys = (raw.values as unknown[]).map((v) => JSON.stringify(v));
 	const users = new Map<number, KnownUser>();
 	let id = 0;
-	for (let u = 0; u < n; u++) {
+	for (let u = 0; u < stored.ids.length; u++) {
 		id += stored.ids[u];
-		users.set(id, { at: stored.at[u], active: stored.active[u] === '1', values: columns.map((c) => keys[c[u]]) });
+		users.set(id, { at: stored.at[u], active: stored.active[u] === '1', values: stored.columns.map((c) => keys[c[u]]) });
 	}
 	const cursor = typeof raw.cursor === 'string' ? raw.cursor : null;
-	return { cursor, roster: raw.roster === true, users };
+	return { cursor, roster: raw.roster === true, users, ...(typeof raw.polled === 'number' ? { polledAt: raw.polled } : {}) };
+}
+
+/** readState without the reason, for callers that only continue or start over. */
+export function decodeState(raw: IDataObject, fingerprint: string, fields: readonly string[], maxCursor = LAST_SECOND): Snapshot | undefined {
+	return readState(raw, fingerprint, fields, maxCursor).snapshot;
 }
 
 /** Replaces the trigger's keys in n8n's static data object in one go. */
 export function writeState(staticData: IDataObject, state: StoredState): void {
 	for (const key of Object.keys(staticData)) if (!STATE_KEYS.includes(key)) delete staticData[key];
-	for (const key of STATE_KEYS) staticData[key] = state[key];
+	for (const key of STATE_KEYS) {
+		if (state[key] === undefined) delete staticData[key];
+		else staticData[key] = state[key];
+	}
 }
 
 /** For Deleted events: the last values the trigger knew. */
