@@ -12,13 +12,12 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { loadPackage, runNode, type CredentialData } from '../test/harness/n8n';
 import { compareWithBuiltIn } from './bench-builtin';
+import { transportHooks } from '../test/harness/transportHooks';
 
 const ROOT = resolve(__dirname, '..');
-type Settings = typeof import('../nodes/HarvestUsers/transport/settings');
-const transport = require(resolve(ROOT, 'dist/nodes/HarvestUsers/transport/settings.js')) as Settings;
-const throttle = require(resolve(ROOT, 'dist/nodes/HarvestUsers/transport/throttle.js')) as {
-	resetLimiters(): void;
-};
+// The shipped limits are constants; the benchmark scales them through the test hooks.
+const transport = transportHooks;
+const throttle = transportHooks;
 
 interface Logged {
 	method: string;

@@ -2,27 +2,24 @@
  * Test entry point: start the Harvest sandbox, build credentials for it, and run our nodes
  * through n8n's runtime (see n8n.ts). Every integration test goes through here.
  */
-import { join } from 'path';
 
 import { validateRequest } from '../contract/openapi';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox';
-import { PACKAGE_ROOT, type CredentialData } from './n8n';
+import { type CredentialData } from './n8n';
+import { transportHooks } from './transportHooks';
 
 export * from './n8n';
 
-type Settings = typeof import('../../nodes/HarvestUsers/transport/settings');
-type Throttle = typeof import('../../nodes/HarvestUsers/transport/throttle');
-
 /**
- * The transport module instance that the loaded package uses (the built dist/ file, resolved
- * through the same module registry as n8n's loader), so tests can scale its limits.
+ * The limits of the loaded package (a mutable copy that replaces the shipped constants, see
+ * transportHooks.ts), so tests can scale them.
  */
-export function transportSettings(): Settings {
-	return require(join(PACKAGE_ROOT, 'dist/nodes/HarvestUsers/transport/settings.js')) as Settings;
+export function transportSettings(): typeof transportHooks {
+	return transportHooks;
 }
 
-export function transportLimiters(): Throttle {
-	return require(join(PACKAGE_ROOT, 'dist/nodes/HarvestUsers/transport/throttle.js')) as Throttle;
+export function transportLimiters(): typeof transportHooks {
+	return transportHooks;
 }
 
 /** Harvest's ratio (100 per 15 s) on a 10x shorter clock, for both the sandbox and our pacing. */

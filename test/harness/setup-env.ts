@@ -6,8 +6,13 @@ import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
+import { installTransportHooks } from './transportHooks';
+
 if (!process.env.N8N_USER_FOLDER?.includes('harvest-users-test-')) {
 	process.env.N8N_USER_FOLDER = mkdtempSync(join(tmpdir(), 'harvest-users-test-'));
 }
 process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
 process.env.N8N_LOG_LEVEL = 'silent';
+
+// The package ships its transport limits as constants; tests and the benchmark scale them.
+installTransportHooks();

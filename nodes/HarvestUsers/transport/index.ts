@@ -10,5 +10,4 @@ export {
 	type HarvestRequest,
 	type HarvestResponse,
 } from './request';
-export { configureTransport, resetTransport, settings, type TransportSettings } from './settings';
-export { resetLimiters } from './throttle';
+export { settings, type TransportSettings } from './settings';

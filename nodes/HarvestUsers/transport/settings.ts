@@ -1,7 +1,7 @@
 /**
  * Limits the transport works to. Harvest's documented ceiling is 100 requests per 15 s per token
- * and 2000 records per page. Tests and the benchmark scale the window down (the sandbox can run
- * "100 per 1.5 s") through `configureTransport`; nodes never change these.
+ * and 2000 records per page. Constants: tests and the benchmark scale the window down (the sandbox
+ * can run "100 per 1.5 s") by loading their own copy of this module (test/harness/transportHooks.ts).
  */
 export interface TransportSettings {
 	/** Requests allowed per window and token. */
@@ -21,7 +21,7 @@ export interface TransportSettings {
 	pageSize: number;
 }
 
-export const DEFAULT_SETTINGS: Readonly<TransportSettings> = Object.freeze({
+export const settings: Readonly<TransportSettings> = Object.freeze({
 	requestsPerWindow: 100,
 	windowMs: 15_000,
 	defaultRetryAfterMs: 15_000,
@@ -32,13 +32,3 @@ export const DEFAULT_SETTINGS: Readonly<TransportSettings> = Object.freeze({
 	retryBudgetPerExecution: 30,
 	pageSize: 2000,
 });
-
-export const settings: TransportSettings = { ...DEFAULT_SETTINGS };
-
-export function configureTransport(overrides: Partial<TransportSettings>): void {
-	Object.assign(settings, overrides);
-}
-
-export function resetTransport(): void {
-	Object.assign(settings, DEFAULT_SETTINGS);
-}

@@ -71,12 +71,6 @@ export class SlidingWindowLimiter {
 			if (answeredAt !== undefined && answeredAt + settings.windowMs <= now) this.slots.splice(i, 1);
 		}
 	}
-
-	/** For the benchmark and tests: requests counted in the current window. */
-	get inWindow(): number {
-		this.prune(this.now());
-		return this.slots.length;
-	}
 }
 
 const limiters = new Map<string, SlidingWindowLimiter>();
@@ -88,8 +82,4 @@ export function limiterFor(key: string): SlidingWindowLimiter {
 		limiters.set(key, limiter);
 	}
 	return limiter;
-}
-
-export function resetLimiters(): void {
-	limiters.clear();
 }
