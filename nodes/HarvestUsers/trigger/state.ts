@@ -129,7 +129,7 @@ export function readState(raw: IDataObject, fingerprint: string, fields: readonl
 	if (!Array.isArray(raw.fields) || raw.fields.join(',') !== fields.join(',')) return {};
 	try {
 		const damage = stateDamage(raw, fields, maxCursor);
-		return damage ? { damage } : { snapshot: decodeUsers(raw, fields) };
+		return damage ? { damage } : { snapshot: decodeUsers(raw) };
 	} catch (error) {
 		return { damage: `could not be read (${(error as Error).message})` };
 	}
@@ -163,7 +163,7 @@ function stateDamage(raw: IDataObject, fields: readonly string[], maxCursor: num
 	return undefined;
 }
 
-function decodeUsers(raw: IDataObject, fields: readonly string[]): Snapshot {
+function decodeUsers(raw: IDataObject): Snapshot {
 	const stored = raw.users as StoredUsers;
 	const keys = (raw.values as unknown[]).map((v) => JSON.stringify(v));
 	const users = new Map<number, KnownUser>();
