@@ -9,7 +9,7 @@ import {
 import { router } from './actions/router';
 import { resourceDescriptions, resourceProperty } from './actions/operations';
 import { listSearch, loadOptions } from './methods';
-import { authenticationProperty, credentialsDescription, requestOptionsProperty } from './node.descriptions';
+import { authenticationProperty, credentialsDescription, nodeRequestOptionsProperty } from './node.descriptions';
 
 export class HarvestUsers implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,7 +32,7 @@ export class HarvestUsers implements INodeType {
 			authenticationProperty,
 			resourceProperty,
 			...resourceDescriptions,
-			requestOptionsProperty,
+			nodeRequestOptionsProperty,
 		],
 	};
 

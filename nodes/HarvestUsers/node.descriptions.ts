@@ -43,3 +43,26 @@ export const requestOptionsProperty: INodeProperties = {
 		},
 	],
 };
+
+/**
+ * Chosen by measurement (README, Performance): at a 300 ms round trip it brings 1,000 updates
+ * within a few percent of Harvest's 100 requests / 15 s; more adds connections, not speed.
+ */
+export const DEFAULT_PARALLEL_REQUESTS = 10;
+
+/** The action node's request options: the trigger's, plus how many items are in flight. */
+export const nodeRequestOptionsProperty: INodeProperties = {
+	...requestOptionsProperty,
+	options: [
+		...(requestOptionsProperty.options as INodeProperties[]),
+		{
+			displayName: 'Parallel Requests',
+			name: 'parallelRequests',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 50 },
+			default: DEFAULT_PARALLEL_REQUESTS,
+			description:
+				"How many items are sent to Harvest at the same time (for Reconcile: how many changes). Harvest's limit of 100 requests per 15 seconds still holds; more in flight only saves waiting for each answer. Output stays in input order, and one record is never written by two items at once. 1 = one item after another.",
+		},
+	],
+};

@@ -82,6 +82,7 @@ export function useSandbox(options: SandboxOptions = {}): () => Sandbox {
 		sandbox!.clearFaults();
 		sandbox!.setRateLimit(options.rateLimit ?? SCALED_LIMIT);
 		sandbox!.setClockOffset(options.clockOffsetMs ?? 0);
+		sandbox!.setLatency(options.latency ?? 0);
 	});
 	// Contract: every request a test made our nodes send must be one Harvest's API describes
 	// (path, method, query parameters, JSON body), checked against the OpenAPI description.

@@ -221,11 +221,16 @@ describe('assignments', () => {
 			);
 			expect(json[1]).toEqual({ deleted: true, id: free.id });
 			expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-			expect(sandbox().log.map((r) => [r.method, r.path, r.body, r.status])).toEqual([
-				['DELETE', `/v2/projects/${blocked.project_id}/user_assignments/${blocked.id}`, undefined, 422],
-				['PATCH', `/v2/projects/${blocked.project_id}/user_assignments/${blocked.id}`, { is_active: false }, 200],
-				['DELETE', `/v2/projects/${free.project_id}/user_assignments/${free.id}`, undefined, 200],
+			// The two items run in parallel (different projects): each item's own requests are in order.
+			const logged = sandbox().log.map((r) => [r.method, r.path, r.body, r.status]);
+			const blockedPath = `/v2/projects/${blocked.project_id}/user_assignments/${blocked.id}`;
+			const freePath = `/v2/projects/${free.project_id}/user_assignments/${free.id}`;
+			expect(logged.filter((r) => r[1] === blockedPath)).toEqual([
+				['DELETE', blockedPath, undefined, 422],
+				['PATCH', blockedPath, { is_active: false }, 200],
 			]);
+			expect(logged.filter((r) => r[1] === freePath)).toEqual([['DELETE', freePath, undefined, 200]]);
+			expect(logged).toHaveLength(3);
 			expect(store().userAssignments.get(blocked.id)?.is_active).toBe(false);
 			expect(store().userAssignments.get(free.id)).toBeUndefined();
 		});

@@ -18,11 +18,12 @@
  *   POST   /__sandbox/rate-limit     {"requests": 5, "windowMs": 500} or {"enabled": false}
  *   POST   /__sandbox/clock          {"offsetMs": 3600000}
  *   POST   /__sandbox/pagination     {"users": "cursor" | "numbered"}: how GET /v2/users pages, until the next reset
+ *   POST   /__sandbox/latency        {"ms": 300, "jitterMs": 50}: the round trip of every API request ({"ms": 0} = none)
  */
 import { notFound, unprocessable } from './errors';
 import { emptyJsonReply, jsonReply, parseBody, Reply, toReply } from './http';
 import { renderUser } from './routes/render';
-import type { SandboxServer } from './server';
+import { toLatency, type SandboxServer } from './server';
 import type { Fault, SeedSpec, TokenHolder } from './types';
 
 export function handleAdmin(server: SandboxServer, method: string, url: URL, contentType: string | undefined, raw: string): Reply {
@@ -42,6 +43,7 @@ export function handleAdmin(server: SandboxServer, method: string, url: URL, con
 					faults: server.faults.pending.map((f) => ({ ...f, match: f.match && { ...f.match, path: f.match.path?.toString() } })),
 					rate_limit: server.limiter.limit,
 					clock_offset_ms: server.clock.offsetMs,
+					latency: server.latency,
 				});
 			case 'GET /__sandbox/tokens':
 				return jsonReply(200, { url: server.origin, account_id: server.accountId, tokens: server.tokens, oauth_client: server.oauth.client });
@@ -87,6 +89,9 @@ export function handleAdmin(server: SandboxServer, method: string, url: URL, con
 				if (body.users !== 'cursor' && body.users !== 'numbered') throw unprocessable('users must be "cursor" or "numbered"');
 				store.usersPagination = body.users;
 				return jsonReply(200, { users: store.usersPagination });
+			case 'POST /__sandbox/latency':
+				server.latency = toLatency({ ms: Number(body.ms ?? 0), jitterMs: Number(body.jitterMs ?? 0) });
+				return jsonReply(200, { latency: server.latency });
 			default:
 				throw notFound();
 		}

@@ -1,6 +1,7 @@
 /**
  * Start a sandbox by hand (demo, e2e runs in another process):
- *   ts-node --transpile-only test/sandbox/cli.ts [--port 4010] [--seed demo|empty|N] [--no-rate-limit] [--fault JSON]…
+  *   ts-node --transpile-only test/sandbox/cli.ts [--port 4010] [--seed demo|empty|N] [--no-rate-limit]
+ *     [--latency <ms> [--jitter <ms>]]   (a network round trip on every API request) [--fault JSON]…
  * --fault queues a fault as the admin API's POST /__sandbox/faults takes it (repeatable), e.g.
  *   --fault '{"kind":"redirect","location":"http://127.0.0.1:9/v2/users","match":{"path":"/v2/users/me"}}'
  * Prints the URL, the tokens, the account id and the OAuth2 client, then stays up until SIGINT/SIGTERM.
@@ -20,7 +21,17 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
 	const seed: SandboxOptions['seed'] = seedArg === 'demo' || seedArg === 'empty' ? seedArg : { users: Number(seedArg) };
 	if (typeof seed === 'object' && !Number.isInteger(seed.users)) throw new Error(`--seed must be demo, empty or a number, got ${seedArg}`);
 	const faults = argv.flatMap((a, i) => (a === '--fault' ? [argv[i + 1]] : a.startsWith('--fault=') ? [a.slice(8)] : [])).map(parseFault);
-	return { port, seed, ...(argv.includes('--no-rate-limit') ? { rateLimit: false as const } : {}), ...(faults.length ? { faults } : {}) };
+	const latencyArg = value('--latency');
+	const jitterArg = value('--jitter');
+	const latency = { ms: Number(latencyArg ?? 0), jitterMs: Number(jitterArg ?? 0) };
+	if (!(latency.ms >= 0) || !(latency.jitterMs >= 0)) throw new Error(`--latency and --jitter must be milliseconds >= 0, got ${latencyArg} and ${jitterArg}`);
+	return {
+		port,
+		seed,
+		...(argv.includes('--no-rate-limit') ? { rateLimit: false as const } : {}),
+		...(latencyArg !== undefined || jitterArg !== undefined ? { latency } : {}),
+		...(faults.length ? { faults } : {}),
+	};
 }
 
 function parseFault(text: string | undefined): Fault {
@@ -37,7 +48,9 @@ function parseFault(text: string | undefined): Fault {
 }
 
 export async function main(argv: string[] = process.argv.slice(2)): Promise<Sandbox> {
-	const sandbox = await startSandbox(parseArgs(argv));
+	const options = parseArgs(argv);
+	const sandbox = await startSandbox(options);
+	const latency = typeof options.latency === 'object' ? options.latency : undefined;
 	const { admin, manager, member } = sandbox.tokens;
 	process.stdout.write(
 		[
@@ -52,6 +65,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<Sand
 			`    Authorize:  ${sandbox.url}/oauth2/authorize`,
 			`    Token:      ${sandbox.url}/api/v2/oauth2/token`,
 			`  Admin API:    ${sandbox.url}/__sandbox/state`,
+			...(latency ? [`  Latency:      ${latency.ms} ms round trip, jitter ${latency.jitterMs ?? 0} ms`] : []),
 			'',
 		].join('\n'),
 	);

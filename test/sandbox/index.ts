@@ -12,10 +12,10 @@
  * `sandbox.oauthClient`; `sandbox.issueOAuthTokens()` skips the browser step and
  * `sandbox.expireToken(token)` makes the API answer 401 invalid_token for a token.
  */
-import { SandboxServer } from './server';
+import { SandboxServer, toLatency } from './server';
 import type { Sandbox, SandboxOptions } from './types';
 
-export type { Fault, FaultMatch, Invitation, LoggedRequest, OAuthClient, OAuthTokens, RateLimit, Sandbox, SandboxOptions, SandboxToken, SeedSpec, TokenHolder } from './types';
+export type { Fault, FaultMatch, Invitation, Latency, LoggedRequest, OAuthClient, OAuthTokens, RateLimit, Sandbox, SandboxOptions, SandboxToken, SeedSpec, TokenHolder } from './types';
 export type { Store } from './store';
 export { DEFAULT_RATE_LIMIT } from './rateLimit';
 
@@ -47,6 +47,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		},
 		setRateLimit: (rl) => {
 			server.limiter.limit = rl;
+		},
+		setLatency: (latency) => {
+			server.latency = toLatency(latency);
 		},
 		store: server.store,
 		invitations: server.store.invitations,

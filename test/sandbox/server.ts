@@ -1,7 +1,8 @@
 /**
  * The HTTP server. Every /v2 request passes, in order: User-Agent check (400), token and
  * account check (401), the per-token rate limit (429), injected faults, routing (HTML 404),
- * the route's permission rule (403), then the route. /__sandbox/* is the admin API: no auth,
+ * the route's permission rule (403), then the route; with `latency`, half a round trip before all
+ * of that and half before the answer. /__sandbox/* is the admin API: no auth, no latency,
  * no rate limit, not logged. The OAuth2 endpoints (oauth.ts) are logged, take no token and no
  * rate limit, and only get faults whose `match.path` names them.
  */
@@ -20,7 +21,7 @@ import { numericParam, RouteContext, Router } from './router';
 import { harvestRoutes } from './routes';
 import { seed } from './seed';
 import { Store } from './store';
-import type { Fault, LoggedRequest, OAuthTokens, SandboxOptions, SandboxToken, SeedSpec, TokenHolder } from './types';
+import type { Fault, Latency, LoggedRequest, OAuthTokens, SandboxOptions, SandboxToken, SeedSpec, TokenHolder } from './types';
 
 export const ACCOUNT_ID = '1046325';
 
@@ -41,6 +42,8 @@ export class SandboxServer {
 	readonly faults = new FaultQueue();
 	readonly limiter: RateLimiter;
 	readonly retryAfter: boolean;
+	/** The simulated network round trip (see Latency); kept by reset(). */
+	latency: Required<Latency>;
 	readonly accountId = ACCOUNT_ID;
 	readonly tokens: Record<Role, SandboxToken>;
 	readonly oauth: OAuthProvider;
@@ -50,7 +53,7 @@ export class SandboxServer {
 	private seq = 0;
 	/** Fixed personal tokens revoked by expireToken(), until the next reset(). */
 	private readonly revoked = new Set<string>();
-	/** Pending `delay` faults, cancelled by close() so no timer outlives the server. */
+	/** Pending waits (`delay` faults, latency), cancelled by close() so no timer outlives the server. */
 	private readonly delays = new Set<NodeJS.Timeout>();
 
 	constructor(opts: SandboxOptions = {}) {
@@ -58,6 +61,7 @@ export class SandboxServer {
 		this.store = new Store(this.clock);
 		this.limiter = new RateLimiter(opts.rateLimit === undefined ? DEFAULT_RATE_LIMIT : opts.rateLimit);
 		this.retryAfter = opts.retryAfter ?? true;
+		this.latency = toLatency(opts.latency);
 		this.oauth = new OAuthProvider(this.clock, ACCOUNT_ID);
 		const holders = seed(this.store, opts.seed);
 		this.tokens = {
@@ -143,6 +147,7 @@ export class SandboxServer {
 		const method = (req.method ?? 'GET').toUpperCase();
 		if (url.pathname.startsWith('/__sandbox/')) return handleAdmin(this, method, url, req.headers['content-type'], raw);
 
+		await this.travel(); // the way in: Harvest sees (logs, counts) the request this much later
 		const query = Object.fromEntries(url.searchParams);
 		const entry: LoggedRequest = { seq: ++this.seq, method, path: url.pathname, query, body: undefined, status: 0, at: Date.now() };
 		this.log.push(entry);
@@ -153,7 +158,16 @@ export class SandboxServer {
 			reply = toReply(e);
 		}
 		if (reply !== 'reset') entry.status = reply.status;
+		await this.travel(); // the way back
+		if (reply !== 'reset') entry.answeredAt = Date.now();
 		return reply;
+	}
+
+	/** Half the round trip, with its share of the jitter. */
+	private async travel(): Promise<void> {
+		const { ms, jitterMs } = this.latency;
+		const half = ms / 2 + (Math.random() * jitterMs) / 2;
+		if (half > 0) await this.sleep(half);
 	}
 
 	private async answer(req: IncomingMessage, method: string, path: string, query: Record<string, string>, raw: string, entry: LoggedRequest): Promise<Reply | 'reset'> {
@@ -287,6 +301,12 @@ export class SandboxServer {
 				throw new Error(`unknown fault kind ${String(fault.kind)}`);
 		}
 	}
+}
+
+export function toLatency(latency: Latency | number | undefined): Required<Latency> {
+	const { ms = 0, jitterMs = 0 } = typeof latency === 'number' ? { ms: latency } : (latency ?? {});
+	if (!(ms >= 0) || !(jitterMs >= 0)) throw new Error(`latency must be >= 0 ms, got ${ms} ms with jitter ${jitterMs} ms`);
+	return { ms, jitterMs };
 }
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {

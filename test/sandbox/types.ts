@@ -34,6 +34,17 @@ export interface RateLimit {
 
 export type SeedSpec = 'demo' | 'empty' | { users: number };
 
+/**
+ * Network round trip added to every API and OAuth request (not to /__sandbox/*): half before the
+ * request is handled (the way in: it arrives, is logged and counted by the rate limit later than
+ * it was sent), half before the answer is sent (the way back). Each half gets its own random
+ * extra of 0..jitterMs/2, so requests can overtake each other, as on a real network.
+ */
+export interface Latency {
+	ms: number;
+	jitterMs?: number;
+}
+
 export interface SandboxOptions {
 	/** 0 = random free port (default). */
 	port?: number;
@@ -52,6 +63,8 @@ export interface SandboxOptions {
 	now?: () => number;
 	/** Faults queued at start (the CLI's --fault); reset() drops them like any other. */
 	faults?: Fault[];
+	/** Default none (0 ms). A number is a round trip without jitter. */
+	latency?: Latency | number;
 }
 
 export interface LoggedRequest {
@@ -68,6 +81,8 @@ export interface LoggedRequest {
 	fault?: string;
 	/** Host clock (Date.now()) when the request arrived. */
 	at: number;
+	/** Host clock when the answer was sent (after the way back); absent while in flight and for `reset` faults. */
+	answeredAt?: number;
 }
 
 export interface FaultMatch {
@@ -148,6 +163,8 @@ export interface Sandbox {
 	clearFaults(): void;
 	setClockOffset(ms: number): void;
 	setRateLimit(rl: RateLimit | false): void;
+	/** The round trip from now on (0 = none); kept by reset(). */
+	setLatency(latency: Latency | number): void;
 	store: Store;
 	/** One per user created through the API ("Harvest emails the new user an invitation"). */
 	invitations: Invitation[];

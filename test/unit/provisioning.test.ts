@@ -4,7 +4,6 @@
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { mapConcurrently } from '../../nodes/HarvestUsers/actions/user/provisioning/apply';
 import { desiredUser } from '../../nodes/HarvestUsers/actions/user/provisioning/desiredUser';
 import { changedValues, diffUser } from '../../nodes/HarvestUsers/actions/user/provisioning/diff';
 import { checkArchiveGuard, DEFAULT_ARCHIVE_LIMITS } from '../../nodes/HarvestUsers/actions/user/provisioning/guard';
@@ -234,21 +233,5 @@ describe('descriptions', () => {
 		expect(Object.keys(props).sort()).toEqual(['additionalFields', 'email', 'firstName', 'lastName', 'options']);
 		expect((props.options.options as INodeProperties[]).map((o) => o.name)).toEqual(['restoreArchived']);
 		expect(props.email.required).toBe(true);
-	});
-});
-
-describe('concurrent writes', () => {
-	it('keeps results in list order and never runs more than asked at once', async () => {
-		let running = 0;
-		let most = 0;
-		const results = await mapConcurrently([5, 1, 4, 2, 3, 0], 3, async (ms, index) => {
-			most = Math.max(most, ++running);
-			await new Promise((resolve) => setTimeout(resolve, ms * 3));
-			running--;
-			return index * 10;
-		});
-		expect(results).toEqual([0, 10, 20, 30, 40, 50]);
-		expect(most).toBe(3);
-		expect(await mapConcurrently([], 4, async () => 1)).toEqual([]);
 	});
 });

@@ -8,12 +8,17 @@ import {
 
 import { configureExecution } from '../transport';
 import { operationLabel, operations, type HarvestResource } from './operations';
+import { parallelRequests } from './parallel';
+import { firstFailure, runInOrder } from './pool';
+import { recordKey } from './recordKey';
 import type { OperationModule } from './types';
 
 /**
  * Dispatches to the operation module and owns item linking: every output item carries the
  * `pairedItem` of the input it came from, and with Continue On Fail a failing item becomes
- * `{ error }` in its place while the others go on.
+ * `{ error }` in its place while the others go on. Items run a few at a time (Parallel Requests)
+ * yet output in input order; without Continue On Fail the first failing item in input order
+ * fails the node, as a loop over the items would.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -40,22 +45,26 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}
 	}
 
+	const continueOnFail = this.continueOnFail();
+	const outcomes = await runInOrder(items.length, async (itemIndex) => await module.execute.call(this, itemIndex), {
+		concurrency: parallelRequests(this),
+		stopOnFailure: !continueOnFail,
+		keyOf: (itemIndex) => recordKey(this, resource, operation, itemIndex),
+	});
+	const failure = continueOnFail ? undefined : firstFailure(outcomes);
+	if (failure) throw withItemContext(this, failure.error, failure.index, label);
+
 	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const result = await module.execute.call(this, itemIndex);
-			for (const json of Array.isArray(result) ? result : [result]) {
+	outcomes.forEach((outcome, itemIndex) => {
+		if (outcome?.ok) {
+			for (const json of Array.isArray(outcome.value) ? outcome.value : [outcome.value]) {
 				output.push({ json, pairedItem: { item: itemIndex } });
 			}
-		} catch (error) {
-			const described = withItemContext(this, error, itemIndex, label);
-			if (this.continueOnFail()) {
-				output.push({ json: errorJson(described, itemIndex, label), pairedItem: { item: itemIndex } });
-				continue;
-			}
-			throw described;
+		} else if (outcome) {
+			const described = withItemContext(this, outcome.error, itemIndex, label);
+			output.push({ json: errorJson(described, itemIndex, label), pairedItem: { item: itemIndex } });
 		}
-	}
+	});
 	return [output];
 }
 

@@ -10,14 +10,28 @@ import { normaliseEmail } from './email';
  */
 const userIndexes = new WeakMap<object, Promise<Map<string, IDataObject[]>>>();
 
+/**
+ * Items in flight wait for the same read. A failed read is forgotten: the item that sent it
+ * reports it, and the items that were waiting read again for themselves, as they would have one
+ * after another, so each item fails with its own error or not at all.
+ */
 async function usersByEmail(ctx: IExecuteFunctions, itemIndex: number): Promise<Map<string, IDataObject[]>> {
-	let index = userIndexes.get(ctx);
-	if (!index) {
-		index = harvestList(ctx, { path: '/v2/users', key: 'users', itemIndex }).then(indexByEmail);
-		userIndexes.set(ctx, index);
-		index.catch(() => userIndexes.delete(ctx));
+	for (;;) {
+		const pending = userIndexes.get(ctx);
+		if (!pending) {
+			const index = harvestList(ctx, { path: '/v2/users', key: 'users', itemIndex }).then(indexByEmail);
+			userIndexes.set(ctx, index);
+			index.catch(() => {
+				if (userIndexes.get(ctx) === index) userIndexes.delete(ctx);
+			});
+			return await index;
+		}
+		try {
+			return await pending;
+		} catch {
+			// Someone else's read failed; go round and read for this item.
+		}
 	}
-	return await index;
 }
 
 /** Users by normalised email; old accounts may hold duplicates. */

@@ -10,7 +10,8 @@ import {
 
 import { harvestList, harvestRequest, settings } from '../../transport';
 import { additionalUserFields, provisioningOptions, syncUserFieldOptions } from './fields/user.descriptions';
-import { mapConcurrently, sendPlan } from './provisioning/apply';
+import { parallelRequests } from '../parallel';
+import { sendPlan, sendPlans } from './provisioning/apply';
 import { checkArchiveGuard, DEFAULT_ARCHIVE_LIMITS } from './provisioning/guard';
 import {
 	planReconcile,
@@ -118,9 +119,6 @@ const displayOptions = { show: { resource: ['user'], operation: ['reconcile'] } 
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-/** Writes in flight at once; the transport's pacing decides how fast they actually go. */
-const WRITE_CONCURRENCY = 4;
-
 /** How many failures and archive candidates an error message lists by name. */
 const LISTED = 20;
 
@@ -221,7 +219,7 @@ function planSteps(plan: ReconcilePlan): Step[] {
 
 /** Sends each write; a failure stays on its step, so one person's 422 leaves the others applied. */
 async function applySteps(ctx: IExecuteFunctions, writes: Step[]): Promise<void> {
-	await mapConcurrently(writes, WRITE_CONCURRENCY, async (step) => {
+	await sendPlans(writes, parallelRequests(ctx), async (step) => {
 		try {
 			step.user = await sendPlan(ctx, step.plan as PersonPlan, step.itemIndex);
 		} catch (error) {

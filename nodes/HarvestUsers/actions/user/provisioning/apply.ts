@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { harvestPath, harvestRequest } from '../../../transport';
 import { findUsersByEmail, normaliseEmail } from '../../../helpers/usersByEmail';
+import { runInOrder } from '../../pool';
 import type { PersonPlan } from './plan';
 
 /**
@@ -41,23 +42,25 @@ export function rememberUser(ctx: IExecuteFunctions, user: IDataObject): void {
 }
 
 /**
- * Runs `task` over `list` with at most `concurrency` at a time, results in list order. The
- * transport paces the requests; a few in flight keep Harvest's window full even when each answer
- * takes a few hundred milliseconds, so a large first sync runs at the rate limit, not below it.
+ * Sends the writes of a plan a few at a time (the node's Parallel Requests), so a large first
+ * sync runs at Harvest's rate limit and not at one round trip per person. Each plan is one person
+ * and one request; keying by the Harvest user as well keeps two writes for one user from ever
+ * overlapping, should a plan ever hold two. Every write is attempted: one person's failure is
+ * reported by the caller and never stops the others.
  */
-export async function mapConcurrently<T, R>(
-	list: readonly T[],
+export async function sendPlans<T extends { plan?: PersonPlan; itemIndex?: number }>(
+	steps: readonly T[],
 	concurrency: number,
-	task: (value: T, index: number) => Promise<R>,
-): Promise<R[]> {
-	const results = new Array<R>(list.length);
-	let next = 0;
-	const worker = async () => {
-		while (next < list.length) {
-			const index = next++;
-			results[index] = await task(list[index], index);
-		}
-	};
-	await Promise.all(Array.from({ length: Math.min(concurrency, list.length) }, worker));
-	return results;
+	send: (step: T) => Promise<void>,
+): Promise<void> {
+	await runInOrder(steps.length, async (index) => await send(steps[index]), {
+		concurrency,
+		stopOnFailure: false,
+		keyOf: (index) => personKey(steps[index].plan),
+	});
+}
+
+function personKey(plan: PersonPlan | undefined): string | undefined {
+	if (!plan) return undefined;
+	return plan.current?.id !== undefined ? `user:${String(plan.current.id)}` : `email:${normaliseEmail(plan.email)}`;
 }
