@@ -9,6 +9,7 @@ import { type CredentialData } from './n8n';
 import { transportHooks } from './transportHooks';
 
 export * from './n8n';
+export { maxInFlight } from './inFlight';
 
 /**
  * The limits of the loaded package (a mutable copy that replaces the shipped constants, see
