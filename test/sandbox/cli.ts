@@ -1,6 +1,6 @@
 /**
  * Start a sandbox by hand (demo, e2e runs in another process):
-  *   ts-node --transpile-only test/sandbox/cli.ts [--port 4010] [--seed demo|empty|N] [--no-rate-limit]
+ *   ts-node --transpile-only test/sandbox/cli.ts [--port 4010] [--seed demo|empty|N] [--no-rate-limit]
  *     [--latency <ms> [--jitter <ms>]]   (a network round trip on every API request) [--fault JSON]…
  * --fault queues a fault as the admin API's POST /__sandbox/faults takes it (repeatable), e.g.
  *   --fault '{"kind":"redirect","location":"http://127.0.0.1:9/v2/users","match":{"path":"/v2/users/me"}}'

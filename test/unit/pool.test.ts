@@ -155,6 +155,19 @@ describe('record keys', () => {
 		expect(listed.sort()).toEqual(actual.sort());
 	});
 
+	it('each writing operation has the parameter that names its record', () => {
+		const missing = Object.entries(RECORD_PARAMETER).flatMap(([resource, ops]) =>
+			Object.entries(ops)
+				.filter(([, parameter]) => parameter !== null)
+				.filter(([operation, parameter]) => {
+					const module = (operations as unknown as Record<string, Record<string, { description: Array<{ name: string }> }>>)[resource][operation];
+					return !module.description.some((property) => property.name === parameter);
+				})
+				.map(([operation, parameter]) => `${resource}.${operation}: ${parameter}`),
+		);
+		expect(missing).toEqual([]);
+	});
+
 	it('names the record by the parameter of the operation; reads have none; unlisted operations share one key', () => {
 		const params: Record<string, unknown> = {
 			userId: { __rl: true, mode: 'list', value: '42' },
