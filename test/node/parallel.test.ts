@@ -124,7 +124,7 @@ describe('Parallel Requests (items in flight)', () => {
 		expect(json.map((j) => (j.error ? `error ${j.itemIndex}` : j.id))).toEqual(
 			input.map((i, index) => ([2, 5, 9].includes(index) ? `error ${index}` : i.id)),
 		);
-		expect(json[2]).toMatchObject({ httpCode: '404', operation: 'user → update', description: expect.stringMatching(/^Item 2 /) });
+		expect(json[2]).toMatchObject({ httpCode: '404', operation: 'User → Update', description: expect.stringMatching(/^Item 2 /) });
 		expect(json[5]).toMatchObject({ itemIndex: 5, description: expect.stringMatching(/^Item 5 /) });
 		expect(json[5].httpCode).toBeUndefined();
 		expect(writesOf(sandbox())).toHaveLength(9);
@@ -148,7 +148,7 @@ describe('Parallel Requests (items in flight)', () => {
 			credentials: admin(),
 		});
 		expect(status).toBe('error');
-		expect(error?.description).toMatch(/^Item 3 \(user → update\)/);
+		expect(error?.description).toMatch(/^Item 3 \(User → Update\)/);
 		expect((error as unknown as { context: IDataObject }).context.itemIndex).toBe(3);
 		// Items 0–6 had started (and the good ones were applied); nothing after item 7 was started.
 		expect(writesOf(sandbox()).map((r) => r.path).sort()).toEqual(input.slice(0, 7).map((i) => `/v2/users/${i.id}`).sort());
