@@ -1,5 +1,7 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_PARALLEL_REQUESTS } from './helpers/parallelRequests';
+
 /** Shared by the action node and the trigger: both accept either credential. */
 export const credentialsDescription: INodeCredentialDescription[] = [
 	{
@@ -43,13 +45,6 @@ export const requestOptionsProperty: INodeProperties = {
 		},
 	],
 };
-
-/**
- * Chosen by measurement (README, Performance): at a 300 ms round trip each doubling only halves
- * the last batch's spread (100 requests / this many × the round trip); at 32 that is under a
- * second, so 1,000 updates run within a few percent of Harvest's 100 requests / 15 s.
- */
-export const DEFAULT_PARALLEL_REQUESTS = 32;
 
 /** The action node's request options: the trigger's, plus how many items are in flight. */
 export const nodeRequestOptionsProperty: INodeProperties = {

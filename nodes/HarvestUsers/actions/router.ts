@@ -8,8 +8,8 @@ import {
 
 import { configureExecution } from '../transport';
 import { operationLabel, operations, type HarvestResource } from './operations';
-import { parallelRequests } from './parallel';
-import { firstFailure, runInOrder } from './pool';
+import { parallelRequests } from '../helpers/parallelRequests';
+import { firstFailure, runInOrder } from '../helpers/pool';
 import { recordKey } from './recordKey';
 import type { OperationModule } from './types';
 

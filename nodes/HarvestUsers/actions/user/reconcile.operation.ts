@@ -10,7 +10,7 @@ import {
 
 import { harvestList, harvestRequest, settings } from '../../transport';
 import { additionalUserFields, provisioningOptions, syncUserFieldOptions } from './fields/user.descriptions';
-import { parallelRequests } from '../parallel';
+import { parallelRequests } from '../../helpers/parallelRequests';
 import { sendPlan, sendPlans } from './provisioning/apply';
 import { checkArchiveGuard, DEFAULT_ARCHIVE_LIMITS } from './provisioning/guard';
 import {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { harvestPath, harvestRequest } from '../../../transport';
 import { findUsersByEmail, normaliseEmail } from '../../../helpers/usersByEmail';
-import { runInOrder } from '../../pool';
+import { runInOrder } from '../../../helpers/pool';
 import type { PersonPlan } from './plan';
 
 /**
