@@ -34,7 +34,9 @@ export function useFastTransport(limit = SCALED_LIMIT): void {
 		defaultRetryAfterMs: 300,
 		backoffBaseMs: 20,
 		backoffCapMs: 200,
-		timeoutMs: 2000,
+		// Barely shortened: with many items in flight on a loaded 2-core machine, an answer can take
+		// seconds, and a timed-out request is sent again. Timeout tests set their own.
+		timeoutMs: 20_000,
 	});
 }
 

@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { maxInFlight, patCredential, runNode, transportSettings, useSandbox } from '../harness';
+import { maxInFlight, patCredential, runNode, useSandbox } from '../harness';
 import type { LoggedRequest, Sandbox } from '../sandbox';
 import { byEmail, byId, idOf, roleIdOf } from './people';
 
@@ -26,9 +26,6 @@ const writesOf = (sandbox: Sandbox) => sandbox.log.filter((r) => r.method !== 'G
 
 describe('Parallel Requests (items in flight)', () => {
 	const sandbox = useSandbox({ seed: { users: 30 }, latency: { ms: 80, jitterMs: 40 } });
-	// The fast transport's 2 s timeout is shorter than a loaded machine's round trip plus its
-	// jitter here; a timed-out GET or PATCH would be sent again and blur what the log shows.
-	beforeEach(() => transportSettings().configureTransport({ timeoutMs: 20_000 }));
 	const admin = () => patCredential(sandbox(), 'admin');
 	const generated = () =>
 		sandbox()
