@@ -171,7 +171,8 @@ async function ensureRuntime({ log = (s) => process.stdout.write(`${s}\n`) } = {
 	await npm(['install', `n8n@${N8N_VERSION}`, '--save-exact', '--ignore-scripts'], N8N_DIR, logFile, {
 		label: `[2/3] n8n ${N8N_VERSION}`,
 		status: () => (tarballs() ? `${tarballs()} of ~2400 packages downloaded` : 'resolving the dependency tree'),
-		timeoutMs: 12 * 60000,
+		// 4-5 min on a quiet machine; a loaded 2-core machine took over 12 (a hang still ends)
+		timeoutMs: 25 * 60000,
 	});
 	// sqlite3 is compiled from source when its GitHub prebuild cannot be downloaded (1-2 minutes)
 	await npm(['rebuild', 'sqlite3', 'isolated-vm', '--ignore-scripts=false'], N8N_DIR, logFile, {
