@@ -61,6 +61,18 @@ describe('admin API (/__sandbox)', () => {
 		expect((await api(sandbox).get('/v2/users/me')).status).toBe(200);
 	});
 
+	it('drops Retry-After from its 429s on request (the one recorded Harvest 429 had none), and restores it', async () => {
+		await admin('POST', 'rate-limit', { requests: 1, windowMs: 60_000, retryAfter: false });
+		await api(sandbox).get('/v2/users/me');
+		const bare = await api(sandbox).get('/v2/users/me');
+		expect(bare.status).toBe(429);
+		expect(bare.headers.get('retry-after')).toBeNull();
+		await admin('POST', 'rate-limit', { requests: 1, windowMs: 60_000, retryAfter: true });
+		const told = await api(sandbox).get('/v2/users/me');
+		expect(told.status).toBe(429);
+		expect(Number(told.headers.get('retry-after'))).toBeGreaterThan(0);
+	});
+
 	it('resets to a seed', async () => {
 		await admin('POST', 'reset', { seed: 'empty' });
 		expect((await admin('GET', 'state')).json.users).toHaveLength(3);

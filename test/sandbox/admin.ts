@@ -15,7 +15,7 @@
  *   POST   /__sandbox/users          create a user directly (body like POST /v2/users; "invite": true to record an invitation)
  *   PATCH  /__sandbox/users/:id      change fields directly (also telephone, avatar_url, rates, "has_time_entries")
  *   DELETE /__sandbox/users/:id      delete, even with time entries
- *   POST   /__sandbox/rate-limit     {"requests": 5, "windowMs": 500} or {"enabled": false}
+ *   POST   /__sandbox/rate-limit     {"requests": 5, "windowMs": 500, "retryAfter"?: bool} or {"enabled": false}
  *   POST   /__sandbox/clock          {"offsetMs": 3600000}
  *   POST   /__sandbox/pagination     {"users": "cursor" | "numbered"}: how GET /v2/users pages, until the next reset
  *   POST   /__sandbox/latency        {"ms": 300, "jitterMs": 50}: the round trip of every API request ({"ms": 0} = none)
@@ -81,7 +81,8 @@ export function handleAdmin(server: SandboxServer, method: string, url: URL, con
 				return emptyJsonReply(200);
 			case 'POST /__sandbox/rate-limit':
 				server.limiter.limit = body.enabled === false ? false : { requests: Number(body.requests), windowMs: Number(body.windowMs) };
-				return jsonReply(200, { rate_limit: server.limiter.limit });
+				if (body.retryAfter !== undefined) server.retryAfter = body.retryAfter !== false;
+				return jsonReply(200, { rate_limit: server.limiter.limit, retry_after: server.retryAfter });
 			case 'POST /__sandbox/clock':
 				server.clock.offsetMs = Number(body.offsetMs ?? 0);
 				return jsonReply(200, { clock_offset_ms: server.clock.offsetMs, now: server.clock.nowIso() });

@@ -41,7 +41,8 @@ export class SandboxServer {
 	readonly log: LoggedRequest[] = [];
 	readonly faults = new FaultQueue();
 	readonly limiter: RateLimiter;
-	readonly retryAfter: boolean;
+	/** Whether a 429 carries Retry-After (changeable over the admin API). */
+	retryAfter: boolean;
 	/** The simulated network round trip (see Latency); kept by reset(). */
 	latency: Required<Latency>;
 	readonly accountId = ACCOUNT_ID;
