@@ -4,7 +4,8 @@
  * another resource, a default that is not one of its options).
  */
 import { readFileSync } from 'fs';
-import type { INodeProperties, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeParameters, INodeProperties, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 import { join } from 'path';
 
 import { loadPackage, PACKAGE_ROOT } from './harness';
@@ -183,5 +184,67 @@ describe('in the editor', () => {
 		const { loader } = await loadPackage();
 		const token = loader.credentialTypes.harvestUsersApi.type.properties.find((p: INodeProperties) => p.name === 'accessToken')!;
 		expect(token.hint).toMatch(/Administrator/);
+	});
+
+	/** Every property, with the collection or fixed collection it sits in (n8n evaluates displayOptions there). */
+	const allProperties = (props: INodeProperties[], path = ''): Array<{ prop: INodeProperties; path: string }> =>
+		props.flatMap((prop) => {
+			const nested = (prop.options ?? []).flatMap((o) =>
+				'type' in o ? allProperties([o as INodeProperties], `${path}${prop.name}.`) : 'values' in o ? allProperties(o.values, `${path}${prop.name}.${o.name}.`) : [],
+			);
+			return [{ prop, path }, ...nested];
+		});
+
+	it('never bounds a number field the editor would silently change (-5 h became 5 h); the node validates instead', async () => {
+		// n8n's number input drops a minus sign below minValue and clamps to maxValue without a word.
+		// Only Limit (a read size; n8n's lint requires minValue 1) and Max Retries keep their bounds.
+		const bounded: string[] = [];
+		for (const name of ['harvestUsers', 'harvestUsersTrigger']) {
+			for (const { prop, path } of allProperties((await description(name)).properties)) {
+				const options = prop.typeOptions ?? {};
+				if (prop.type !== 'number' || (options.minValue === undefined && options.maxValue === undefined)) continue;
+				if (['limit', 'requestOptions.maxRetries', 'options.maxRetries'].includes(path + prop.name)) continue;
+				if (path.startsWith('pollTimes.')) continue; // n8n's own Poll Times field
+				bounded.push(`${name}: ${path}${prop.name}`);
+			}
+		}
+		expect(bounded).toEqual([]);
+	});
+
+	it('offers Manager Permissions only when the Access Role is Manager (or an expression), in every collection', async () => {
+		const desc = await description('harvestUsers');
+		const found = allProperties(desc.properties).filter(({ prop }) => prop.name === 'managerPermissions');
+		expect(found.length).toBeGreaterThanOrEqual(4);
+		for (const { prop } of found) {
+			const shown = (values: INodeParameters) => NodeHelpers.displayParameter(values, prop, null, null);
+			expect({ path: prop.name, member: shown({ accessRole: 'member' }) }).toEqual({ path: prop.name, member: false });
+			expect(shown({ accessRole: 'administrator' })).toBe(false);
+			expect(shown({})).toBe(false);
+			expect(shown({ accessRole: 'manager' })).toBe(true);
+			expect(shown({ accessRole: '={{ $json.role }}' })).toBe(true);
+		}
+	});
+
+	it("names a user action differently from n8n's built-in Harvest node, so a node added from the actions panel is told apart", async () => {
+		// n8n-nodes-base 2.41.1, nodes/Harvest/UserDescription: the default names its nodes get
+		const builtIn = ['Create a user', 'Delete a user', 'Get data of a user', 'Get data of all users', 'Get data of authenticated user', 'Update a user'];
+		const desc = await description('harvestUsers');
+		const ours = Object.keys(CONTRACT).flatMap((resource) => operationsOf(desc, resource).map((o) => o.action));
+		expect(ours.filter((action) => builtIn.includes(action as string))).toEqual([]);
+		expect(ours.every(Boolean)).toBe(true);
+	});
+
+	it('speaks hours, never seconds, in every label and option a user reads (Watch Fields said "Weekly Capacity (Seconds)")', async () => {
+		const seconds: string[] = [];
+		for (const name of ['harvestUsers', 'harvestUsersTrigger']) {
+			const { loader } = await loadPackage();
+			const desc = loader.nodeTypes[name].type.description as INodeTypeDescription;
+			for (const { prop, path } of allProperties(desc.properties)) {
+				if (path.startsWith('pollTimes.')) continue; // n8n's own Poll Times field (cron seconds)
+				const texts = [prop.displayName, prop.description, ...((prop.options ?? []) as INodePropertyOptions[]).map((o) => o.name)];
+				if (texts.some((t) => /second/i.test(String(t ?? '')))) seconds.push(`${name}: ${prop.name}`);
+			}
+		}
+		expect(seconds).toEqual([]);
 	});
 });

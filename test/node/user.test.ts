@@ -71,22 +71,31 @@ describe('user operations', () => {
 			expect(sandbox().store.users.findByEmail('min@example.com')!.access_roles).toEqual(['member']);
 		});
 
-		it('refuses manager permissions without the manager access role before sending anything', async () => {
-			const { status, error } = await runNode({
-				parameters: {
-					resource: 'user',
-					operation: 'create',
-					firstName: 'Jane',
-					lastName: 'Doe',
-					email: 'jane.doe@example.com',
-					additionalFields: { accessRole: 'member', managerPermissions: ['billable_rates_manager'] },
-				},
-				credentials: admin(),
-			});
+		it('applies Manager Permissions only with the Manager access role: hidden for Member, refused in the labels the user sees when an expression resolves to Member', async () => {
+			const create = (accessRole: string) =>
+				runNode({
+					parameters: {
+						resource: 'user',
+						operation: 'create',
+						firstName: 'Jane',
+						lastName: 'Doe',
+						email: 'jane.doe@example.com',
+						additionalFields: { accessRole, managerPermissions: ['billable_rates_manager', 'project_creator'] },
+					},
+					credentials: admin(),
+				});
+			// An expression shows the field (n8n cannot know the role yet); the node checks the result.
+			const { status, error } = await create('={{ "member" }}');
 			expect(status).toBe('error');
-			expect(error?.message).toMatch(/can only be given to a manager; set the access role to "manager"/);
+			expect(error?.message).toBe(
+				'Manager Permissions (See and Edit Billable Rates, Create Projects) apply only to the Manager access role; set Access Role to Manager or remove them',
+			);
 			expect(error?.description).toMatch(/^Item 0 \(User → Create\)\. Nothing was sent to Harvest/);
 			expect(sandbox().log).toHaveLength(0);
+			// Member chosen in the editor: the field is hidden there, so n8n leaves its old value out.
+			const hidden = await create('member');
+			expect(hidden.status).toBe('success');
+			expect(writes(sandbox()).map((w) => (w.body as { access_roles: string[] }).access_roles)).toEqual([['member']]);
 		});
 
 		it('refuses an email that is not an address, and a capacity off the half-hour grid, before sending', async () => {
@@ -244,15 +253,14 @@ describe('user operations', () => {
 			expect(calls(sandbox())).toEqual(['GET /v2/users']);
 		});
 
-		it('refuses manager permissions without the access role, and an empty update, before sending', async () => {
+		it('offers manager permissions only with the access role, and refuses an empty update, before sending', async () => {
 			const grace = idOf(sandbox(), 'Grace');
+			// Without Access Role the field is not offered; a value left over from before is not applied.
 			const permissionsOnly = await runNode({
 				parameters: { resource: 'user', operation: 'update', userId: byId(grace), updateFields: { managerPermissions: ['project_creator'] } },
 				credentials: admin(),
 			});
-			expect(permissionsOnly.error?.message).toBe(
-				'Manager Permissions need the Access Role too: Harvest replaces all access roles at once, so add Access Role "Manager" to the update',
-			);
+			expect(permissionsOnly.error?.message).toBe('Nothing to update: no field was added');
 			const nothing = await runNode({
 				parameters: { resource: 'user', operation: 'update', userId: byId(grace), updateFields: {} },
 				credentials: admin(),

@@ -27,6 +27,8 @@ const reconcile = (sandbox: Sandbox, input: IDataObject[], parameters: IDataObje
 
 const writesOf = (sandbox: Sandbox) => sandbox.log.filter((r) => r.method !== 'GET');
 const actionsOf = (json: IDataObject[]) => json.map((j) => [j.action, j.email]);
+/** A dry run's items: what is planned (imperative), never an `action` that reads as done. */
+const plannedOf = (json: IDataObject[]) => json.map((j) => [j.plannedAction ?? j.action, j.email]);
 const summaryOf = (json: IDataObject[]) => json[json.length - 1];
 
 describe('user → reconcile', () => {
@@ -50,21 +52,24 @@ describe('user → reconcile', () => {
 	it('dry run: outputs the plan and a summary, and sends nothing but reads', async () => {
 		const { status, json, items } = await reconcile(sandbox(), changedRoster(), applyParams);
 		expect(status).toBe('success');
-		expect(actionsOf(json)).toEqual([
-			['updated', 'ana.souza@example.com'],
-			['updated', 'leo.fischer@example.com'],
-			['created', 'New.Hire@Example.com'],
-			['archived', 'daniel.kim@example.com'],
-			['archived', 'grace.okafor@example.com'],
+		expect(plannedOf(json)).toEqual([
+			['update', 'ana.souza@example.com'],
+			['update', 'leo.fischer@example.com'],
+			['create', 'New.Hire@Example.com'],
+			['archive', 'daniel.kim@example.com'],
+			['archive', 'grace.okafor@example.com'],
 			['summary', undefined],
 		]);
-		expect(json.every((j) => j.dryRun === true)).toBe(true);
-		expect(json[0]).toMatchObject({ changes: { last_name: { old: 'Souza', new: 'Souza Lima' } }, user: { last_name: 'Souza' } });
-		expect(json[1].changes).toEqual({ weekly_capacity: { old: 126000, new: 72000 } });
-		expect(json[2]).toMatchObject({ user: null, changes: { first_name: { old: null, new: 'Nora' }, weekly_capacity: { old: null, new: 144000 } } });
+		// Unmistakable at a glance: every item opens with dryRun: true, and nothing says created/updated/archived.
+		expect(json.map((j) => Object.entries(j)[0])).toEqual(json.map(() => ['dryRun', true]));
+		expect(json.filter((j) => j.action !== undefined && j.action !== 'summary')).toEqual([]);
+		expect(summaryOf(json).counts).toBeUndefined();
+		expect(json[0]).toMatchObject({ changes: { last_name: { previous: 'Souza', current: 'Souza Lima' } }, user: { last_name: 'Souza' } });
+		expect(json[1].changes).toEqual({ weekly_capacity_hours: { previous: 35, current: 20 } });
+		expect(json[2]).toMatchObject({ user: null, changes: { first_name: { previous: null, current: 'Nora' }, weekly_capacity_hours: { previous: null, current: 40 } } });
 		expect(summaryOf(json)).toMatchObject({
 			dryRun: true,
-			counts: { created: 1, updated: 2, restored: 0, archived: 2, unchanged: 3, failed: 0 },
+			planned: { create: 1, update: 2, restore: 0, archive: 2, unchanged: 3, failed: 0 },
 			people: 6,
 			harvestUsers: 8,
 			activeHarvestUsers: 7,
@@ -85,7 +90,10 @@ describe('user → reconcile', () => {
 
 		const applied = await reconcile(sandbox(), roster, { ...applyParams, dryRun: false });
 		expect(applied.status).toBe('success');
-		expect(actionsOf(applied.json)).toEqual(actionsOf(plan.json));
+		// The same steps, now done: the dry run's "update" is "updated" here.
+		const done: Record<string, string> = { create: 'created', update: 'updated', archive: 'archived', summary: 'summary' };
+		expect(actionsOf(applied.json)).toEqual(plannedOf(plan.json).map(([planned, email]) => [done[planned as string], email]));
+		expect(actionsOf(applied.json)[0]).toEqual(['updated', 'ana.souza@example.com']);
 		expect(applied.json.slice(0, -1).map((j) => j.changes)).toEqual(plan.json.slice(0, -1).map((j) => j.changes));
 		expect(summaryOf(applied.json)).toMatchObject({ dryRun: false, requests: { reads: 2, writes: 5 } });
 
@@ -180,6 +188,21 @@ describe('user → reconcile', () => {
 		expect(writesOf(sandbox())).toHaveLength(23);
 	});
 
+	it('refuses a guard limit typed as -5 or 150 % instead of reading it as something else, and writes nothing', async () => {
+		// The editor no longer bounds these fields (its input dropped the minus sign: -5 became 5).
+		const roster = demoRoster(sandbox()).filter((r) => r.email !== 'grace.okafor@example.com');
+		for (const [limits, message] of [
+			[{ maxArchiveCount: -5 }, /Max Users to Archive must be a whole number of 0 or more, got -5/],
+			[{ maxArchiveCount: 2.5 }, /Max Users to Archive must be a whole number of 0 or more, got 2.5/],
+			[{ maxArchivePercent: 150 }, /Max Share to Archive \(%\) must be a number from 0 to 100, got 150/],
+		] as const) {
+			const { status, error } = await reconcile(sandbox(), roster, { dryRun: false, archiveMissing: true, ...limits });
+			expect(status).toBe('error');
+			expect(error?.message).toMatch(message);
+		}
+		expect(writesOf(sandbox())).toHaveLength(0);
+	});
+
 	it('never archives protected emails or the credential’s own user', async () => {
 		const roster = demoRoster(sandbox()).filter(
 			(r) => !['sam.carter@example.com', 'kenji.watanabe@example.com', 'grace.okafor@example.com'].includes(r.email as string),
@@ -221,9 +244,9 @@ describe('user → reconcile', () => {
 			['failed', 'dee@example.com'],
 			['summary', undefined],
 		]);
-		expect(json[2]).toMatchObject({ plannedAction: 'created', error: 'Unprocessable Entity [HTTP 422]', httpCode: '422', itemIndex: 7 });
+		expect(json[2]).toMatchObject({ plannedAction: 'create', error: 'Unprocessable Entity [HTTP 422]', httpCode: '422', itemIndex: 7 });
 		// Dee's access role is refused before sending anything.
-		expect(json[3]).toMatchObject({ error: 'Access role must be one of administrator, manager or member, got "owner"', itemIndex: 8 });
+		expect(json[3]).toMatchObject({ error: 'Access Role must be Administrator, Manager or Member, got "owner"', itemIndex: 8 });
 		expect(items.slice(0, 4).map((i) => i.pairedItem)).toEqual([{ item: 3 }, { item: 4 }, { item: 7 }, { item: 8 }]);
 		expect(summaryOf(json).counts).toMatchObject({ updated: 2, failed: 2, unchanged: 5 });
 		expect(writesOf(sandbox()).map((r) => `${r.method} ${r.status}`).sort()).toEqual(['PATCH 200', 'PATCH 200', 'POST 422']);
@@ -239,7 +262,7 @@ describe('user → reconcile', () => {
 		});
 		expect(status).toBe('error');
 		expect(error?.message).toBe('1 person could not be reconciled; 2 other changes were applied');
-		expect(error?.description).toMatch(/^ada@example\.com \(item 7\), created: Unprocessable Entity \[HTTP 422\]\. Fix these and run again/);
+		expect(error?.description).toMatch(/^ada@example\.com \(item 7\), create: Unprocessable Entity \[HTTP 422\]\. Fix these and run again/);
 		expect(sandbox().store.users.findByEmail('leo.fischer@example.com')?.weekly_capacity).toBe(72000);
 
 		// The rerun sends only what is still missing.
@@ -283,12 +306,12 @@ describe('user → reconcile', () => {
 			},
 		};
 		const same = await reconcile(sandbox(), [row], params);
-		expect(summaryOf(same.json).counts).toMatchObject({ unchanged: 1, updated: 0, failed: 0 });
+		expect(summaryOf(same.json).planned).toMatchObject({ unchanged: 1, update: 0, failed: 0 });
 
 		const { json } = await reconcile(sandbox(), [{ ...row, titles: 'Engineering Lead, Architect', contractor: true }], params);
 		expect(json[0].changes).toEqual({
-			roles: { old: ['Engineering Lead'], new: ['Engineering Lead', 'Architect'] },
-			is_contractor: { old: false, new: true },
+			roles: { previous: ['Engineering Lead'], current: ['Engineering Lead', 'Architect'] },
+			is_contractor: { previous: false, current: true },
 		});
 	});
 });
@@ -314,7 +337,7 @@ describe('examples/hr-roster-reconcile.json', () => {
 		for (let run = 0; run < 2; run++) {
 			const { status, json } = await reconcile(sandbox(), roster, parameters);
 			expect(status).toBe('success');
-			expect(summaryOf(json)).toMatchObject({ dryRun: true, counts: { archived: 0, failed: 0 } });
+			expect(summaryOf(json)).toMatchObject({ dryRun: true, planned: { archive: 0, failed: 0 } });
 		}
 		expect(writesOf(sandbox())).toHaveLength(0);
 	});
@@ -328,16 +351,16 @@ describe('examples/hr-roster-reconcile.json', () => {
 
 		const { status, json } = await reconcile(sandbox(), roster, node('n8n-nodes-harvest-users.harvestUsers').parameters as IDataObject);
 		expect(status).toBe('success');
-		expect(actionsOf(json)).toEqual([
-			['updated', 'Leo.Fischer@example.com'],
-			['updated', 'ana.souza@example.com'],
-			['created', 'nora.hale@example.com'],
-			['created', 'jane.doe@example.com'],
-			['created', 'priya.singh@example.com'],
-			['archived', 'daniel.kim@example.com'],
+		expect(plannedOf(json)).toEqual([
+			['update', 'Leo.Fischer@example.com'],
+			['update', 'ana.souza@example.com'],
+			['create', 'nora.hale@example.com'],
+			['create', 'jane.doe@example.com'],
+			['create', 'priya.singh@example.com'],
+			['archive', 'daniel.kim@example.com'],
 			['summary', undefined],
 		]);
-		expect(json[0].changes).toEqual({ weekly_capacity: { old: 126000, new: 72000 } });
+		expect(json[0].changes).toEqual({ weekly_capacity_hours: { previous: 35, current: 20 } });
 		expect(writesOf(sandbox())).toHaveLength(0);
 	});
 });

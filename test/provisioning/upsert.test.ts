@@ -40,9 +40,9 @@ describe('user → upsert', () => {
 			['leo.fischer@example.com', 'updated'],
 		]);
 		expect(first.json[0]).toMatchObject({ first_name: 'Nina', weekly_capacity: 108000, timezone: 'Berlin' });
-		expect(first.json[0].changes).toMatchObject({ email: { old: null, new: 'nina.berg@example.com' }, weekly_capacity: { old: null, new: 108000 } });
+		expect(first.json[0].changes).toMatchObject({ email: { previous: null, current: 'nina.berg@example.com' }, weekly_capacity_hours: { previous: null, current: 30 } });
 		// Leo already works in Berlin: only his capacity differs, and only it is sent.
-		expect(first.json[1].changes).toEqual({ weekly_capacity: { old: 126000, new: 108000 } });
+		expect(first.json[1].changes).toEqual({ weekly_capacity_hours: { previous: 35, current: 30 } });
 		expect(writes().map((r) => [r.method, r.path, r.body])).toEqual([
 			['POST', '/v2/users', { email: 'nina.berg@example.com', first_name: 'Nina', last_name: 'Berg', timezone: 'Berlin', weekly_capacity: 108000 }],
 			['PATCH', `/v2/users/${sandbox().store.users.findByEmail('leo.fischer@example.com')!.id}`, { weekly_capacity: 108000 }],
@@ -92,8 +92,8 @@ describe('user → upsert', () => {
 		const changed = await upsert([maya], { additionalFields: { ...fields, managerPermissions: ['project_creator'], weeklyCapacity: 37.5 } });
 		expect(changed.json[0].action).toBe('updated');
 		expect(changed.json[0].changes).toEqual({
-			access_roles: { old: ['manager', 'project_creator', 'billable_rates_manager', 'people_manager'], new: ['manager', 'project_creator'] },
-			weekly_capacity: { old: 126000, new: 135000 },
+			access_roles: { previous: ['manager', 'project_creator', 'billable_rates_manager', 'people_manager'], current: ['manager', 'project_creator'] },
+			weekly_capacity_hours: { previous: 35, current: 37.5 },
 		});
 		// The default hourly rate is for new users only: an existing user's rate goes through the rate endpoints.
 		expect(writes().map((r) => r.body)).toEqual([{ access_roles: ['manager', 'project_creator'], weekly_capacity: 135000 }]);
@@ -110,8 +110,8 @@ describe('user → upsert', () => {
 		const restored = await upsert([olivia], { options: { restoreArchived: true } });
 		expect(restored.json[0]).toMatchObject({ action: 'restored', is_active: true, last_name: 'Brown-Hale' });
 		expect(restored.json[0].changes).toEqual({
-			is_active: { old: false, new: true },
-			last_name: { old: 'Brown', new: 'Brown-Hale' },
+			is_active: { previous: false, current: true },
+			last_name: { previous: 'Brown', current: 'Brown-Hale' },
 		});
 		expect(writes().map((r) => r.body)).toEqual([{ is_active: true, last_name: 'Brown-Hale' }]);
 		expect(sandbox().store.users.findByEmail('olivia.brown@example.com')?.is_active).toBe(true);

@@ -67,7 +67,7 @@ describe('Harvest Users Trigger: events', () => {
 		expect(items[0].email).toBe('leo.f@example.com');
 		expect(items[0].changes).toEqual({
 			email: { previous: 'leo.fischer@example.com', current: 'leo.f@example.com' },
-			weekly_capacity: { previous: 126000, current: 72000 },
+			weekly_capacity_hours: { previous: 35, current: 20 },
 			roles: { previous: ['Developer'], current: ['Developer', 'QA'] },
 		});
 		expect(await trigger.poll()).toEqual([]);
@@ -118,7 +118,7 @@ describe('Harvest Users Trigger: events', () => {
 		const items = await trigger.poll();
 		expect(eventsOf(items)).toEqual([`updated:${daniel.id}`]);
 		expect(items[0].changes).toEqual({
-			weekly_capacity: { previous: 126000, current: 90000 },
+			weekly_capacity_hours: { previous: 35, current: 25 },
 			is_active: { previous: true, current: false },
 		});
 		// The new user was remembered quietly: selecting Created later does not announce it late.

@@ -150,7 +150,11 @@ describe('Harvest Users Trigger: a randomised sequence', () => {
 				}
 				const changes = item.changes as Record<string, { previous: unknown; current: unknown }>;
 				expect(Object.keys(changes).length).toBeGreaterThan(0);
-				for (const [field, change] of Object.entries(changes)) {
+				for (const [name, reported] of Object.entries(changes)) {
+					// Capacity is reported in hours (weekly_capacity_hours); the ledger holds Harvest's seconds.
+					const field = name === 'weekly_capacity_hours' ? 'weekly_capacity' : name;
+					const seconds = (v: unknown) => (typeof v === 'number' ? v * 3600 : v);
+					const change = field === name ? reported : { previous: seconds(reported.previous), current: seconds(reported.current) };
 					expect(norm(change.previous)).toBe(told[field]);
 					expect(norm(change.current)).not.toBe(told[field]);
 					told[field] = norm(change.current);

@@ -39,7 +39,7 @@ describe('Harvest Users Trigger: reliability', () => {
 		sandbox().clearFaults();
 		const items = await trigger.poll();
 		expect(eventsOf(items).sort()).toEqual([`created:${nia.id}`, `updated:${grace.id}`].sort());
-		expect(items.find((i) => i.id === grace.id)?.changes).toEqual({ weekly_capacity: { previous: 90000, current: 36000 } });
+		expect(items.find((i) => i.id === grace.id)?.changes).toEqual({ weekly_capacity_hours: { previous: 25, current: 10 } });
 		expect(await trigger.poll()).toEqual([]);
 	});
 
@@ -75,7 +75,7 @@ describe('Harvest Users Trigger: reliability', () => {
 		kenji.updated_at = stamp;
 		const items = await trigger.poll();
 		expect(eventsOf(items)).toEqual([`updated:${kenji.id}`]);
-		expect(items[0].changes).toEqual({ weekly_capacity: { previous: 36000, current: 54000 } });
+		expect(items[0].changes).toEqual({ weekly_capacity_hours: { previous: 10, current: 15 } });
 		expect(await trigger.poll()).toEqual([]);
 	});
 

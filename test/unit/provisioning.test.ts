@@ -64,7 +64,7 @@ describe('desired user from an item', () => {
 		// An empty permission list on its own says nothing about the role.
 		expect(desiredUser({ email: 'a@b.co', managerPermissions: [] }).profile).toEqual({});
 		expect(() => desiredUser({ email: 'a@b.co', accessRole: 'member', managerPermissions: ['project_creator'] })).toThrow(
-			/only be given to a manager/,
+			/apply only to the Manager access role/,
 		);
 		expect(() => desiredUser({ email: 'a@b.co', weeklyCapacity: 37.3 })).toThrow(/half-hour steps/);
 		expect(() => desiredUser({ email: 'nobody' })).toThrow(/"nobody" is not an email address/);
@@ -86,10 +86,10 @@ describe('field diff', () => {
 		).toEqual({});
 		const changes = diffUser(current, { roles: ['Designer'], weekly_capacity: 144000, is_contractor: true, telephone: '1' });
 		expect(changes).toEqual({
-			roles: { old: ['Designer', 'Developer'], new: ['Designer'] },
-			weekly_capacity: { old: 126000, new: 144000 },
-			is_contractor: { old: false, new: true },
-			telephone: { old: null, new: '1' },
+			roles: { previous: ['Designer', 'Developer'], current: ['Designer'] },
+			weekly_capacity: { previous: 126000, current: 144000 },
+			is_contractor: { previous: false, current: true },
+			telephone: { previous: null, current: '1' },
 		});
 		expect(changedValues(changes)).toEqual({ roles: ['Designer'], weekly_capacity: 144000, is_contractor: true, telephone: '1' });
 	});
@@ -105,11 +105,11 @@ describe('one person’s plan (upsert)', () => {
 			email: 'JANE.DOE@example.com',
 			body: { email: 'JANE.DOE@example.com', first_name: 'Jane', last_name: 'Doe', weekly_capacity: 144000, cost_rate: 50 },
 			changes: {
-				email: { old: null, new: 'JANE.DOE@example.com' },
-				first_name: { old: null, new: 'Jane' },
-				last_name: { old: null, new: 'Doe' },
-				weekly_capacity: { old: null, new: 144000 },
-				cost_rate: { old: null, new: 50 },
+				email: { previous: null, current: 'JANE.DOE@example.com' },
+				first_name: { previous: null, current: 'Jane' },
+				last_name: { previous: null, current: 'Doe' },
+				weekly_capacity: { previous: null, current: 144000 },
+				cost_rate: { previous: null, current: 50 },
 			},
 		});
 		expect(() => planPerson(desiredUser({ email: 'x@y.co', firstName: 'X' }), [], off)).toThrow(

@@ -78,7 +78,7 @@ describe('trigger change detection', () => {
 			options(),
 		);
 		expect(d.items.map((i) => `${i.event}:${i.id}`)).toEqual(['updated:1', 'reactivated:3', 'archived:2', 'created:4']);
-		expect(d.items[0].changes).toEqual({ weekly_capacity: { previous: 126000, current: 72000 } });
+		expect(d.items[0].changes).toEqual({ weekly_capacity_hours: { previous: 35, current: 20 } });
 		expect(d.items[2].changes).toEqual({ is_active: { previous: true, current: false } });
 		expect(d.items[3].changes).toBeUndefined();
 	});
@@ -107,7 +107,7 @@ describe('trigger change detection', () => {
 		expect(quiet.items).toEqual([]);
 		expect(quiet.changed).toBe(true);
 		const loud = detectChanges(quiet.next, [user(1, '2026-06-01T11:05:00Z', { first_name: 'Again', weekly_capacity: 1800 })], options({ watch }));
-		expect(loud.items[0].changes).toEqual({ weekly_capacity: { previous: 126000, current: 1800 } });
+		expect(loud.items[0].changes).toEqual({ weekly_capacity_hours: { previous: 35, current: 0.5 } });
 	});
 
 	it('an archive is an update when only Updated is selected and a watched field changed with it; otherwise nothing', () => {
@@ -118,7 +118,7 @@ describe('trigger change detection', () => {
 			options({ events: new Set<TriggerEvent>(['updated']) }),
 		);
 		expect(d.items.map((i) => `${i.event}:${i.id}`)).toEqual(['updated:1']);
-		expect(d.items[0].changes).toEqual({ weekly_capacity: { previous: 126000, current: 0 }, is_active: { previous: true, current: false } });
+		expect(d.items[0].changes).toEqual({ weekly_capacity_hours: { previous: 35, current: 0 }, is_active: { previous: true, current: false } });
 		expect([...d.next.users.values()].map((u) => u.active)).toEqual([false, false]);
 	});
 

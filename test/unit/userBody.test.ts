@@ -33,7 +33,7 @@ describe('user body', () => {
 	it('sends no access roles unless a role or permissions were given; permissions alone mean member on create', () => {
 		expect(toUserBody({ lastName: 'Doe' }, 'update')).toEqual({ last_name: 'Doe' });
 		expect(toUserBody({ accessRole: 'administrator' }, 'update')).toEqual({ access_roles: ['administrator'] });
-		expect(() => toUserBody({ managerPermissions: ['estimates_manager'] }, 'create')).toThrow(/only be given to a manager/);
+		expect(() => toUserBody({ managerPermissions: ['estimates_manager'] }, 'create')).toThrow(/apply only to the Manager access role/);
 		expect(() => toUserBody({ managerPermissions: [] }, 'update')).toThrow(/need the Access Role too/);
 	});
 

@@ -23,9 +23,11 @@ describe('user fields', () => {
 	it('builds access roles: one base role, extra permissions only for managers', () => {
 		expect(buildAccessRoles('member')).toEqual(['member']);
 		expect(buildAccessRoles('manager', ['project_creator', 'project_creator'])).toEqual(['manager', 'project_creator']);
-		expect(() => buildAccessRoles('member', ['project_creator'])).toThrow(/only be given to a manager/);
-		expect(() => buildAccessRoles('owner')).toThrow(/administrator, manager or member/);
-		expect(() => buildAccessRoles('manager', ['root'])).toThrow(/Unknown manager permission root/);
+		expect(() => buildAccessRoles('member', ['project_creator'])).toThrow(
+			'Manager Permissions (Create Projects) apply only to the Manager access role; set Access Role to Manager or remove them',
+		);
+		expect(() => buildAccessRoles('owner')).toThrow('Access Role must be Administrator, Manager or Member, got "owner"');
+		expect(() => buildAccessRoles('manager', ['root'])).toThrow('Unknown manager permission "root". Use the names shown in Manager Permissions, or in an expression their values: Create Projects = project_creator, ');
 	});
 
 	it('parses access roles from an HR export, ignoring the derived people_manager', () => {

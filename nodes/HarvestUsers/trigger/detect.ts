@@ -9,6 +9,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { changesForPeople, type Changes } from '../helpers/changes';
 import { toId } from '../transport';
 import { fromEpochSeconds, later, toEpochSeconds } from './clock';
 import { valueKey, type WatchableField } from './fields';
@@ -58,7 +59,6 @@ interface Emitted {
 	json: IDataObject;
 }
 
-type Changes = Record<string, { previous: unknown; current: unknown }>;
 
 export function detectChanges(previous: Snapshot, users: readonly IDataObject[], options: DetectOptions): Detection {
 	const known = new Map(previous.users);
@@ -124,7 +124,7 @@ function classify(user: IDataObject, before: KnownUser, current: KnownUser, opti
 	} else if (fieldsChanged) {
 		event = 'updated';
 	}
-	return event && events.has(event) ? { ...user, event, changes } : undefined;
+	return event && events.has(event) ? { ...user, event, changes: changesForPeople(changes) } : undefined;
 }
 
 /** Forgets remembered users missing from a full roster; the Deleted items for those to report. */

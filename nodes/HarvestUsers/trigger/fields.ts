@@ -32,7 +32,7 @@ export const FIELD_LABELS: Record<WatchableField, string> = {
 	timezone: 'Timezone',
 	has_access_to_all_future_projects: 'Has Access to All Future Projects',
 	is_contractor: 'Is Contractor',
-	weekly_capacity: 'Weekly Capacity (Seconds)',
+	weekly_capacity: 'Weekly Capacity',
 	default_hourly_rate: 'Default Hourly Rate',
 	cost_rate: 'Cost Rate',
 	roles: 'Roles',

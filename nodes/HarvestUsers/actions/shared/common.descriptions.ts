@@ -156,7 +156,7 @@ export const rateAmountField: INodeProperties = {
 	displayName: 'Amount',
 	name: 'amount',
 	type: 'number',
-	typeOptions: { minValue: 0, numberPrecision: 2 },
+	typeOptions: { numberPrecision: 2 },
 	required: true,
 	default: 0,
 	description: "The hourly rate, in the account's currency",
@@ -205,7 +205,7 @@ export const assignmentBudgetField: INodeProperties = {
 	displayName: 'Budget',
 	name: 'budget',
 	type: 'number',
-	typeOptions: { minValue: 0, numberPrecision: 2 },
+	typeOptions: { numberPrecision: 2 },
 	default: 0,
 	description: 'The budget, in hours or money as the project budgets',
 };
@@ -214,7 +214,7 @@ export const assignmentHourlyRateField: INodeProperties = {
 	displayName: 'Hourly Rate',
 	name: 'hourlyRate',
 	type: 'number',
-	typeOptions: { minValue: 0, numberPrecision: 2 },
+	typeOptions: { numberPrecision: 2 },
 	default: 0,
 	description: 'What an hour on the project bills',
 };

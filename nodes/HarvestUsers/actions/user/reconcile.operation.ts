@@ -12,7 +12,7 @@ import { harvestList, harvestRequest, settings } from '../../transport';
 import { additionalUserFields, provisioningOptions, syncUserFieldOptions } from './fields/user.descriptions';
 import { parallelRequests } from '../../helpers/parallelRequests';
 import { sendPlan, sendPlans } from './provisioning/apply';
-import { checkArchiveGuard, DEFAULT_ARCHIVE_LIMITS } from './provisioning/guard';
+import { checkArchiveGuard, DEFAULT_ARCHIVE_LIMITS, readArchiveLimits, type ArchiveLimits } from './provisioning/guard';
 import {
 	planReconcile,
 	type PersonAction,
@@ -22,6 +22,7 @@ import {
 	type RosterEntry,
 } from './provisioning/plan';
 import { readRoster } from './provisioning/roster';
+import { changesForPeople } from '../../helpers/changes';
 import { toStringList } from '../../helpers/values';
 
 const whenArchiving = { show: { archiveMissing: [true] } };
@@ -96,7 +97,6 @@ const properties: INodeProperties[] = [
 		displayName: 'Max Users to Archive',
 		name: 'maxArchiveCount',
 		type: 'number',
-		typeOptions: { minValue: 0 },
 		default: 10,
 		description:
 			'When more users than this would be archived, nothing at all is written and the node fails. Guards against an empty or cut-short HR export.',
@@ -106,7 +106,6 @@ const properties: INodeProperties[] = [
 		displayName: 'Max Share to Archive (%)',
 		name: 'maxArchivePercent',
 		type: 'number',
-		typeOptions: { minValue: 0, maxValue: 100 },
 		default: 20,
 		description:
 			'When a larger share of the active users than this would be archived, nothing at all is written and the node fails',
@@ -164,9 +163,8 @@ async function reconcile(ctx: IExecuteFunctions, items: INodeExecutionData[]): P
 	}
 	output.push({
 		json: {
-			action: 'summary',
-			dryRun,
-			counts: countActions(steps),
+			// A dry run leads with dryRun and counts what is planned, so no one reads it as done
+			...(dryRun ? { dryRun, action: 'summary', planned: plannedCounts(steps) } : { action: 'summary', dryRun, counts: countActions(steps) }),
 			people: roster.length,
 			harvestUsers: plan.userCount,
 			activeHarvestUsers: plan.activeCount,
@@ -230,10 +228,16 @@ async function applySteps(ctx: IExecuteFunctions, writes: Step[]): Promise<void>
 }
 
 function stopIfTooManyArchives(ctx: IExecuteFunctions, archives: PersonPlan[], activeCount: number): void {
-	const verdict = checkArchiveGuard(archives.length, activeCount, {
-		maxArchiveCount: ctx.getNodeParameter('maxArchiveCount', 0, DEFAULT_ARCHIVE_LIMITS.maxArchiveCount) as number,
-		maxArchivePercent: ctx.getNodeParameter('maxArchivePercent', 0, DEFAULT_ARCHIVE_LIMITS.maxArchivePercent) as number,
-	});
+	let limits: ArchiveLimits;
+	try {
+		limits = readArchiveLimits(
+			ctx.getNodeParameter('maxArchiveCount', 0, DEFAULT_ARCHIVE_LIMITS.maxArchiveCount),
+			ctx.getNodeParameter('maxArchivePercent', 0, DEFAULT_ARCHIVE_LIMITS.maxArchivePercent),
+		);
+	} catch (error) {
+		throw new NodeOperationError(ctx.getNode(), (error as Error).message, { description: 'Nothing was written. Fix the field and run again.' });
+	}
+	const verdict = checkArchiveGuard(archives.length, activeCount, limits);
 	if (!verdict.tripped) return;
 	throw new NodeOperationError(
 		ctx.getNode(),
@@ -244,12 +248,23 @@ function stopIfTooManyArchives(ctx: IExecuteFunctions, archives: PersonPlan[], a
 	);
 }
 
+/** What a dry run would do, in the imperative: nothing in its output reads as done. */
+const PLANNED: Record<PersonAction, string> = {
+	created: 'create',
+	updated: 'update',
+	restored: 'restore',
+	archived: 'archive',
+	unchanged: 'none',
+};
+
 function stepJson(step: Step, dryRun: boolean): IDataObject | undefined {
 	const { plan, failure } = step;
+	const lead = dryRun ? { dryRun } : {};
 	if (failure) {
 		return {
+			...lead,
 			action: 'failed',
-			...(plan ? { plannedAction: plan.action } : {}),
+			...(plan ? { plannedAction: PLANNED[plan.action] } : {}),
 			email: step.email,
 			dryRun,
 			error: failure.message,
@@ -260,10 +275,10 @@ function stepJson(step: Step, dryRun: boolean): IDataObject | undefined {
 	}
 	if (!plan || (plan.action === 'unchanged' && !plan.note)) return undefined;
 	return {
-		action: plan.action,
+		...(dryRun ? { dryRun, plannedAction: PLANNED[plan.action] } : { action: plan.action }),
 		email: plan.email,
 		dryRun,
-		changes: plan.changes,
+		changes: changesForPeople(plan.changes),
 		user: step.user ?? plan.current ?? null,
 		...(plan.note ? { note: plan.note } : {}),
 	};
@@ -282,10 +297,15 @@ function countActions(steps: Step[]): IDataObject {
 	return counts;
 }
 
+function plannedCounts(steps: Step[]): IDataObject {
+	const n = countActions(steps) as Record<PersonAction | 'failed', number>;
+	return { create: n.created, update: n.updated, restore: n.restored, archive: n.archived, unchanged: n.unchanged, failed: n.failed };
+}
+
 function failedChangesError(ctx: IExecuteFunctions, failures: Step[], applied: number): NodeOperationError {
 	const lines = failures.map(
 		(f) =>
-			`${f.email}${f.itemIndex === undefined ? '' : ` (item ${f.itemIndex})`}${f.plan ? `, ${f.plan.action}` : ''}: ${f.failure?.message}`,
+			`${f.email}${f.itemIndex === undefined ? '' : ` (item ${f.itemIndex})`}${f.plan ? `, ${PLANNED[f.plan.action]}` : ''}: ${f.failure?.message}`,
 	);
 	return new NodeOperationError(
 		ctx.getNode(),

@@ -1,5 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { changesForPeople } from '../../helpers/changes';
 import { checkInput } from '../shared/checkInput';
 import { additionalUserFields, provisioningOptions } from './fields/user.descriptions';
 import { knownUsersWithEmail, rememberUser, sendPlan } from './provisioning/apply';
@@ -66,5 +67,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	const user = await sendPlan(this, plan, itemIndex);
 	if (plan.body) rememberUser(this, user);
-	return { ...user, action: plan.action, changes: plan.changes, ...(plan.note ? { note: plan.note } : {}) };
+	return { ...user, action: plan.action, changes: changesForPeople(plan.changes), ...(plan.note ? { note: plan.note } : {}) };
 }

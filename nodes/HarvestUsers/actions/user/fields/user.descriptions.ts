@@ -38,6 +38,8 @@ const managerPermissionsField: INodeProperties = {
 	],
 	default: [],
 	description: 'Extra permissions; Harvest grants them only to users whose access role is Manager',
+	// Offered only where it applies; an expression in Access Role shows it too (n8n cannot tell yet)
+	displayOptions: { show: { accessRole: ['manager'] } },
 };
 
 const businessRolesField: INodeProperties = {
@@ -54,9 +56,9 @@ const weeklyCapacityField: INodeProperties = {
 	displayName: 'Weekly Capacity (Hours)',
 	name: 'weeklyCapacity',
 	type: 'number',
-	typeOptions: { minValue: 0, maxValue: 168, numberPrecision: 1 },
+	typeOptions: { numberPrecision: 1 },
 	default: 35,
-	description: 'Hours a week the user is available, in half-hour steps (e.g. 37.5)',
+	description: 'Hours a week the user is available, from 0 to 168 in half-hour steps (e.g. 37.5)',
 };
 
 /** A fixed list (n8n's guideline: static options, no request); an expression may still give any other Harvest name. */
@@ -97,7 +99,7 @@ const defaultHourlyRateField: INodeProperties = {
 	displayName: 'Default Hourly Rate',
 	name: 'defaultHourlyRate',
 	type: 'number',
-	typeOptions: { minValue: 0, numberPrecision: 2 },
+	typeOptions: { numberPrecision: 2 },
 	default: 0,
 	description: "The user's default billable rate per hour. Change it later with the Billable Rate resource.",
 };
@@ -106,7 +108,7 @@ const costRateField: INodeProperties = {
 	displayName: 'Cost Rate',
 	name: 'costRate',
 	type: 'number',
-	typeOptions: { minValue: 0, numberPrecision: 2 },
+	typeOptions: { numberPrecision: 2 },
 	default: 0,
 	description: "The user's cost to the company per hour. Change it later with the Cost Rate resource.",
 };

@@ -19,6 +19,19 @@ export const MANAGER_PERMISSIONS = [
 	'estimates_manager',
 ] as const;
 
+/** What Manager Permissions shows for each value; messages name permissions the way the user sees them. */
+export const MANAGER_PERMISSION_LABELS: Record<(typeof MANAGER_PERMISSIONS)[number], string> = {
+	project_creator: 'Create Projects',
+	billable_rates_manager: 'See and Edit Billable Rates',
+	managed_projects_invoice_drafter: 'Draft Invoices',
+	managed_projects_invoice_manager: 'Manage Invoices',
+	client_and_task_manager: 'Manage Clients and Tasks',
+	time_and_expenses_manager: 'Manage Time and Expenses',
+	estimates_manager: 'Manage Estimates',
+};
+
+const permissionLabel = (value: string): string => MANAGER_PERMISSION_LABELS[value as keyof typeof MANAGER_PERMISSION_LABELS] ?? value;
+
 /** Harvest derives this one from teammate assignments; it is ignored when comparing or sending. */
 export const DERIVED_ACCESS_ROLES = ['people_manager'];
 
@@ -45,18 +58,20 @@ export function capacitySecondsToHours(seconds: number): number {
 export function buildAccessRoles(base: unknown, extras: unknown = []): string[] {
 	const baseRole = String(base ?? '').trim().toLowerCase();
 	if (!BASE_ACCESS_ROLES.includes(baseRole as BaseAccessRole)) {
-		throw new Error(`Access role must be one of administrator, manager or member, got ${JSON.stringify(base)}`);
+		throw new Error(`Access Role must be Administrator, Manager or Member, got ${JSON.stringify(base)}`);
 	}
 	const permissions = toStringList(extras).map((p) => p.toLowerCase());
 	const unknown = permissions.filter((p) => !(MANAGER_PERMISSIONS as readonly string[]).includes(p));
 	if (unknown.length) {
+		// Only an expression can give an unknown one, so the values are named beside their labels
+		const allowed = MANAGER_PERMISSIONS.map((p) => `${MANAGER_PERMISSION_LABELS[p]} = ${p}`).join(', ');
 		throw new Error(
-			`Unknown manager permission${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}. Allowed: ${MANAGER_PERMISSIONS.join(', ')}`,
+			`Unknown manager permission${unknown.length > 1 ? 's' : ''} ${unknown.map((p) => JSON.stringify(p)).join(', ')}. Use the names shown in Manager Permissions, or in an expression their values: ${allowed}`,
 		);
 	}
 	if (permissions.length && baseRole !== 'manager') {
 		throw new Error(
-			`Extra permissions (${permissions.join(', ')}) can only be given to a manager; set the access role to "manager" or remove them`,
+			`Manager Permissions (${permissions.map(permissionLabel).join(', ')}) apply only to the Manager access role; set Access Role to Manager or remove them`,
 		);
 	}
 	return [baseRole, ...new Set(permissions)];

@@ -12,6 +12,22 @@ export interface ArchiveLimits {
 
 export const DEFAULT_ARCHIVE_LIMITS: Readonly<ArchiveLimits> = Object.freeze({ maxArchiveCount: 10, maxArchivePercent: 20 });
 
+/**
+ * The two limits as typed. The editor does not bound them (its number input silently dropped a
+ * minus sign), so a value that is no limit at all is refused here rather than read as another.
+ */
+export function readArchiveLimits(count: unknown, percent: unknown): ArchiveLimits {
+	const maxArchiveCount = typeof count === 'string' && count.trim() !== '' ? Number(count) : count;
+	if (typeof maxArchiveCount !== 'number' || !Number.isInteger(maxArchiveCount) || maxArchiveCount < 0) {
+		throw new Error(`Max Users to Archive must be a whole number of 0 or more, got ${JSON.stringify(count)}`);
+	}
+	const maxArchivePercent = typeof percent === 'string' && percent.trim() !== '' ? Number(percent) : percent;
+	if (typeof maxArchivePercent !== 'number' || !Number.isFinite(maxArchivePercent) || maxArchivePercent < 0 || maxArchivePercent > 100) {
+		throw new Error(`Max Share to Archive (%) must be a number from 0 to 100, got ${JSON.stringify(percent)}`);
+	}
+	return { maxArchiveCount, maxArchivePercent };
+}
+
 export interface GuardVerdict {
 	tripped: boolean;
 	archiveCount: number;

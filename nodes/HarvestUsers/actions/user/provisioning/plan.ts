@@ -5,7 +5,7 @@ import { indexByEmail } from '../../../helpers/usersByEmail';
 import type { DesiredUser } from './desiredUser';
 import { changedValues, creationChanges, diffUser, type Changes } from './diff';
 
-/** Past tense in both operations; a dry run says `dryRun: true` beside it (as `kubectl --dry-run` does). */
+/** What was done, past tense; a dry run reports it as `plannedAction` in the imperative instead (reconcile.operation.ts). */
 export type PersonAction = 'created' | 'updated' | 'restored' | 'archived' | 'unchanged';
 
 /** What to do about one person: the request to send (if any) and the changes it makes. */
@@ -56,7 +56,7 @@ export function planPerson(desired: DesiredUser, matches: IDataObject[], options
 	if (current.is_active === false) {
 		if (!options.restoreArchived) return { action: 'unchanged', email, current, changes: {}, note: LEFT_ARCHIVED_NOTE };
 		// One PATCH: Harvest refuses name and email changes on an archived user unless the same request restores it.
-		const restoring: Changes = { is_active: { old: false, new: true }, ...changes };
+		const restoring: Changes = { is_active: { previous: false, current: true }, ...changes };
 		return { action: 'restored', email, current, body: changedValues(restoring), changes: restoring };
 	}
 	if (Object.keys(changes).length === 0) return { action: 'unchanged', email, current, changes };
@@ -69,7 +69,7 @@ export function archivePlan(user: IDataObject): PersonPlan {
 		email: String(user.email ?? ''),
 		current: user,
 		body: { is_active: false },
-		changes: { is_active: { old: true, new: false } },
+		changes: { is_active: { previous: true, current: false } },
 	};
 }
 
