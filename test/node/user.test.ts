@@ -117,7 +117,33 @@ describe('user operations', () => {
 			});
 			expect(items.map((i) => i.json.error)).toEqual([
 				'"jane.doe(at)example.com" is not an email address',
-				'Weekly capacity is set in half-hour steps (e.g. 37.5), got 37.3',
+				'Weekly Capacity (Hours) is set in half-hour steps (e.g. 37.5), got 37.3',
+			]);
+			expect(sandbox().log).toHaveLength(0);
+		});
+
+		it('keeps -5 and 200 hours as typed and refuses them with what to fix, instead of creating a user with 5 or 168 hours', async () => {
+			const { items } = await runNode({
+				parameters: {
+					resource: 'user',
+					operation: 'create',
+					firstName: 'Jane',
+					lastName: 'Doe',
+					email: '={{ $json.email }}',
+					additionalFields: { weeklyCapacity: '={{ $json.hours }}', defaultHourlyRate: '={{ $json.rate }}' },
+				},
+				input: [
+					{ email: 'a@example.com', hours: -5, rate: 100 },
+					{ email: 'b@example.com', hours: 200, rate: 100 },
+					{ email: 'c@example.com', hours: 30, rate: -80 },
+				],
+				credentials: admin(),
+				continueOnFail: true,
+			});
+			expect(items.map((i) => i.json.error)).toEqual([
+				'Weekly Capacity (Hours) must be a number from 0 to 168, got -5',
+				'Weekly Capacity (Hours) must be a number from 0 to 168, got 200',
+				'Default Hourly Rate must be a number of 0 or more, got -80',
 			]);
 			expect(sandbox().log).toHaveLength(0);
 		});

@@ -38,9 +38,9 @@ describe('user body', () => {
 	});
 
 	it('refuses empty names, bad emails, negative rates, non-boolean flags, and rates on update', () => {
-		expect(() => toUserBody({ firstName: '  ' }, 'update')).toThrow('First name cannot be empty');
+		expect(() => toUserBody({ firstName: '  ' }, 'update')).toThrow('First Name cannot be empty');
 		expect(() => toUserBody({ email: 'jane' }, 'create')).toThrow('"jane" is not an email address');
-		expect(() => toUserBody({ costRate: -1 }, 'create')).toThrow(/Cost rate must be a number of 0 or more/);
+		expect(() => toUserBody({ costRate: -1 }, 'create')).toThrow(/Cost Rate must be a number of 0 or more/);
 		expect(() => toUserBody({ isActive: 'yes' }, 'create')).toThrow('Is Active must be true or false, got "yes"');
 		expect(() => toUserBody({ costRate: 50 }, 'update')).toThrow(/use the Cost Rate resource/);
 		expect(toUserBody({ costRate: '50', defaultHourlyRate: 0, isActive: false }, 'create')).toEqual({

@@ -16,8 +16,8 @@ describe('user fields', () => {
 		expect(capacityHoursToSeconds(0)).toBe(0);
 		expect(capacitySecondsToHours(126000)).toBe(35);
 		expect(() => capacityHoursToSeconds(37.3)).toThrow(/half-hour steps/);
-		expect(() => capacityHoursToSeconds(-1)).toThrow(/between 0 and 168/);
-		expect(() => capacityHoursToSeconds('lots')).toThrow(/between 0 and 168/);
+		expect(() => capacityHoursToSeconds(-1)).toThrow('Weekly Capacity (Hours) must be a number from 0 to 168, got -1');
+		expect(() => capacityHoursToSeconds('lots')).toThrow(/from 0 to 168/);
 	});
 
 	it('builds access roles: one base role, extra permissions only for managers', () => {

@@ -26,14 +26,14 @@ const HARVEST_KEYS: Record<string, string> = {
 };
 
 const LABELS: Record<string, string> = {
-	firstName: 'First name',
-	lastName: 'Last name',
+	firstName: 'First Name',
+	lastName: 'Last Name',
 	timezone: 'Timezone',
 	isContractor: 'Is Contractor',
 	hasAccessToAllFutureProjects: 'Has Access to All Future Projects',
 	isActive: 'Is Active',
-	defaultHourlyRate: 'Default hourly rate',
-	costRate: 'Cost rate',
+	defaultHourlyRate: 'Default Hourly Rate',
+	costRate: 'Cost Rate',
 };
 
 function requireText(value: unknown, label: string): string {

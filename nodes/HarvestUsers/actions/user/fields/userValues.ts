@@ -39,10 +39,10 @@ export const DERIVED_ACCESS_ROLES = ['people_manager'];
 export function capacityHoursToSeconds(hours: unknown): number {
 	const value = typeof hours === 'string' && hours.trim() !== '' ? Number(hours) : hours;
 	if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 168) {
-		throw new Error(`Weekly capacity must be a number of hours between 0 and 168, got ${JSON.stringify(hours)}`);
+		throw new Error(`Weekly Capacity (Hours) must be a number from 0 to 168, got ${JSON.stringify(hours)}`);
 	}
 	if (Math.abs(value * 2 - Math.round(value * 2)) > 1e-9) {
-		throw new Error(`Weekly capacity is set in half-hour steps (e.g. 37.5), got ${value}`);
+		throw new Error(`Weekly Capacity (Hours) is set in half-hour steps (e.g. 37.5), got ${value}`);
 	}
 	return Math.round(value * 2) * 1800;
 }
