@@ -259,7 +259,7 @@ describe('assignments', () => {
 			expect(status).toBe('success');
 			expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 			expect(items[0].json.id).toBe(a.id);
-			expect(items[1].json).toEqual(expect.objectContaining({ error: 'Not Found [HTTP 404]', itemIndex: 1 }));
+			expect(items[1].json).toEqual(expect.objectContaining({ error: `No Harvest user assignment with ID 999 of project ${a.project_id} [HTTP 404]`, itemIndex: 1 }));
 			expect(items[2].json).toEqual(expect.objectContaining({ error: expect.stringMatching(/Project ID must be a positive whole number/), itemIndex: 2 }));
 			expect(items[3].json.id).toBe(a.id);
 			expect(sandbox().log.map((r) => r.status)).toEqual([200, 404, 200]);

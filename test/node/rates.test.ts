@@ -144,7 +144,7 @@ describe('billable and cost rates', () => {
 				...Array(history().list(leo()).length).fill({ item: 2 }),
 			]);
 			expect(items[samCount].json).toEqual(
-				expect.objectContaining({ error: 'Not Found [HTTP 404]', itemIndex: 1, operation: `${title} → Get Many` }),
+				expect.objectContaining({ error: 'No Harvest user with ID 424242 [HTTP 404]', itemIndex: 1, operation: `${title} → Get Many` }),
 			);
 			expect(sandbox().log.map((r) => r.status)).toEqual([200, 404, 200]);
 		});

@@ -140,7 +140,7 @@ describe('role operations', () => {
 		expect(status).toBe('success');
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(items[0].json).toMatchObject({ id: qa, name: 'QA' });
-		expect(items[1].json).toMatchObject({ error: 'Not Found [HTTP 404]', itemIndex: 1 });
+		expect(items[1].json).toMatchObject({ error: 'No Harvest role with ID 999999 [HTTP 404]', itemIndex: 1 });
 		expect(items[2].json.error).toBe('Role ID must be a positive whole number, got "QA"');
 		expect(items[3].json).toMatchObject({ id: founder, name: 'Founder' });
 		expect(sandbox().store.users.get(leo)!.roles.sort()).toEqual(['Developer', 'Founder', 'QA']);

@@ -398,7 +398,8 @@ describe('user operations', () => {
 			expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 			expect(items[0].json).toEqual({ deleted: true, id: grace });
 			expect(items[1].json).toMatchObject({ httpCode: '422', itemIndex: 1, description: expect.stringMatching(/Archive the user instead/) });
-			expect(items[2].json).toMatchObject({ error: 'Not Found [HTTP 404]', itemIndex: 2 });
+			// The headline names what was not found; the description still says what to check.
+			expect(items[2].json).toMatchObject({ error: 'No Harvest user with ID 424242 [HTTP 404]', itemIndex: 2, description: expect.stringMatching(/check the ID/) });
 		});
 
 		it('surfaces 403 for a member token', async () => {

@@ -22,6 +22,16 @@ describe('transport under faults', () => {
 	const requests = (method: string, path: string) =>
 		sandbox().log.filter((r) => r.method === method && r.path === path);
 
+	it('a wrong Base URL says which host could not be reached and what to check, not a bare ECONNREFUSED', async () => {
+		// A loopback port nothing listens on: refused at once, as a mistyped host or port would be.
+		const credential = { harvestUsersApi: { ...creds().harvestUsersApi, baseUrl: 'http://127.0.0.1:1' } };
+		const { status, error } = await runNode({ parameters: { ...me, requestOptions: { maxRetries: 0 } }, credentials: credential });
+		expect(status).toBe('error');
+		expect(error?.message).toMatch(/could not connect to 127\.0\.0\.1:1/);
+		expect(error?.message).not.toMatch(/ECONNREFUSED/);
+		expect(error?.description).toMatch(/Base URL/);
+	});
+
 	it('waits out a burst of 429s with Retry-After (seconds) and then succeeds', async () => {
 		sandbox().inject({ kind: '429', count: 2, retryAfter: 'seconds', retryAfterSeconds: 1 });
 		const { status, json } = await runNode({ parameters: me, credentials: creds() });

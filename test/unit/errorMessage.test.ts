@@ -1,4 +1,4 @@
-import { harvestMessage, isHtml, statusHint } from '../../nodes/HarvestUsers/transport/errorMessage';
+import { harvestMessage, isHtml, notFoundMessage, statusHint } from '../../nodes/HarvestUsers/transport/errorMessage';
 
 describe("Harvest's error message", () => {
 	it('prefers message, then error_description, then error, then Hint, then the status text', () => {
@@ -27,5 +27,15 @@ describe("Harvest's error message", () => {
 		expect(statusHint(401)).toMatch(/Account ID/);
 		expect(statusHint(403)).toMatch(/Administrator/);
 		expect(statusHint(418)).toBeUndefined();
+	});
+});
+
+describe('notFoundMessage', () => {
+	it('names the missing record, and its parent, from the path', () => {
+		expect(notFoundMessage('GET /v2/users/999')).toBe('No Harvest user with ID 999');
+		expect(notFoundMessage('GET /v2/users/5/billable_rates/9?x=1')).toBe('No Harvest billable rate with ID 9 of user 5');
+		expect(notFoundMessage('PATCH /v2/projects/3/task_assignments/7')).toBe('No Harvest task assignment with ID 7 of project 3');
+		expect(notFoundMessage('GET /v2/users/5/teammates')).toBe('No Harvest user with ID 5');
+		expect(notFoundMessage('GET /v2/users/me')).toBeUndefined();
 	});
 });

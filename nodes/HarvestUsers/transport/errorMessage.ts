@@ -59,3 +59,29 @@ export function isHtml(body: unknown): boolean {
 	const text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : '';
 	return /^\s*<(!doctype|html)/i.test(text);
 }
+
+/** Harvest's collections, as a person names one record of them. */
+const RECORD_NAMES: Record<string, string> = {
+	users: 'user',
+	roles: 'role',
+	projects: 'project',
+	tasks: 'task',
+	user_assignments: 'user assignment',
+	task_assignments: 'task assignment',
+	billable_rates: 'billable rate',
+	cost_rates: 'cost rate',
+};
+
+const recordName = (collection: string): string => RECORD_NAMES[collection] ?? collection.replace(/_/g, ' ').replace(/s$/, '');
+
+/**
+ * A 404's headline names what is missing ("No Harvest user with ID 999"), from the path's last
+ * `collection/id` pair and the one before it; undefined when the path names no record.
+ */
+export function notFoundMessage(path: string): string | undefined {
+	const pairs = [...path.split('?')[0].matchAll(/\/([a-z_]+)\/(\d+)(?=\/|$)/g)].map((m) => ({ name: recordName(m[1]), id: m[2] }));
+	const record = pairs.pop();
+	if (!record) return undefined;
+	const parent = pairs.pop();
+	return `No Harvest ${record.name} with ID ${record.id}${parent ? ` of ${parent.name} ${parent.id}` : ''}`;
+}

@@ -14,7 +14,7 @@ import {
 } from 'n8n-workflow';
 
 import { HARVEST_DEFAULT_BASE_URL, USER_AGENT } from '../../../credentials/harvestCredentialShared';
-import { harvestMessage, isHtml, statusHint } from './errorMessage';
+import { harvestMessage, isHtml, notFoundMessage, statusHint } from './errorMessage';
 import {
 	backoffDelay,
 	classifyNetworkCode,
@@ -151,6 +151,8 @@ interface Failure {
 	body?: unknown;
 	headers: Record<string, string>;
 	code?: string;
+	/** Where the request went, so a refused connection can say which host (a wrong Base URL). */
+	host?: string;
 }
 
 /**
@@ -200,7 +202,7 @@ function isTimeoutMessage(error: unknown): boolean {
 function describe(f: Failure): string {
 	if (f.status) return `HTTP ${f.status}${f.statusText ? ` ${f.statusText}` : ''}`;
 	if (f.kind === 'timeout') return `no answer within ${Math.round(settings.timeoutMs / 100) / 10} s`;
-	if (f.kind === 'refused') return 'Harvest could not be reached';
+	if (f.kind === 'refused') return `could not connect to ${f.host ?? 'Harvest'}`;
 	return 'the connection broke before an answer arrived';
 }
 
@@ -251,7 +253,9 @@ async function attempt<T>(ctx: HarvestContext, target: Target, options: IHttpReq
 	if (target.credentialType === 'harvestUsersOAuth2Api') {
 		target.secrets = usableSecrets([...target.secrets, ...secretsOf(target.credentialType, await ctx.getCredentials(target.credentialType))]);
 	}
-	if (!outcome || !('response' in outcome)) return { failure: describeFailure(error, target.secrets) };
+	if (!outcome || !('response' in outcome)) {
+		return { failure: { ...describeFailure(error, target.secrets), host: new URL(String(options.url)).host } };
+	}
 	const { response } = outcome;
 	return { response: { ...response, body: scrubSecrets(response.body, target.secrets), headers: scrubSecrets(response.headers, target.secrets) } };
 }
@@ -324,11 +328,13 @@ function where(request: HarvestRequest): string {
 }
 
 function apiError(ctx: HarvestContext, request: HarvestRequest, f: Failure, attempts: number): NodeApiError {
-	const message = harvestMessage(f.body, f.headers.hint, f.status, f.statusText);
+	const said = harvestMessage(f.body, f.headers.hint, f.status, f.statusText);
 	const malformed = f.status === 404 && isHtml(f.body);
+	const missing = f.status === 404 && !malformed ? notFoundMessage(where(request)) : undefined;
+	const message = missing ?? said;
 	const hint = malformed
 		? 'Harvest answered with its HTML "page not found": the URL is malformed (check the Base URL in the credential).'
-		: statusHint(f.status);
+		: [statusHint(f.status), missing ? `Harvest said: ${said}.` : undefined].filter(Boolean).join(' ');
 	return new NodeApiError(
 		ctx.getNode(),
 		{ message, status: f.status ?? null } as JsonObject,
@@ -417,7 +423,9 @@ function exhausted(
 			description:
 				f.kind === 'throttled'
 					? 'Harvest allows 100 requests per 15 seconds per token. Other workflows or scripts may be using the same token; raise "Max Retries" in the node options or run them at different times.'
-					: 'Harvest or the network failed repeatedly. Try again later; see https://www.harveststatus.com for incidents.',
+					: f.kind === 'refused'
+						? `Nothing answered at ${f.host ?? 'the Base URL'}. Check the Base URL in the credential (https://api.harvestapp.com for Harvest itself; scheme, host and port of a proxy or sandbox), and that this n8n can reach that host (firewall, proxy).`
+						: 'Harvest or the network failed repeatedly. Try again later; see https://www.harveststatus.com for incidents.',
 			httpCode: f.status ? String(f.status) : undefined,
 			itemIndex: request.itemIndex,
 		},
