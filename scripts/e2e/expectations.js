@@ -133,11 +133,12 @@ function assertDryRunPlanned(before, after, nodes) {
 	const summary = out.find((i) => i.action === 'summary');
 	assert.ok(summary, 'reconcile output has a summary item');
 	assert.equal(summary.dryRun, true, 'example 5 is a dry run');
-	assert.equal(summary.counts.failed, 0, `failed items: ${JSON.stringify(out.filter((i) => i.action === 'failed'))}`);
-	assert.ok(out.every((i) => i.dryRun === true), 'every item says dryRun: true');
+	assert.equal(summary.planned.failed, 0, `failed items: ${JSON.stringify(out.filter((i) => i.action === 'failed'))}`);
+	assert.ok(out.every((i) => Object.keys(i)[0] === 'dryRun' && i.dryRun === true), 'every item opens with dryRun: true');
+	assert.ok(!out.some((i) => ['created', 'updated', 'restored', 'archived'].includes(i.action)), 'nothing in a dry run reads as done');
 	const people = nodes['HR roster'].map((p) => ({ email: p.email.toLowerCase(), first_name: p.first_name, last_name: p.last_name }));
 	const created = people.filter((p) => !byEmail(before, p.email)).length;
-	assert.equal(summary.counts.created, created, 'planned creates = roster people missing in Harvest');
+	assert.equal(summary.planned.create, created, 'planned creates = roster people missing in Harvest');
 	assert.deepEqual(after.users, before.users, 'a dry run writes nothing');
 	assert.equal(after.invitations.length, before.invitations.length, 'a dry run invites nobody');
 }
