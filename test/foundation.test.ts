@@ -64,7 +64,7 @@ describe('foundation: our package in n8n’s runtime against the sandbox', () =>
 			parameters: { resource: 'user', operation: 'get', userId: { __rl: true, mode: 'id', value: '424242' } },
 			credentials: patCredential(sandbox()),
 		});
-		expect(error?.message).toBe('Not Found [HTTP 404]');
+		expect(error?.message).toBe('No Harvest user with ID 424242 [HTTP 404]');
 		expect(error?.description).toMatch(/No such record/);
 	});
 
@@ -90,7 +90,7 @@ describe('foundation: our package in n8n’s runtime against the sandbox', () =>
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(items[0].json.id).toBe(admin);
 		expect(items[1].json.error).toMatch(/User ID must be a positive whole number/);
-		expect(items[2].json).toMatchObject({ error: 'Not Found [HTTP 404]', httpCode: '404', itemIndex: 2 });
+		expect(items[2].json).toMatchObject({ error: 'No Harvest user with ID 424242 [HTTP 404]', httpCode: '404', itemIndex: 2 });
 		expect(items[3].json.id).toBe(admin);
 	});
 });
