@@ -197,13 +197,14 @@ describe('in the editor', () => {
 
 	it('never bounds a number field the editor would silently change (-5 h became 5 h); the node validates instead', async () => {
 		// n8n's number input drops a minus sign below minValue and clamps to maxValue without a word.
-		// Only Limit (a read size; n8n's lint requires minValue 1) and Max Retries keep their bounds.
+		// Only Limit (a read size; n8n's lint requires minValue 1) and the request tuning knobs
+		// (Max Retries, Parallel Requests: how, not what, is sent) keep their bounds.
 		const bounded: string[] = [];
 		for (const name of ['harvestUsers', 'harvestUsersTrigger']) {
 			for (const { prop, path } of allProperties((await description(name)).properties)) {
 				const options = prop.typeOptions ?? {};
 				if (prop.type !== 'number' || (options.minValue === undefined && options.maxValue === undefined)) continue;
-				if (['limit', 'requestOptions.maxRetries', 'options.maxRetries'].includes(path + prop.name)) continue;
+				if (['limit', 'requestOptions.maxRetries', 'options.maxRetries', 'requestOptions.parallelRequests'].includes(path + prop.name)) continue;
 				if (path.startsWith('pollTimes.')) continue; // n8n's own Poll Times field
 				bounded.push(`${name}: ${path}${prop.name}`);
 			}
@@ -241,7 +242,8 @@ describe('in the editor', () => {
 			const desc = loader.nodeTypes[name].type.description as INodeTypeDescription;
 			for (const { prop, path } of allProperties(desc.properties)) {
 				if (path.startsWith('pollTimes.')) continue; // n8n's own Poll Times field (cron seconds)
-				const texts = [prop.displayName, prop.description, ...((prop.options ?? []) as INodePropertyOptions[]).map((o) => o.name)];
+				// Labels a user reads as units; descriptions may still cite Harvest's "100 requests per 15 seconds"
+				const texts = [prop.displayName, ...((prop.options ?? []) as INodePropertyOptions[]).map((o) => o.name)];
 				if (texts.some((t) => /second/i.test(String(t ?? '')))) seconds.push(`${name}: ${prop.name}`);
 			}
 		}

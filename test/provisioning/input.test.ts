@@ -26,8 +26,8 @@ describe('input types', () => {
 	});
 
 	it.each([
-		['an object', { first: 'Nina' }, /First name must be text, got an object/],
-		['an array', ['Nina'], /First name must be text, got an array/],
+		['an object', { first: 'Nina' }, /First Name must be text, got an object/],
+		['an array', ['Nina'], /First Name must be text, got an array/],
 	])('a text field whose expression yields %s names the field and the type', async (_, value, expected) => {
 		const { status, error } = await run(
 			{ resource: 'user', operation: 'create', firstName: '={{ $json.name }}', lastName: 'New', email: 'nina@example.com' },
