@@ -25,6 +25,9 @@
  *  5. Error responses: the spec's `Error` schema ({code, message}) does not match the recorded
  *     bodies ({"error","error_description"}, {"status","error"}, {"message"}); it has no
  *     required fields, so those still validate, and only JSON error bodies are checked.
+ *  6. DELETE declares a 200 without a body, but every recorded DELETE answered 200 with the
+ *     deleted record (harvest-observed.md §2 and §7, H8 and H20, 2019). A DELETE 200 body is
+ *     checked against the 200 schema of GET on the same path instead of being refused.
  */
 import fs from 'fs';
 import path from 'path';
@@ -253,7 +256,9 @@ export function validateResponse(res: ResponseToCheck): string[] {
 	const ok = res.status >= 200 && res.status < 300;
 	if (ok && !declared) return [`${res.method.toUpperCase()} ${template.template} answered ${res.status}; the spec declares ${Object.keys(op.responses).join(', ')}`];
 	const response = declared ?? op.responses.default;
-	const schema = response?.content?.['application/json']?.schema;
+	// Correction 6: DELETE answers with the deleted record, shaped like GET's.
+	const deletedRecord = res.method.toUpperCase() === 'DELETE' && res.status === 200 ? template.operations.GET?.responses['200'] : undefined;
+	const schema = (deletedRecord ?? response)?.content?.['application/json']?.schema;
 	const empty = res.body === undefined || res.body === null || res.body === '';
 	if (!schema) return ok && !empty ? [`${res.method.toUpperCase()} ${template.template} ${res.status} should have no body`] : [];
 	if (!ok && (empty || typeof res.body === 'string')) return []; // correction 5: HTML / empty error pages

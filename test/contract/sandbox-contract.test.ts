@@ -197,6 +197,9 @@ describe('the validators have teeth', () => {
 		expect(validateResponse({ method: 'POST', path: '/v2/users', status: 200, body: {} })).toEqual([expect.stringContaining('the spec declares 201')]);
 		expect(validateResponse({ method: 'GET', path: '/v2/users', status: 200, body: { users: [] } })).not.toEqual([]);
 		expect(validateRequest({ method: 'GET', path: '/api/v2/accounts' })).toEqual([]);
+		// Correction 6: a DELETE's deleted record is held to GET's schema, and must be there.
+		expect(validateResponse({ method: 'DELETE', path: '/v2/users/1', status: 200, body: { id: 'x' } })).toEqual([expect.stringContaining('/id must be integer')]);
+		expect(validateResponse({ method: 'DELETE', path: '/v2/users/1', status: 200, body: '' })).toEqual([expect.stringContaining('has an empty body')]);
 		expect(validateRequest({ method: 'GET', path: '/v2/users?cursor=abc&per_page=2000&ref=next_cursor' })).toEqual([]);
 	});
 

@@ -19,6 +19,7 @@
  *   POST   /__sandbox/clock          {"offsetMs": 3600000}
  *   POST   /__sandbox/pagination     {"users": "cursor" | "numbered"}: how GET /v2/users pages, until the next reset
  *   POST   /__sandbox/latency        {"ms": 300, "jitterMs": 50}: the round trip of every API request ({"ms": 0} = none)
+ *   POST   /__sandbox/behaviour      {"updatedSinceInclusive": false, "renameWhileRestoring": false} (unconfirmed behaviours)
  */
 import { notFound, unprocessable } from './errors';
 import { emptyJsonReply, jsonReply, parseBody, Reply, toReply } from './http';
@@ -44,6 +45,7 @@ export function handleAdmin(server: SandboxServer, method: string, url: URL, con
 					rate_limit: server.limiter.limit,
 					clock_offset_ms: server.clock.offsetMs,
 					latency: server.latency,
+					behaviour: store.behaviour,
 				});
 			case 'GET /__sandbox/tokens':
 				return jsonReply(200, { url: server.origin, account_id: server.accountId, tokens: server.tokens, oauth_client: server.oauth.client });
@@ -93,6 +95,10 @@ export function handleAdmin(server: SandboxServer, method: string, url: URL, con
 			case 'POST /__sandbox/latency':
 				server.latency = toLatency({ ms: Number(body.ms ?? 0), jitterMs: Number(body.jitterMs ?? 0) });
 				return jsonReply(200, { latency: server.latency });
+			case 'POST /__sandbox/behaviour':
+				for (const key of ['updatedSinceInclusive', 'renameWhileRestoring'] as const)
+					if (typeof body[key] === 'boolean') store.behaviour[key] = body[key];
+				return jsonReply(200, { behaviour: store.behaviour });
 			default:
 				throw notFound();
 		}

@@ -16,8 +16,9 @@ describe('authentication headers', () => {
 		const res = await api(sandbox).get('/v2/users/me', { headers: { Authorization: 'Bearer nope' } });
 		expect(res.status).toBe(401);
 		expect(res.json).toEqual(INVALID);
-		expect(res.headers.get('www-authenticate')).toMatch(/^Bearer realm="Harvest", error="invalid_token"/);
-		expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+		// harvest-observed.md §3 (H1): Rack::OAuth2's realm, and application/json without a charset.
+		expect(res.headers.get('www-authenticate')).toMatch(/^Bearer realm="Rack::OAuth2 Protected Resources", error="invalid_token"/);
+		expect(res.headers.get('content-type')).toBe('application/json');
 	});
 
 	it('answers a missing or foreign Harvest-Account-Id with the same 401', async () => {

@@ -1,6 +1,6 @@
 /** Request bodies in, replies out: the HTTP plumbing shared by the API and the admin API. */
 import type { IncomingMessage, ServerResponse } from 'http';
-import { randomUUID } from 'crypto';
+import { createHash, randomBytes } from 'crypto';
 import { ErrorResponse, HarvestError } from './errors';
 import type { Body } from './model/input';
 
@@ -12,11 +12,17 @@ export interface Reply {
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
+/**
+ * harvest-observed.md §4 (2024): `Cache-Control: no-store` on JSON answers, and a weak ETag on
+ * 200 and 201 (`W/"<32 hex>"`). Error bodies set their own headers (errors.ts).
+ */
 export function jsonReply(status: number, body: unknown, headers: Record<string, string> = {}): Reply {
-	return { status, headers: { 'Content-Type': JSON_TYPE, 'Cache-Control': 'max-age=0, private, must-revalidate', ...headers }, body: JSON.stringify(body) };
+	const text = JSON.stringify(body);
+	const etag: Record<string, string> = status === 200 || status === 201 ? { ETag: `W/"${createHash('md5').update(text).digest('hex')}"` } : {};
+	return { status, headers: { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store', ...etag, ...headers }, body: text };
 }
 
-/** DELETE's 200 has no body; Rails' `head :ok` still labels it JSON (unconfirmed). */
+/** The admin API's "done" answer (no Harvest endpoint answers with an empty body but 429). */
 export function emptyJsonReply(status: number): Reply {
 	return { status, headers: { 'Content-Type': JSON_TYPE }, body: '' };
 }
@@ -25,10 +31,11 @@ export function htmlReply(status: number, html: string, headers: Record<string, 
 	return { status, headers: { 'Content-Type': 'text/html; charset=utf-8', ...headers }, body: html };
 }
 
+/** Error answers carry exactly the headers recorded for them (§3), not the success defaults. */
 export function errorReply(error: ErrorResponse): Reply {
 	if (error.html) return htmlReply(error.status, String(error.body ?? ''), error.headers);
 	if (error.body === undefined) return { status: error.status, headers: error.headers ?? {}, body: '' };
-	return jsonReply(error.status, error.body, error.headers);
+	return { status: error.status, headers: { 'Content-Type': JSON_TYPE, ...error.headers }, body: JSON.stringify(error.body) };
 }
 
 export function toReply(e: unknown): Reply {
@@ -37,13 +44,18 @@ export function toReply(e: unknown): Reply {
 	return jsonReply(500, { status: 500, error: 'Internal Server Error', sandbox_error: e instanceof Error ? e.message : String(e) });
 }
 
+/** harvest-observed.md §4: JSON 200/201/403/422 came chunked; 401, 404 and the rest with Content-Length. */
+const CHUNKED = new Set([200, 201, 403, 422]);
+
 export function send(res: ServerResponse, reply: Reply, dateMs: number): void {
 	const payload = Buffer.from(reply.body, 'utf8');
+	const chunked = CHUNKED.has(reply.status) && payload.length > 0 && /json/.test(reply.headers['Content-Type'] ?? '');
 	res.writeHead(reply.status, {
 		Date: new Date(dateMs).toUTCString(),
 		...reply.headers,
-		'X-Request-Id': randomUUID(),
-		'Content-Length': String(payload.length),
+		// §4: 32 lower-case hex characters.
+		'X-Request-Id': randomBytes(16).toString('hex'),
+		...(chunked ? {} : { 'Content-Length': String(payload.length) }),
 	});
 	res.end(payload);
 }

@@ -15,9 +15,10 @@
 import { SandboxServer, toLatency } from './server';
 import type { Sandbox, SandboxOptions } from './types';
 
-export type { Fault, FaultMatch, Invitation, Latency, LoggedRequest, OAuthClient, OAuthTokens, RateLimit, Sandbox, SandboxOptions, SandboxToken, SeedSpec, TokenHolder } from './types';
+export type { Behaviour, Fault, FaultMatch, Invitation, Latency, LoggedRequest, OAuthClient, OAuthTokens, RateLimit, Sandbox, SandboxOptions, SandboxToken, SeedSpec, TokenHolder } from './types';
 export type { Store } from './store';
 export { DEFAULT_RATE_LIMIT } from './rateLimit';
+export { DEFAULT_BEHAVIOUR } from './types';
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
 	const server = new SandboxServer(opts);
@@ -50,6 +51,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		},
 		setLatency: (latency) => {
 			server.latency = toLatency(latency);
+		},
+		setBehaviour: (b) => {
+			Object.assign(server.store.behaviour, b);
 		},
 		store: server.store,
 		invitations: server.store.invitations,

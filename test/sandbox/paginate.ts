@@ -79,19 +79,23 @@ function decodeCursor(cursor: string): Record<string, unknown> {
 	throw unprocessable('Invalid cursor');
 }
 
+/**
+ * harvest-observed.md §1.3: absolute, always with `page` (or `cursor`) and `per_page`, the
+ * request's filters copied in, every parameter in alphabetical order, `ref=` last by the same rule.
+ */
 function link(list: ListQuery, controls: Array<[string, string | number]>): string {
-	const params = new URLSearchParams();
-	for (const [k, v] of Object.entries(list.query)) if (!CONTROL_KEYS.has(k)) params.append(k, v);
-	for (const [k, v] of controls) params.append(k, String(v));
-	return `${list.origin}${list.path}?${params.toString()}`;
+	const pairs: Array<[string, string]> = Object.entries(list.query).filter(([k]) => !CONTROL_KEYS.has(k));
+	for (const [k, v] of controls) pairs.push([k, String(v)]);
+	pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+	return `${list.origin}${list.path}?${new URLSearchParams(pairs).toString()}`;
 }
 
 function envelope(key: string, items: unknown[], perPage: number, total: number, fields: { page: number | null; next_page: number | null; previous_page: number | null }, links: Record<'first' | 'next' | 'previous' | 'last', string | null>): Record<string, unknown> {
 	return {
 		[key]: items,
 		per_page: perPage,
-		// Rails' will_paginate arithmetic: an empty list has 0 pages (unconfirmed for Harvest).
-		total_pages: Math.ceil(total / perPage),
+		// harvest-observed.md §1.3 (H8, H19): an empty list still has one page.
+		total_pages: Math.max(1, Math.ceil(total / perPage)),
 		total_entries: total,
 		next_page: fields.next_page,
 		previous_page: fields.previous_page,
@@ -144,12 +148,13 @@ export function numberedPage<T>(list: ListQuery, key: string, rows: readonly T[]
 	const start = (page - 1) * perPage;
 	const next = page < totalPages ? page + 1 : null;
 	const previous = page > 1 ? page - 1 : null;
-	const at = (p: number) => link(list, [['page', p], ['per_page', perPage]]);
+	// `ref=` has been on every link since 2021 (harvest-observed.md §1.3, XB, H17).
+	const at = (p: number, ref: string) => link(list, [['page', p], ['per_page', perPage], ['ref', ref]]);
 	return envelope(key, rows.slice(start, start + perPage).map(render), perPage, rows.length, { page, next_page: next, previous_page: previous }, {
-		first: at(1),
-		next: next === null ? null : at(next),
-		previous: previous === null ? null : at(previous),
-		last: at(Math.max(totalPages, 1)),
+		first: at(1, 'first'),
+		next: next === null ? null : at(next, 'next'),
+		previous: previous === null ? null : at(previous, 'previous'),
+		last: at(Math.max(totalPages, 1), 'last'),
 	});
 }
 

@@ -126,10 +126,10 @@ describe('page-numbered endpoints', () => {
 		const { userId } = sandbox.tokens.member;
 		const first = await member.get('/v2/users/me/project_assignments?per_page=1');
 		expect(first.json).toMatchObject({ page: 1, next_page: 2, previous_page: null, total_entries: 2, total_pages: 2 });
-		expect(first.json.links.next).toBe(`${sandbox.url}/v2/users/${userId}/project_assignments?page=2&per_page=1`);
+		expect(first.json.links.next).toBe(`${sandbox.url}/v2/users/${userId}/project_assignments?page=2&per_page=1&ref=next`);
 		const second = await member.get('/v2/users/me/project_assignments?per_page=1&page=2');
 		expect(second.json).toMatchObject({ page: 2, next_page: null, previous_page: 1 });
-		expect(second.json.links.previous).toBe(`${sandbox.url}/v2/users/${userId}/project_assignments?page=1&per_page=1`);
+		expect(second.json.links.previous).toBe(`${sandbox.url}/v2/users/${userId}/project_assignments?page=1&per_page=1&ref=previous`);
 		const pa = first.json.project_assignments[0];
 		expect(pa).toMatchObject({ is_active: true, project: { id: expect.any(Number) }, client: { id: expect.any(Number) } });
 		expect(Array.isArray(pa.task_assignments)).toBe(true);
@@ -140,7 +140,7 @@ describe('page-numbered endpoints', () => {
 		const project = sandbox.store.projects.newest().find((p) => p.name === 'Marketing Website');
 		const first = await client.get(`/v2/projects/${project?.id}/user_assignments?is_active=true&per_page=2`);
 		expect(first.json).toMatchObject({ page: 1, next_page: 2, total_entries: 3 });
-		expect(first.json.links.next).toBe(`${sandbox.url}/v2/projects/${project?.id}/user_assignments?is_active=true&page=2&per_page=2`);
+		expect(first.json.links.next).toBe(`${sandbox.url}/v2/projects/${project?.id}/user_assignments?is_active=true&page=2&per_page=2&ref=next`);
 		const second = await client.get(first.json.links.next);
 		expect(second.json).toMatchObject({ page: 2, next_page: null, previous_page: 1 });
 		expect(second.json.user_assignments).toHaveLength(1);

@@ -149,7 +149,7 @@ describe('user and task assignments', () => {
 			is_active: true,
 			is_project_manager: false,
 			use_default_rates: true,
-			hourly_rate: 0,
+			hourly_rate: null, // harvest-observed.md §2 (H9): null, not the docs' 0
 			budget: null,
 			project: { id: mobile, name: 'Mobile App', code: 'MA' },
 			user: { id: grace, name: 'Grace Okafor' },
@@ -160,7 +160,9 @@ describe('user and task assignments', () => {
 		expect((await client.patch(path, { is_active: false, budget: 40 })).json).toMatchObject({ is_active: false, budget: 40 });
 		expect((await client.get(path)).json.budget).toBe(40);
 		expect((await client.get(`/v2/projects/${projectId('Marketing Website')}/user_assignments/${created.json.id}`)).status).toBe(404);
-		expect((await client.del(path)).status).toBe(200);
+		expect(created.headers.get('location')).toBe(`${sandbox.url}/api/v2/projects/${mobile}/user_assignments/${created.json.id}`);
+		// harvest-observed.md §2: DELETE answers 200 with the deleted record.
+		expect(await client.del(path)).toMatchObject({ status: 200, json: { id: created.json.id, user: { id: grace } } });
 		expect((await client.get(path)).status).toBe(404);
 		expect((await client.post(`/v2/projects/${mobile}/user_assignments`, {})).json.message).toBe("User can't be blank");
 	});
@@ -178,13 +180,16 @@ describe('user and task assignments', () => {
 		expect(res2).toMatchObject({ status: 422, json: { message: TASK_ASSIGNMENT_NOT_REMOVABLE } });
 	});
 
-	it('task assignments: hourly_rate defaults to null on projects billed by task', async () => {
+	it('task assignments: billable follows the task, hourly_rate defaults to null (harvest-observed.md §2, H10)', async () => {
 		const client = api(sandbox);
 		const research = sandbox.store.tasks.newest().find((t) => t.name === 'Research')?.id;
 		const mobile = await client.post(`/v2/projects/${projectId('Mobile App')}/task_assignments`, { task_id: research });
 		expect(mobile.json).toMatchObject({ billable: false, is_active: true, hourly_rate: null, task: { id: research, name: 'Research' } });
 		const website = await client.post(`/v2/projects/${projectId('Marketing Website')}/task_assignments`, { task_id: research, billable: true });
-		expect(website.json).toMatchObject({ billable: true, hourly_rate: 0 });
+		expect(website.json).toMatchObject({ billable: true, hourly_rate: null });
+		const inherited = sandbox.store.tasks.newest().find((t) => t.name === 'Project Management')?.id;
+		const mobilePm = await client.post(`/v2/projects/${projectId('Mobile App')}/task_assignments`, { task_id: inherited });
+		expect(mobilePm.json).toMatchObject({ billable: true, hourly_rate: null, budget: null });
 		const dup = await client.post(`/v2/projects/${projectId('Marketing Website')}/task_assignments`, { task_id: research });
 		expect(dup.json.message).toBe('Task has already been taken');
 		const list = await client.get(`/v2/projects/${projectId('Marketing Website')}/task_assignments?is_active=true`);

@@ -26,8 +26,9 @@ export interface RouteContext {
 
 export interface RouteResult {
 	status: number;
-	/** undefined = empty body (DELETE). */
-	body?: unknown;
+	body: unknown;
+	/** Path of the created record (`/users/5`); answered as `Location: {origin}/api/v2/users/5`. */
+	location?: string;
 }
 
 /** Who may call a route; false means 403 "Not authorized!". */
@@ -89,6 +90,7 @@ export function numericParam(params: Record<string, string>, name: string): numb
 }
 
 export const ok = (body: unknown): RouteResult => ({ status: 200, body });
-export const created = (body: unknown): RouteResult => ({ status: 201, body });
-/** DELETE answers 200 with an empty body. */
-export const deleted = (): RouteResult => ({ status: 200 });
+/** harvest-observed.md §2: 201 with the full object and a Location under /api/v2/ (not /v2/). */
+export const created = (body: unknown, location: string): RouteResult => ({ status: 201, body, location });
+/** harvest-observed.md §2 (H8, H20): DELETE answers 200 with the deleted record, not an empty body. */
+export const deleted = (body: unknown): RouteResult => ({ status: 200, body });

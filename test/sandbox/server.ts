@@ -12,7 +12,7 @@ import { handleAdmin } from './admin';
 import { Clock } from './clock';
 import { htmlPage, invalidToken, missingUserAgent, notAuthorized, routeNotFound } from './errors';
 import { alterReply, altersAnswer, FaultQueue, hostileReply, type FaultRequest } from './faults';
-import { emptyJsonReply, htmlReply, jsonReply, parseBody, readRaw, Reply, send, toReply } from './http';
+import { htmlReply, jsonReply, parseBody, readRaw, Reply, send, toReply } from './http';
 import type { Body } from './model/input';
 import type { User } from './model/records';
 import { AUTHORIZE_PATH, OAuthProvider, redactTokenRequest, TOKEN_PATH } from './oauth';
@@ -60,6 +60,7 @@ export class SandboxServer {
 	constructor(opts: SandboxOptions = {}) {
 		this.clock = new Clock(opts.clockOffsetMs ?? 0, opts.now);
 		this.store = new Store(this.clock);
+		Object.assign(this.store.behaviour, opts.behaviour);
 		this.limiter = new RateLimiter(opts.rateLimit === undefined ? DEFAULT_RATE_LIMIT : opts.rateLimit);
 		this.retryAfter = opts.retryAfter ?? true;
 		this.latency = toLatency(opts.latency);
@@ -264,15 +265,19 @@ export class SandboxServer {
 			};
 			if (!match.route.allow(actor, ctx)) throw notAuthorized();
 			const result = match.route.handle(ctx);
-			return result.body === undefined ? emptyJsonReply(result.status) : jsonReply(result.status, result.body);
+			return jsonReply(result.status, result.body, result.location ? { Location: `${this.origin}/api${result.location}` } : {});
 		} catch (e) {
 			return toReply(e);
 		}
 	}
 
-	/** Harvest's throttle answer: empty body, text/html, and (usually) Retry-After in seconds. */
+	/**
+	 * Harvest's throttle answer (harvest-observed.md §3, H2): empty body, `text/html` without a
+	 * charset, `Cache-Control: no-cache, no-store`, never X-RateLimit-*; Retry-After as the docs
+	 * promise it, or (retryAfter: false / the fault's 'none') missing as recorded.
+	 */
 	private throttled(retryAfter: string | number | undefined): Reply {
-		const headers: Record<string, string> = { 'Content-Type': 'text/html' };
+		const headers: Record<string, string> = { 'Content-Type': 'text/html', 'Cache-Control': 'no-cache, no-store' };
 		if (retryAfter !== undefined) headers['Retry-After'] = String(retryAfter);
 		return { status: 429, headers, body: '' };
 	}

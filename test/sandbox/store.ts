@@ -15,7 +15,7 @@ import { Roles } from './model/roles';
 import { Table } from './model/table';
 import { Teammates } from './model/teammates';
 import { Users } from './model/users';
-import type { Invitation } from './types';
+import { DEFAULT_BEHAVIOUR, type Behaviour, type Invitation } from './types';
 
 export class Store {
 	readonly users = new Users(this);
@@ -37,6 +37,8 @@ export class Store {
 	 * as every recorded Harvest answer shows it. The benchmark runs other clients against both.
 	 */
 	usersPagination: 'cursor' | 'numbered' = 'cursor';
+	/** Choices where Harvest is unconfirmed; set by the server, kept by clear(). */
+	behaviour: Behaviour = { ...DEFAULT_BEHAVIOUR };
 
 	constructor(readonly clock: Clock) {}
 

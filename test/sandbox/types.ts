@@ -45,7 +45,25 @@ export interface Latency {
 	jitterMs?: number;
 }
 
+/**
+ * Where Harvest's behaviour is unconfirmed (harvest-observed.md: no recording covers it), the
+ * sandbox can answer either way; the package is tested under both.
+ */
+export interface Behaviour {
+	/** `updated_since` keeps records updated exactly at the boundary (>=, default) or only after it (>). */
+	updatedSinceInclusive: boolean;
+	/**
+	 * A PATCH that restores an archived user may also change their name and email (default), or
+	 * those changes are refused with 422 until the user is active again.
+	 */
+	renameWhileRestoring: boolean;
+}
+
+export const DEFAULT_BEHAVIOUR: Behaviour = { updatedSinceInclusive: true, renameWhileRestoring: true };
+
 export interface SandboxOptions {
+	/** Choices for unconfirmed behaviour (default DEFAULT_BEHAVIOUR). */
+	behaviour?: Partial<Behaviour>;
 	/** 0 = random free port (default). */
 	port?: number;
 	/** Default { requests: 100, windowMs: 15000 }, per token, sliding window. */
@@ -54,7 +72,10 @@ export interface SandboxOptions {
 	seed?: SeedSpec;
 	/** The sandbox clock = host clock + offset (Date header, created_at/updated_at, future-date checks). */
 	clockOffsetMs?: number;
-	/** Default true: a 429 carries Retry-After. */
+	/**
+	 * Default true: a 429 carries Retry-After, as the docs promise. false: the recorded shape,
+	 * an empty text/html body with no Retry-After (harvest-observed.md §3, H2).
+	 */
 	retryAfter?: boolean;
 	/**
 	 * The host clock the sandbox reads (default Date.now): the rate-limit window and, plus the
@@ -165,6 +186,8 @@ export interface Sandbox {
 	setRateLimit(rl: RateLimit | false): void;
 	/** The round trip from now on (0 = none); kept by reset(). */
 	setLatency(latency: Latency | number): void;
+	/** Switch unconfirmed behaviours (kept by reset()). */
+	setBehaviour(b: Partial<Behaviour>): void;
 	store: Store;
 	/** One per user created through the API ("Harvest emails the new user an invitation"). */
 	invitations: Invitation[];

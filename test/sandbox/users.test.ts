@@ -29,9 +29,11 @@ describe('create', () => {
 		expect(again.json.id).toBeGreaterThan(first.json.id);
 	});
 
-	it('creates with the documented defaults, answers 201 and records one invitation', async () => {
+	it('creates with the recorded defaults, answers 201 with Location and records one invitation', async () => {
 		const res = await api(sandbox).post('/v2/users', { first_name: 'Nia', last_name: 'Long', email: 'nia.long@example.com' });
 		expect(res.status).toBe(201);
+		// harvest-observed.md §2 (H7): Location under /api/v2/, unset rates null (the docs say 0).
+		expect(res.headers.get('location')).toBe(`${sandbox.url}/api/v2/users/${res.json.id}`);
 		expect(res.json).toMatchObject({
 			first_name: 'Nia',
 			telephone: '',
@@ -40,8 +42,8 @@ describe('create', () => {
 			is_contractor: false,
 			is_active: true,
 			weekly_capacity: 126000,
-			default_hourly_rate: 0,
-			cost_rate: 0,
+			default_hourly_rate: null,
+			cost_rate: null,
 			roles: [],
 			access_roles: ['member'],
 		});
@@ -131,12 +133,16 @@ describe('update, archive, delete', () => {
 		expect(res).toMatchObject({ status: 422, json: { message: 'Email has already been taken' } });
 	});
 
-	it('deletes with 200 and an empty body; a user with time entries is not removable (422 + Hint)', async () => {
+	it('deletes with 200 and the deleted user; a user with time entries is not removable (422 + Hint)', async () => {
 		const client = api(sandbox);
 		const grace = userByEmail('grace.okafor@example.com');
+		sandbox.setClockOffset(60_000);
 		const gone = await client.del(`/v2/users/${grace.id}`);
+		sandbox.setClockOffset(0);
+		// harvest-observed.md §2 (H8): the deleted record, updated_at moved to the deletion time.
 		expect(gone.status).toBe(200);
-		expect(gone.text).toBe('');
+		expect(gone.json).toMatchObject({ id: grace.id, email: 'grace.okafor@example.com' });
+		expect(Date.parse(gone.json.updated_at)).toBeGreaterThan(Date.now());
 		expect((await client.get(`/v2/users/${grace.id}`)).status).toBe(404);
 		expect(sandbox.store.roles.findByName('QA')?.user_ids).toEqual([]);
 

@@ -84,7 +84,7 @@ class Mutator {
 			return;
 		}
 		const user = this.pick(users);
-		if (r < 0.25) return store.users.delete(user.id, { force: true });
+		if (r < 0.25) return void store.users.delete(user.id, { force: true });
 		if (r < 0.4) return void store.users.update(user.id, { is_active: !user.is_active });
 		if (r < 0.8) {
 			const choices: Array<() => IDataObject> = [

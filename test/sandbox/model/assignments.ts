@@ -111,7 +111,8 @@ export class UserAssignments extends ProjectAssignments<UserAssignment> {
 			// "true for users with Project Manager or Administrator permissions" (legacy wording in the docs)
 			is_project_manager: fields.is_project_manager ?? isManagerOrAdmin,
 			use_default_rates: fields.use_default_rates ?? true,
-			hourly_rate: fields.hourly_rate ?? 0,
+			// harvest-observed.md §2, §6 (H9): no rate given -> null, not the docs' 0.
+			hourly_rate: fields.hourly_rate ?? null,
 			budget: fields.budget ?? null,
 			created_at: now,
 			updated_at: now,
@@ -154,9 +155,11 @@ export class UserAssignments extends ProjectAssignments<UserAssignment> {
 	renderProjectAssignment(a: UserAssignment): object {
 		const project = this.store.projects.get(a.project_id);
 		const client = project ? this.store.clients.get(project.client_id) : undefined;
+		// Inside a project assignment, task assignments come in ascending id order (harvest-observed.md §5, AB).
 		const tasks = this.store.taskAssignments
 			.list()
 			.filter((t) => t.project_id === a.project_id && t.is_active)
+			.sort((x, y) => x.id - y.id)
 			.map((t) => {
 				const { project: _project, ...rest } = this.store.taskAssignments.render(t) as Record<string, unknown>;
 				return rest;
@@ -170,8 +173,9 @@ export class UserAssignments extends ProjectAssignments<UserAssignment> {
 			created_at: a.created_at,
 			updated_at: a.updated_at,
 			hourly_rate: a.hourly_rate,
-			project: project ? { id: project.id, name: project.name, code: project.code } : null,
-			client: client ? { id: client.id, name: client.name } : null,
+			// project.is_billable and client.currency are beyond the docs (harvest-observed.md §5, AB 2022).
+			project: project ? { id: project.id, name: project.name, code: project.code, is_billable: project.is_billable } : null,
+			client: client ? { id: client.id, name: client.name, currency: client.currency } : null,
 			task_assignments: tasks,
 		};
 	}
@@ -183,7 +187,7 @@ export class TaskAssignments extends ProjectAssignments<TaskAssignment> {
 	}
 
 	create(projectId: number, body: Body, createdAt?: string): TaskAssignment {
-		const project = this.requireProject(projectId);
+		this.requireProject(projectId);
 		const input = new Input(body);
 		const taskId = input.requireNumber('task_id', { integer: true });
 		const task = taskId === undefined ? undefined : this.store.tasks.get(taskId);
@@ -198,9 +202,10 @@ export class TaskAssignments extends ProjectAssignments<TaskAssignment> {
 			project_id: projectId,
 			task_id: taskId as number,
 			is_active: fields.is_active ?? true,
-			billable: fields.billable ?? false,
-			// Reference §8: "null when the project bills by task hourly rate, otherwise 0".
-			hourly_rate: fields.hourly_rate !== undefined ? fields.hourly_rate : project.bill_by === 'Tasks' ? null : 0,
+			// harvest-observed.md §2, §6 (H10): billable follows the task's billable_by_default
+			// (the docs say false), and an unset rate is null (the docs say 0).
+			billable: fields.billable ?? task?.billable_by_default ?? false,
+			hourly_rate: fields.hourly_rate ?? null,
 			budget: fields.budget ?? null,
 			created_at: now,
 			updated_at: now,

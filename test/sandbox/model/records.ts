@@ -16,8 +16,9 @@ export interface User {
 	is_active: boolean;
 	/** Seconds per week. */
 	weekly_capacity: number;
-	default_hourly_rate: number;
-	cost_rate: number;
+	/** null when never set (harvest-observed.md §2, H7: the docs say 0). */
+	default_hourly_rate: number | null;
+	cost_rate: number | null;
 	roles: string[];
 	access_roles: string[];
 	avatar_url: string;

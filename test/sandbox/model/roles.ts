@@ -122,7 +122,8 @@ export class Roles {
 	}
 
 	render(role: Role): object {
-		return { id: role.id, name: role.name, user_ids: [...role.user_ids], created_at: role.created_at, updated_at: role.updated_at };
+		// Key order as recorded (harvest-observed.md §5, AB 2022).
+		return { id: role.id, name: role.name, created_at: role.created_at, updated_at: role.updated_at, user_ids: [...role.user_ids] };
 	}
 
 	clear(): void {

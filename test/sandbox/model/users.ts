@@ -100,8 +100,9 @@ export class Users {
 			is_contractor: input.bool('is_contractor') ?? false,
 			is_active: input.bool('is_active') ?? true,
 			weekly_capacity: input.number('weekly_capacity', { integer: true, min: 0 }) ?? this.store.company.weekly_capacity,
-			default_hourly_rate: input.number('default_hourly_rate', { min: 0 }) ?? 0,
-			cost_rate: input.number('cost_rate', { min: 0 }) ?? 0,
+			// harvest-observed.md §2 (H7): unset rates are null, not the docs' 0.
+			default_hourly_rate: input.number('default_hourly_rate', { min: 0, nullable: true }) ?? null,
+			cost_rate: input.number('cost_rate', { min: 0, nullable: true }) ?? null,
 		};
 		const roles = input.stringArray('roles') ?? [];
 		input.done();
@@ -118,8 +119,8 @@ export class Users {
 			is_contractor: fields.is_contractor,
 			is_active: fields.is_active,
 			weekly_capacity: fields.weekly_capacity as number,
-			default_hourly_rate: fields.default_hourly_rate as number,
-			cost_rate: fields.cost_rate as number,
+			default_hourly_rate: fields.default_hourly_rate,
+			cost_rate: fields.cost_rate,
 			roles: [],
 			access_roles: access_roles ?? ['member'],
 			avatar_url: `${this.store.company.base_uri}/assets/profile_images/big_ben.png?1485372046`,
@@ -129,8 +130,8 @@ export class Users {
 		this.table.insert(user);
 		this.byEmail.set(user.email.toLowerCase(), user.id);
 		// The user's default rates are the current entries of their rate histories (§4, §5).
-		this.store.billableRates.seed(user.id, user.default_hourly_rate, now);
-		this.store.costRates.seed(user.id, user.cost_rate, now);
+		if (user.default_hourly_rate !== null) this.store.billableRates.seed(user.id, user.default_hourly_rate, now);
+		if (user.cost_rate !== null) this.store.costRates.seed(user.id, user.cost_rate, now);
 		if (roles.length > 0) this.store.roles.syncUser(user, roles, now);
 		if (opts.invite) this.store.invitations.push({ userId: user.id, email: user.email, at: this.store.clock.nowMs() });
 		return user;
@@ -163,8 +164,10 @@ export class Users {
 			billable = input.number('default_hourly_rate', { min: 0 }) ?? undefined;
 			cost = input.number('cost_rate', { min: 0 }) ?? undefined;
 		}
-		// Harvest refuses name/e-mail changes on an archived user, unless the same request restores it.
-		if (!user.is_active && changes.is_active !== true) {
+		// Harvest refuses name/e-mail changes on an archived user; whether the request that restores
+		// the user may carry them is unconfirmed (behaviour.renameWhileRestoring).
+		const restoring = changes.is_active === true && this.store.behaviour.renameWhileRestoring;
+		if (!user.is_active && !restoring) {
 			const locked = (['first_name', 'last_name', 'email'] as const).filter(
 				(k) => changes[k] !== undefined && changes[k] !== user[k],
 			);
@@ -193,7 +196,8 @@ export class Users {
 		return user;
 	}
 
-	delete(id: number, opts: { force?: boolean } = {}): void {
+	/** Returns the deleted user, its updated_at moved to now (harvest-observed.md §2, H8). */
+	delete(id: number, opts: { force?: boolean } = {}): User {
 		const user = this.require(id);
 		if (!opts.force && this.withTimeEntries.has(id)) throw notRemovable(USER_NOT_REMOVABLE);
 		this.store.teammates.removeUser(id);
@@ -204,6 +208,8 @@ export class Users {
 		this.byEmail.delete(user.email.toLowerCase());
 		this.withTimeEntries.delete(id);
 		this.table.delete(id);
+		user.updated_at = this.store.now();
+		return user;
 	}
 
 	/** Adds or drops the derived people_manager role; bumps updated_at when it changes. */

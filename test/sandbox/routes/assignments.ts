@@ -45,24 +45,28 @@ function registerAssignmentKind<T extends AssignmentRow>(r: Router, kind: Assign
 	const one = (ctx: RouteContext): T => kind.model(ctx.store).requireInProject(requireProject(ctx).id, ctx.id('assignmentId'));
 
 	r.get(`/v2/${segment}`, managers, (ctx) => {
-		const rows = applyFilters(kind.model(ctx.store).list(), readFilters(ctx.query, kind.filters));
+		const rows = applyFilters(kind.model(ctx.store).list(), readFilters(ctx.query, kind.filters, ctx.store.behaviour));
 		return ok(cursorPage(ctx.list, segment, rows, newestFirst, render(ctx)));
 	});
 	r.get(`/v2/projects/:projectId/${segment}`, managers, (ctx) => {
 		const project = requireProject(ctx);
-		const rows = applyFilters(kind.model(ctx.store).list(), readFilters(ctx.query, kind.filters)).filter((a) => a.project_id === project.id);
+		const rows = applyFilters(kind.model(ctx.store).list(), readFilters(ctx.query, kind.filters, ctx.store.behaviour)).filter((a) => a.project_id === project.id);
 		return ok(numberedPage(ctx.list, segment, rows, render(ctx)));
 	});
 	r.get(`/v2/projects/:projectId/${segment}/:assignmentId`, managers, (ctx) => ok(render(ctx)(one(ctx))));
-	r.post(`/v2/projects/:projectId/${segment}`, managers, (ctx) =>
-		created(render(ctx)(kind.model(ctx.store).create(requireProject(ctx).id, ctx.body))),
-	);
+	r.post(`/v2/projects/:projectId/${segment}`, managers, (ctx) => {
+		const project = requireProject(ctx);
+		const row = kind.model(ctx.store).create(project.id, ctx.body);
+		return created(render(ctx)(row), `/v2/projects/${project.id}/${segment}/${row.id}`);
+	});
 	r.patch(`/v2/projects/:projectId/${segment}/:assignmentId`, managers, (ctx) =>
 		ok(render(ctx)(kind.model(ctx.store).update(one(ctx), ctx.body))),
 	);
 	r.delete(`/v2/projects/:projectId/${segment}/:assignmentId`, managers, (ctx) => {
-		kind.model(ctx.store).delete(one(ctx));
-		return deleted();
+		const row = one(ctx);
+		const body = render(ctx)(row);
+		kind.model(ctx.store).delete(row);
+		return deleted(body);
 	});
 }
 
@@ -79,7 +83,7 @@ export function registerAssignments(r: Router): void {
 		const user = ctx.store.users.require(ctx.id('userId'));
 		const ua = ctx.store.userAssignments;
 		const active = ua.list().filter((a) => a.user_id === user.id && a.is_active);
-		const rows = applyFilters(active, readFilters(ctx.query, ['updated_since']));
+		const rows = applyFilters(active, readFilters(ctx.query, ['updated_since'], ctx.store.behaviour));
 		return ok(cursorPage(ctx.list, 'project_assignments', rows, newestFirst, (a) => ua.renderProjectAssignment(a)));
 	});
 

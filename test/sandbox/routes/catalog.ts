@@ -18,7 +18,7 @@ function registerReadOnly<T extends Row & { is_active: boolean }>(
 	allow: Allow,
 ): void {
 	r.get(`/v2/${segment}`, allow, (ctx) => {
-		const rows = applyFilters(table(ctx.store).newest(), readFilters(ctx.query, filters));
+		const rows = applyFilters(table(ctx.store).newest(), readFilters(ctx.query, filters, ctx.store.behaviour));
 		return ok(cursorPage(ctx.list, segment, rows, newestFirst, (row) => render(ctx.store, row)));
 	});
 	r.get(`/v2/${segment}/:id`, allow, (ctx) => {

@@ -15,7 +15,10 @@ function registerRateHistory(r: Router, segment: string, rates: (s: Store) => Ra
 		const user = ctx.store.users.require(ctx.id('userId'));
 		return ok(renderRate(rates(ctx.store).require(user.id, ctx.id('rateId'))));
 	});
-	r.post(base, allow, (ctx) => created(renderRate(rates(ctx.store).create(ctx.id('userId'), ctx.body))));
+	r.post(base, allow, (ctx) => {
+		const rate = rates(ctx.store).create(ctx.id('userId'), ctx.body);
+		return created(renderRate(rate), `/v2/users/${rate.user_id}/${segment}/${rate.id}`);
+	});
 }
 
 export function registerRates(r: Router): void {
