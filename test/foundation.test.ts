@@ -36,12 +36,14 @@ describe('foundation: our package in n8n’s runtime against the sandbox', () =>
 		expect(json[0].id).toBe(sandbox().tokens.member.userId);
 	});
 
-	it('surfaces 401 with Harvest’s message, naming the item, and never the token', async () => {
+	it('surfaces 401 for a wrong Account ID with the accounts the token reaches, naming the item, and never the token', async () => {
 		const creds = patCredential(sandbox());
 		creds.harvestUsersApi.accountId = '999999';
 		const { status, error } = await runNode({ parameters: { resource: 'user', operation: 'me' }, credentials: creds });
 		expect(status).toBe('error');
-		expect(error?.message).toMatch(/access token provided is expired, revoked, malformed or invalid/);
+		// Harvest's own text ("The access token provided is expired, revoked…") is kept for a bad token
+		// (test/provisioning/access.test.ts); a good token with a wrong account gets the accounts it reaches.
+		expect(error?.message).toMatch(/^Account ID 999999 is not a Harvest account this token can reach/);
 		expect(error?.message).toMatch(/HTTP 401/);
 		expect(error?.description).toMatch(/^Item 0 \(User → Get Me\)/);
 		expect(error?.description).toMatch(/Account ID/);

@@ -50,7 +50,7 @@ describe('billable and cost rates', () => {
 				returnAll: true,
 			});
 			expect(json.map((r) => r.id)).toEqual(history().list(leo()).map((r) => r.id));
-			expect(sandbox().log.map((r) => r.path)).toEqual(['/v2/users', `/v2/users/${leo()}/${segment}`]);
+			expect(sandbox().log.map((r) => r.path)).toEqual(['/v2/users/me', '/v2/users', `/v2/users/${leo()}/${segment}`]);
 		});
 
 		it('gets one rate by its ID', async () => {

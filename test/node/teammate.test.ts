@@ -25,8 +25,9 @@ describe('teammate operations', () => {
 			credentials: admin(),
 		});
 		expect(two.json).toHaveLength(2);
-		expect(calls(sandbox())).toEqual(['GET /v2/users', `GET /v2/users/${maya}/teammates`]);
-		expect(sandbox().log[1].query).toEqual({ per_page: '2' });
+		// By email: the role check (an email lookup needs the whole user list), then the list.
+		expect(calls(sandbox())).toEqual(['GET /v2/users/me', 'GET /v2/users', `GET /v2/users/${maya}/teammates`]);
+		expect(sandbox().log[2].query).toEqual({ per_page: '2' });
 	});
 
 	it('add keeps the current teammates (read, then PATCH the whole list)', async () => {

@@ -255,7 +255,7 @@ describe('user operations', () => {
 				credentials: admin(),
 			});
 			expect(json[0]).toMatchObject({ id: grace, last_name: 'Okafor-Reed' });
-			expect(calls(sandbox())).toEqual(['GET /v2/users', `PATCH /v2/users/${grace}`]);
+			expect(calls(sandbox())).toEqual(['GET /v2/users/me', 'GET /v2/users', `PATCH /v2/users/${grace}`]);
 		});
 
 		it('sends nothing when no user has the email', async () => {
@@ -264,7 +264,7 @@ describe('user operations', () => {
 				credentials: admin(),
 			});
 			expect(error?.message).toBe('No Harvest user has the email nobody@example.com');
-			expect(calls(sandbox())).toEqual(['GET /v2/users']);
+			expect(calls(sandbox())).toEqual(['GET /v2/users/me', 'GET /v2/users']);
 		});
 
 		it('sends nothing when several users share the email, and names their IDs', async () => {
@@ -276,7 +276,7 @@ describe('user operations', () => {
 			});
 			expect(error?.message).toBe(`2 Harvest users have the email grace.okafor@example.com (IDs ${copy}, ${grace})`);
 			expect(error?.description).toMatch(/Pick the user by ID instead/);
-			expect(calls(sandbox())).toEqual(['GET /v2/users']);
+			expect(calls(sandbox())).toEqual(['GET /v2/users/me', 'GET /v2/users']);
 		});
 
 		it('offers manager permissions only with the access role, and refuses an empty update, before sending', async () => {
@@ -424,7 +424,7 @@ describe('user operations', () => {
 				credentials: admin(),
 			});
 			expect(second.json[0].id).toBe(kenji);
-			expect(calls(sandbox())).toEqual(['GET /v2/users', `GET /v2/users/${kenji}`]);
+			expect(calls(sandbox())).toEqual(['GET /v2/users/me', 'GET /v2/users', `GET /v2/users/${kenji}`]);
 		});
 
 		it('gets many: Limit asks Harvest for just that many; filters go to the query string', async () => {

@@ -79,7 +79,8 @@ describe('user → reconcile', () => {
 		expect(items[0].pairedItem).toEqual({ item: 1 });
 		expect(items[2].pairedItem).toEqual({ item: 5 });
 		expect(items[3].pairedItem).toHaveLength(6);
-		expect(sandbox().log.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v2/users', 'GET /v2/users/me']);
+		// The role check first (it also names the credential's own user), then the users.
+		expect(sandbox().log.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v2/users/me', 'GET /v2/users']);
 		expect(sandbox().invitations).toHaveLength(0);
 	});
 
@@ -120,8 +121,8 @@ describe('user → reconcile', () => {
 		sandbox().clearLog();
 		const again = await reconcile(sandbox(), roster, { ...applyParams, dryRun: false });
 		expect(actionsOf(again.json)).toEqual([['summary', undefined]]);
-		expect(summaryOf(again.json)).toMatchObject({ counts: { unchanged: 6, failed: 0 }, requests: { reads: 1, writes: 0 } });
-		expect(sandbox().log.map((r) => r.method)).toEqual(['GET']);
+		expect(summaryOf(again.json)).toMatchObject({ counts: { unchanged: 6, failed: 0 }, requests: { reads: 2, writes: 0 } });
+		expect(sandbox().log.map((r) => r.method)).toEqual(['GET', 'GET']);
 	});
 
 	it('restores an archived person on the roster only with Restore Archived Users', async () => {
@@ -137,6 +138,21 @@ describe('user → reconcile', () => {
 		expect(actionsOf(restored.json)).toEqual([['restored', 'olivia.brown@example.com'], ['summary', undefined]]);
 		expect(writesOf(sandbox()).map((r) => r.body)).toEqual([{ is_active: true }]);
 		expect(sandbox().store.users.findByEmail('olivia.brown@example.com')?.is_active).toBe(true);
+	});
+
+	describe.each([true, false])('when Harvest lets a restoring PATCH rename (renameWhileRestoring=%s)', (allowed) => {
+		beforeEach(() => sandbox().setBehaviour({ renameWhileRestoring: allowed }));
+		afterEach(() => sandbox().setBehaviour({ renameWhileRestoring: true }));
+
+		it('restores first, then renames, counting both requests', async () => {
+			const roster = [...demoRoster(sandbox()), { email: 'olivia.brown@example.com', first_name: 'Olivia', last_name: 'Brown-Hale' }];
+			const { status, json } = await reconcile(sandbox(), roster, { dryRun: false, options: { restoreArchived: true } });
+			expect(status).toBe('success');
+			expect(actionsOf(json)).toEqual([['restored', 'olivia.brown@example.com'], ['summary', undefined]]);
+			expect(json[0]).toMatchObject({ user: { is_active: true, last_name: 'Brown-Hale' } });
+			expect(writesOf(sandbox()).map((r) => r.body)).toEqual([{ is_active: true }, { last_name: 'Brown-Hale' }]);
+			expect(summaryOf(json)).toMatchObject({ counts: { restored: 1, failed: 0 }, requests: { writes: 2 } });
+		});
 	});
 
 	it('guard: an empty HR export trips it, and writes nothing', async () => {
@@ -381,16 +397,16 @@ describe('user → reconcile: a first sync of 300 people at Harvest’s (scaled)
 		expect(status).toBe('success');
 		expect(summaryOf(json)).toMatchObject({
 			counts: { created: 300, updated: 0, archived: 0, unchanged: 3, failed: 0 },
-			requests: { reads: 1, writes: 300 },
+			requests: { reads: 2, writes: 300 },
 		});
 		const log = sandbox().log;
-		// The minimum: ceil(3 / 2000) = 1 read, and one write per change.
-		expect(log).toHaveLength(301);
+		// The minimum: the role check, ceil(3 / 2000) = 1 read, and one write per change.
+		expect(log).toHaveLength(302);
 		expect(log.filter((r) => r.status === 429)).toHaveLength(0);
 		expect(log.filter((r) => r.method === 'POST' && r.status === 201)).toHaveLength(300);
 		expect(sandbox().invitations).toHaveLength(300);
-		// 100 requests per 1.5 s: 301 requests cannot take less than three full windows.
+		// 100 requests per 1.5 s: 302 requests cannot take less than three full windows.
 		expect(seconds).toBeGreaterThan(3);
-		console.log(`300-person first sync: ${log.length} requests (minimum 301) in ${seconds.toFixed(1)} s`);
+		console.log(`300-person first sync: ${log.length} requests (minimum 302) in ${seconds.toFixed(1)} s`);
 	});
 });

@@ -5,6 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { patCredential, runNode, useSandbox } from '../harness';
+import { unprocessable } from '../sandbox/errors';
 
 describe('user → upsert', () => {
 	const sandbox = useSandbox();
@@ -68,8 +69,8 @@ describe('user → upsert', () => {
 		expect(json.map((u) => u.action)).toEqual(['unchanged', 'created', 'unchanged']);
 		expect(json[2].id).toBe(json[1].id);
 		expect(writes().map((r) => r.method)).toEqual(['POST']);
-		// One read of the user list however many items look users up.
-		expect(sandbox().log.filter((r) => r.method === 'GET').map((r) => r.path)).toEqual(['/v2/users']);
+		// One role check and one read of the user list however many items look users up.
+		expect(sandbox().log.filter((r) => r.method === 'GET').map((r) => r.path)).toEqual(['/v2/users/me', '/v2/users']);
 		expect(sandbox().invitations).toHaveLength(1);
 	});
 
@@ -100,21 +101,51 @@ describe('user → upsert', () => {
 		expect(sandbox().store.users.findByEmail('maya.patel@example.com')).toMatchObject({ weekly_capacity: 135000, default_hourly_rate: 120 });
 	});
 
-	it('leaves an archived user archived unless Restore Archived Users is on, then restores and updates in one request', async () => {
-		const olivia = { email: 'olivia.brown@example.com', first: 'Olivia', last: 'Brown-Hale' };
-		const left = await upsert([olivia]);
-		expect(left.json[0]).toMatchObject({ action: 'unchanged', is_active: false, changes: {} });
-		expect(left.json[0].note).toMatch(/archived in Harvest.*Restore Archived Users/);
-		expect(writes()).toHaveLength(0);
+	// Whether Harvest takes a rename in the request that restores a user is unconfirmed: the
+	// package restores first, then changes, and must be right under both sandbox behaviours.
+	describe.each([true, false])('when Harvest lets a restoring PATCH rename (renameWhileRestoring=%s)', (allowed) => {
+		beforeEach(() => sandbox().setBehaviour({ renameWhileRestoring: allowed }));
+		afterEach(() => sandbox().setBehaviour({ renameWhileRestoring: true }));
 
-		const restored = await upsert([olivia], { options: { restoreArchived: true } });
-		expect(restored.json[0]).toMatchObject({ action: 'restored', is_active: true, last_name: 'Brown-Hale' });
-		expect(restored.json[0].changes).toEqual({
-			is_active: { previous: false, current: true },
-			last_name: { previous: 'Brown', current: 'Brown-Hale' },
+		it('leaves an archived user archived unless Restore Archived Users is on, then restores first and changes second', async () => {
+			const olivia = { email: 'olivia.brown@example.com', first: 'Olivia', last: 'Brown-Hale' };
+			const left = await upsert([olivia]);
+			expect(left.json[0]).toMatchObject({ action: 'unchanged', is_active: false, changes: {} });
+			expect(left.json[0].note).toMatch(/archived in Harvest.*Restore Archived Users/);
+			expect(writes()).toHaveLength(0);
+
+			const restored = await upsert([olivia], { options: { restoreArchived: true } });
+			expect(restored.status).toBe('success');
+			expect(restored.json[0]).toMatchObject({ action: 'restored', is_active: true, last_name: 'Brown-Hale' });
+			expect(restored.json[0].changes).toEqual({
+				is_active: { previous: false, current: true },
+				last_name: { previous: 'Brown', current: 'Brown-Hale' },
+			});
+			expect(writes().map((r) => r.body)).toEqual([{ is_active: true }, { last_name: 'Brown-Hale' }]);
+			expect(sandbox().store.users.findByEmail('olivia.brown@example.com')).toMatchObject({ is_active: true, last_name: 'Brown-Hale' });
 		});
-		expect(writes().map((r) => r.body)).toEqual([{ is_active: true, last_name: 'Brown-Hale' }]);
-		expect(sandbox().store.users.findByEmail('olivia.brown@example.com')?.is_active).toBe(true);
+
+		it('when the change after the restore fails, says the user is restored but unchanged, and a re-run finishes it', async () => {
+			const olivia = { email: 'olivia.brown@example.com', first: 'Olivia', last: 'Brown-Hale' };
+			const users = sandbox().store.users;
+			const update = users.update.bind(users);
+			// Harvest refusing the second request (the sandbox has no rule that would, so one is planted).
+			const spy = jest.spyOn(users, 'update').mockImplementation((id, body, opts) => {
+				if (!('is_active' in body)) throw unprocessable('Last name is reserved');
+				return update(id, body, opts);
+			});
+			const { items } = await upsert([olivia], { options: { restoreArchived: true } }, true);
+			spy.mockRestore();
+			expect(items[0].json).toMatchObject({
+				error: 'olivia.brown@example.com was restored, but the other changes were not applied: Last name is reserved [HTTP 422]',
+				itemIndex: 0,
+			});
+			expect(items[0].json.description).toMatch(/active again.*Run again/);
+			expect(users.findByEmail('olivia.brown@example.com')).toMatchObject({ is_active: true, last_name: 'Brown' });
+
+			const again = await upsert([olivia], { options: { restoreArchived: true } });
+			expect(again.json[0]).toMatchObject({ action: 'updated', last_name: 'Brown-Hale', changes: { last_name: { previous: 'Brown', current: 'Brown-Hale' } } });
+		});
 	});
 
 	it('fails only the item whose email several Harvest users share, or who cannot be created as given', async () => {

@@ -111,8 +111,10 @@ class Mutator {
 	}
 }
 
-describe('Harvest Users Trigger: a randomised sequence', () => {
-	const { sandbox } = useTriggerSandbox();
+// Whether Harvest's updated_since keeps its boundary is unconfirmed (harvest-observed.md has no
+// recording of it): every test runs against both sandbox behaviours.
+describe.each([true, false])('Harvest Users Trigger: a randomised sequence (updated_since inclusive: %s)', (updatedSinceInclusive) => {
+	const { sandbox } = useTriggerSandbox({ behaviour: { updatedSinceInclusive } });
 
 	for (const variant of VARIANTS) {
 		it(`emits every change exactly once: ${variant.name}`, async () => {

@@ -1,3 +1,5 @@
+export { baseRoleOf, requireWholeRoster, tokenUser, type RosterNeed } from './access';
+export { accountsUrl } from './accounts';
 export { requireId, toId } from './ids';
 export { harvestPath, positiveId } from './path';
 export { harvestList, harvestPages, type PageRequest } from './paginate';

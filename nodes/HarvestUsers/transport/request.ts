@@ -14,6 +14,7 @@ import {
 } from 'n8n-workflow';
 
 import { HARVEST_DEFAULT_BASE_URL, USER_AGENT } from '../../../credentials/harvestCredentialShared';
+import { explainUnauthorized } from './accounts';
 import { harvestMessage, isHtml, notFoundMessage, statusHint } from './errorMessage';
 import {
 	backoffDelay,
@@ -301,7 +302,9 @@ async function retryOrThrow(
 ): Promise<void> {
 	const state = executionState(ctx);
 	const decision = decide(request.method, failure.kind, describe(failure));
-	if (decision.action === 'fail') throw apiError(ctx, request, failure, attempts);
+	if (decision.action === 'fail') {
+		throw await explainUnauthorized(ctx, target, failure.status, apiError(ctx, request, failure, attempts), request.itemIndex);
+	}
 	if (decision.action === 'unknown-outcome') throw unknownOutcome(ctx, request, failure);
 	if (attempts > state.maxRetries) throw exhausted(ctx, request, failure, attempts);
 

@@ -14,7 +14,7 @@ import {
 
 import { HARVEST_DEFAULT_BASE_URL } from '../../../credentials/harvestCredentialShared';
 import { simplifyUser } from '../helpers/simplifyUser';
-import { configureExecution, credentialTypeFor, harvestList, settings, toId } from '../transport';
+import { configureExecution, credentialTypeFor, harvestList, requireWholeRoster, settings, toId } from '../transport';
 import { missedSince, SKEW_ALLOWANCE_SECONDS, updatedSince } from './clock';
 import { detectChanges, emptySnapshot, TRIGGER_EVENTS, type TriggerEvent } from './detect';
 import { isWatchableField, storedFields, watchedFields, type WatchableField } from './fields';
@@ -75,6 +75,12 @@ export async function pollUsers(ctx: IPollFunctions): Promise<INodeExecutionData
 	configureExecution(ctx, { maxRetries: typeof options.maxRetries === 'number' ? options.maxRetries : undefined });
 	const events = readEvents(ctx);
 	const watched = readWatchedFields(ctx);
+	if (events.has('deleted')) {
+		await requireWholeRoster(ctx, {
+			what: 'The Deleted event',
+			instead: 'unselect Deleted to be told only of changes to the people this user may see',
+		});
+	}
 
 	if (ctx.getMode() === 'manual') {
 		// One page, newest first: enough for a sample without listing a large account.

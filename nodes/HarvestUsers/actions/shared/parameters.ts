@@ -8,7 +8,7 @@ import {
 
 import { projectIdFromUrl } from '../../helpers/labels';
 import { findUsersByEmail } from '../../helpers/usersByEmail';
-import { positiveId } from '../../transport';
+import { positiveId, requireWholeRoster } from '../../transport';
 
 /** Return All / Limit -> the transport's `limit` (undefined = everything). */
 export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
@@ -89,6 +89,7 @@ export async function readUserId(ctx: IExecuteFunctions, itemIndex: number, name
 	if (!email) {
 		throw new NodeOperationError(ctx.getNode(), 'No email given to find the user by', { itemIndex });
 	}
+	await requireWholeRoster(ctx, { what: 'Finding a user by email', instead: 'pick the user from the list or by ID', itemIndex });
 	const matches = await findUsersByEmail(ctx, email, itemIndex);
 	if (matches.length === 1) return matches[0].id as number;
 	throw new NodeOperationError(

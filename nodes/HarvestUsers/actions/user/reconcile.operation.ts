@@ -8,10 +8,10 @@ import {
 	type IPairedItemData,
 } from 'n8n-workflow';
 
-import { harvestList, harvestRequest, settings } from '../../transport';
+import { harvestList, requireWholeRoster, settings } from '../../transport';
 import { additionalUserFields, provisioningOptions, syncUserFieldOptions } from './fields/user.descriptions';
 import { parallelRequests } from '../../helpers/parallelRequests';
-import { sendPlan, sendPlans } from './provisioning/apply';
+import { requestsFor, sendPlan, sendPlans } from './provisioning/apply';
 import { checkArchiveGuard, DEFAULT_ARCHIVE_LIMITS, readArchiveLimits, type ArchiveLimits } from './provisioning/guard';
 import {
 	planReconcile,
@@ -169,7 +169,7 @@ async function reconcile(ctx: IExecuteFunctions, items: INodeExecutionData[]): P
 			harvestUsers: plan.userCount,
 			activeHarvestUsers: plan.activeCount,
 			...(options.archiveMissing ? { notArchived: plan.kept as unknown as IDataObject[] } : {}),
-			requests: { reads, writes: writes.length },
+			requests: { reads, writes: writes.reduce((n, step) => n + requestsFor(step.plan as PersonPlan), 0) },
 		},
 		pairedItem: allItems,
 	});
@@ -194,12 +194,14 @@ async function planAgainstHarvest(
 	roster: RosterEntry[],
 	options: ReconcileOptions,
 ): Promise<{ plan: ReconcilePlan; reads: number }> {
+	// The role check first: with less than an Administrator's token the roster below would be partial.
+	const me = await requireWholeRoster(ctx, {
+		what: 'Reconcile With Roster',
+		instead: 'to change only the people this user may see, use User → Update with each user picked from the list or by ID',
+	});
 	const users = await harvestList(ctx, { path: '/v2/users', key: 'users' });
-	const reads = Math.max(1, Math.ceil(users.length / settings.pageSize));
-	const plan = planReconcile(roster, users, options);
-	if (plan.archives.length === 0) return { plan, reads };
-	const me = await harvestRequest<IDataObject>(ctx, { method: 'GET', path: '/v2/users/me' });
-	return { plan: planReconcile(roster, users, { ...options, selfId: me.id as number }), reads: reads + 1 };
+	const reads = 1 + Math.max(1, Math.ceil(users.length / settings.pageSize));
+	return { plan: planReconcile(roster, users, { ...options, selfId: me.id as number }), reads };
 }
 
 /** One step a person of the roster, then one an archive. */

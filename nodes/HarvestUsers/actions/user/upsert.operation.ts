@@ -1,6 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { changesForPeople } from '../../helpers/changes';
+import { requireWholeRoster } from '../../transport';
 import { checkInput } from '../shared/checkInput';
 import { additionalUserFields, provisioningOptions } from './fields/user.descriptions';
 import { knownUsersWithEmail, rememberUser, sendPlan } from './provisioning/apply';
@@ -58,6 +59,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		'Nothing was sent to Harvest. Fix the field and run the item again.',
 	);
 	const restoreArchived = this.getNodeParameter('options.restoreArchived', itemIndex, false) as boolean;
+	await requireWholeRoster(this, {
+		what: 'Create or Update',
+		instead: "to change people this user may see, use User → Update with the user picked from the list or by ID",
+		itemIndex,
+	});
 	const matches = await knownUsersWithEmail(this, desired.email, itemIndex);
 	const plan = checkInput(
 		this,

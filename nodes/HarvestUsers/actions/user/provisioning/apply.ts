@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { harvestPath, harvestRequest } from '../../../transport';
 import { findUsersByEmail, normaliseEmail } from '../../../helpers/usersByEmail';
@@ -11,6 +11,7 @@ import type { PersonPlan } from './plan';
  */
 export async function sendPlan(ctx: IExecuteFunctions, plan: PersonPlan, itemIndex?: number): Promise<IDataObject> {
 	if (!plan.body) return plan.current ?? {};
+	if (plan.action === 'restored') return await restoreThenChange(ctx, plan, itemIndex);
 	const creating = plan.action === 'created';
 	return await harvestRequest<IDataObject>(ctx, {
 		method: creating ? 'POST' : 'PATCH',
@@ -21,6 +22,35 @@ export async function sendPlan(ctx: IExecuteFunctions, plan: PersonPlan, itemInd
 			? `Check in Harvest → Team whether ${plan.email} exists now. Running Create or Update or Reconcile again is safe: it finds the user by email and does not create them twice.`
 			: undefined,
 	});
+}
+
+/** The requests a plan sends: a restore with other changes takes two (see restoreThenChange). */
+export function requestsFor(plan: PersonPlan): number {
+	if (!plan.body) return 0;
+	return plan.action === 'restored' && Object.keys(plan.body).some((key) => key !== 'is_active') ? 2 : 1;
+}
+
+/**
+ * Restore first, then change. Harvest refuses name and email changes on an archived user, and
+ * whether it takes them in the very request that restores the user is unconfirmed; two requests
+ * are right either way. If the second fails, the user stays restored with the old values: the
+ * error says so, and a re-run finds them active and sends only the changes.
+ */
+async function restoreThenChange(ctx: IExecuteFunctions, plan: PersonPlan, itemIndex?: number): Promise<IDataObject> {
+	const path = harvestPath(ctx.getNode(), '/v2/users/{userId}', { userId: plan.current?.id }, itemIndex);
+	const { is_active: _restore, ...changes } = plan.body as IDataObject;
+	const restored = await harvestRequest<IDataObject>(ctx, { method: 'PATCH', path, body: { is_active: true }, itemIndex });
+	if (Object.keys(changes).length === 0) return restored;
+	try {
+		return await harvestRequest<IDataObject>(ctx, { method: 'PATCH', path, body: changes, itemIndex });
+	} catch (error) {
+		const { message, description, httpCode } = error as NodeOperationError & { httpCode?: string };
+		const failure = new NodeOperationError(ctx.getNode(), `${plan.email} was restored, but the other changes were not applied: ${message}`, {
+			itemIndex,
+			description: `The user is active again with their old ${Object.keys(changes).join(', ')}. ${description ?? ''} Run again: the user is now found active and only the changes are sent.`.replace(/\s+/g, ' '),
+		});
+		throw Object.assign(failure, { httpCode });
+	}
 }
 
 // Users this execution wrote, by email. `findUsersByEmail` reads Harvest once per execution, so
@@ -44,7 +74,7 @@ export function rememberUser(ctx: IExecuteFunctions, user: IDataObject): void {
 /**
  * Sends the writes of a plan a few at a time (the node's Parallel Requests), so a large first
  * sync runs at Harvest's rate limit and not at one round trip per person. Each plan is one person
- * and one request; keying by the Harvest user as well keeps two writes for one user from ever
+ * and one request (a restore with changes: two, one after the other, in the same send); keying by the Harvest user as well keeps two writes for one user from ever
  * overlapping, should a plan ever hold two. Every write is attempted: one person's failure is
  * reported by the caller and never stops the others.
  */

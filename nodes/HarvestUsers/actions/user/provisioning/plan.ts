@@ -55,7 +55,7 @@ export function planPerson(desired: DesiredUser, matches: IDataObject[], options
 	const changes = diffUser(current, desired.profile);
 	if (current.is_active === false) {
 		if (!options.restoreArchived) return { action: 'unchanged', email, current, changes: {}, note: LEFT_ARCHIVED_NOTE };
-		// One PATCH: Harvest refuses name and email changes on an archived user unless the same request restores it.
+		// The body holds the restore and the changes; sendPlan restores first, then changes (apply.ts).
 		const restoring: Changes = { is_active: { previous: false, current: true }, ...changes };
 		return { action: 'restored', email, current, body: changedValues(restoring), changes: restoring };
 	}
