@@ -94,7 +94,8 @@ describe('numbered pages for /v2/users (what recorded Harvest traffic shows), sw
 		const total = second.json.total_entries as number; // earlier tests in this file add users
 		expect(total).toBeGreaterThanOrEqual(4500);
 		expect(second.json).toMatchObject({ page: 2, next_page: 3, previous_page: 1, per_page: 100, total_pages: Math.ceil(total / 100) });
-		expect(second.json.links.next).toBe(`${sandbox.url}/v2/users?page=3&per_page=100`);
+		// With the `ref=` every link has carried since 2021 (harvest-observed.md §1.3, XB, H17).
+		expect(second.json.links.next).toBe(`${sandbox.url}/v2/users?page=3&per_page=100&ref=next`);
 		let viaNextPage = 0;
 		let requests = 0;
 		let page: number | null = 1;

@@ -38,7 +38,7 @@ export function requestsFor(plan: PersonPlan): number {
  */
 async function restoreThenChange(ctx: IExecuteFunctions, plan: PersonPlan, itemIndex?: number): Promise<IDataObject> {
 	const path = harvestPath(ctx.getNode(), '/v2/users/{userId}', { userId: plan.current?.id }, itemIndex);
-	const { is_active: _restore, ...changes } = plan.body as IDataObject;
+	const changes: IDataObject = Object.fromEntries(Object.entries(plan.body as IDataObject).filter(([key]) => key !== 'is_active'));
 	const restored = await harvestRequest<IDataObject>(ctx, { method: 'PATCH', path, body: { is_active: true }, itemIndex });
 	if (Object.keys(changes).length === 0) return restored;
 	try {
