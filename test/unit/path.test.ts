@@ -1,6 +1,7 @@
 import type { INode } from 'n8n-workflow';
 
-import { harvestPath, idLabel, positiveId } from '../../nodes/HarvestUsers/transport/path';
+import { requireId } from '../../nodes/HarvestUsers/transport/ids';
+import { harvestPath, idLabel } from '../../nodes/HarvestUsers/transport/path';
 
 const node = { name: 'Harvest Users' } as INode;
 
@@ -15,7 +16,7 @@ describe('path IDs', () => {
 		for (const bad of ['1/../../roles', '0', '-3', '1.5', 'abc', '', undefined, '12?x=1', ' 1 2']) {
 			expect(() => harvestPath(node, '/v2/users/{userId}', { userId: bad })).toThrow(/User ID must be a positive whole number/);
 		}
-		expect(positiveId(node, ' 42 ', 'User ID')).toBe(42);
+		expect(requireId(node, ' 42 ', 'User ID')).toBe(42);
 		expect(idLabel('userAssignmentId')).toBe('User Assignment ID');
 	});
 });

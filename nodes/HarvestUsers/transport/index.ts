@@ -1,7 +1,7 @@
 export { baseRoleOf, requireWholeRoster, tokenUser, type RosterNeed } from './access';
 export { accountsUrl } from './accounts';
 export { requireId, toId } from './ids';
-export { harvestPath, positiveId } from './path';
+export { harvestPath } from './path';
 export { harvestList, harvestPages, type PageRequest } from './paginate';
 export {
 	configureExecution,

@@ -15,12 +15,9 @@ export function harvestPath(
 ): string {
 	return template.replace(/\{(\w+)\}/g, (_, name: string) => {
 		if (!(name in ids)) throw new Error(`Path template ${template} needs ${name}`);
-		return String(positiveId(node, ids[name], idLabel(name), itemIndex));
+		return String(requireId(node, ids[name], idLabel(name), itemIndex));
 	});
 }
-
-/** An ID given by a person or an expression; the rule lives in ids.ts. */
-export const positiveId = requireId;
 
 /** `userAssignmentId` -> "User Assignment ID" */
 export function idLabel(name: string): string {

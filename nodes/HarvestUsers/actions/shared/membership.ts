@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
-import { positiveId } from '../../transport';
+import { requireId } from '../../transport';
 import { toStringList } from '../../helpers/values';
 
 /**
@@ -27,7 +27,7 @@ export function readIdList(
 			description: `Pick at least one user under "${required.field}".`,
 		});
 	}
-	return [...new Set(values.map((v) => positiveId(ctx.getNode(), v, label, itemIndex)))];
+	return [...new Set(values.map((v) => requireId(ctx.getNode(), v, label, itemIndex)))];
 }
 
 export type MembershipChange = 'add' | 'remove' | 'set';

@@ -8,7 +8,7 @@ import {
 
 import { projectIdFromUrl } from '../../helpers/labels';
 import { findUsersByEmail } from '../../helpers/usersByEmail';
-import { positiveId, requireWholeRoster } from '../../transport';
+import { requireId, requireWholeRoster } from '../../transport';
 
 /** Return All / Limit -> the transport's `limit` (undefined = everything). */
 export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
@@ -62,13 +62,13 @@ export function locatorValue(ctx: IExecuteFunctions, name: string, itemIndex: nu
 
 /** A record chosen from the list or typed as an ID (or given as a bare ID by an older workflow). */
 export function readLocatorId(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): number {
-	return positiveId(ctx.getNode(), locatorValue(ctx, name, itemIndex).value, label, itemIndex);
+	return requireId(ctx.getNode(), locatorValue(ctx, name, itemIndex).value, label, itemIndex);
 }
 
 /** A project chosen from the list, typed as an ID, or pasted as the address of its Harvest page. */
 export function readProjectId(ctx: IExecuteFunctions, itemIndex: number, name = 'projectId'): number {
 	const locator = locatorValue(ctx, name, itemIndex);
-	if (locator.mode !== 'url') return positiveId(ctx.getNode(), locator.value, 'Project ID', itemIndex);
+	if (locator.mode !== 'url') return requireId(ctx.getNode(), locator.value, 'Project ID', itemIndex);
 	const id = projectIdFromUrl(String(locator.value ?? ''));
 	if (id === undefined) {
 		throw new NodeOperationError(ctx.getNode(), `Not the address of a Harvest project: ${JSON.stringify(locator.value)}`, {
@@ -83,7 +83,7 @@ export function readProjectId(ctx: IExecuteFunctions, itemIndex: number, name = 
 export async function readUserId(ctx: IExecuteFunctions, itemIndex: number, name = 'userId'): Promise<number> {
 	const locator = locatorValue(ctx, name, itemIndex);
 	if (locator.mode !== 'email') {
-		return positiveId(ctx.getNode(), locator.value, 'User ID', itemIndex);
+		return requireId(ctx.getNode(), locator.value, 'User ID', itemIndex);
 	}
 	const email = String(locator.value ?? '').trim();
 	if (!email) {

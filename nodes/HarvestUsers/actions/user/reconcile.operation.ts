@@ -8,7 +8,7 @@ import {
 	type IPairedItemData,
 } from 'n8n-workflow';
 
-import { harvestList, requireWholeRoster, settings } from '../../transport';
+import { harvestList, requireWholeRoster, settings, toId } from '../../transport';
 import { additionalUserFields, provisioningOptions, syncUserFieldOptions } from './fields/user.descriptions';
 import { parallelRequests } from '../../helpers/parallelRequests';
 import { requestsFor, sendPlan, sendPlans } from './provisioning/apply';
@@ -186,8 +186,8 @@ function readReconcileOptions(ctx: IExecuteFunctions): ReconcileOptions {
 }
 
 /**
- * One read of all users, and the plan. `/users/me` is read only when someone would be archived,
- * so that the credential's own user is never among them.
+ * The role check's `/users/me` (always: a partial roster must stop before any write), one read of
+ * all users, and the plan; the same `/users/me` keeps the credential's own user from being archived.
  */
 async function planAgainstHarvest(
 	ctx: IExecuteFunctions,
@@ -201,7 +201,7 @@ async function planAgainstHarvest(
 	});
 	const users = await harvestList(ctx, { path: '/v2/users', key: 'users' });
 	const reads = 1 + Math.max(1, Math.ceil(users.length / settings.pageSize));
-	return { plan: planReconcile(roster, users, { ...options, selfId: me.id as number }), reads };
+	return { plan: planReconcile(roster, users, { ...options, selfId: toId(me.id) }), reads };
 }
 
 /** One step a person of the roster, then one an archive. */
