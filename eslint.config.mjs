@@ -10,7 +10,7 @@ import tseslint from 'typescript-eslint';
 const legacy = (config) => ({ 'n8n-nodes-base': n8nNodesBase, rules: config.rules });
 
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'scripts/**', 'examples/**', '.n8n-e2e/**', '.demo/**', '*.js', '*.mjs'] },
+	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'scripts/**', 'sandbox/**', 'examples/**', '.n8n-e2e/**', '.demo/**', '*.js', '*.mjs'] },
 	{
 		files: ['**/*.ts'],
 		languageOptions: { parser: tseslint.parser, parserOptions: { sourceType: 'module' } },

@@ -63,10 +63,9 @@ async function installPackage(userFolder, tgz, log) {
 	return nodesDir;
 }
 
-/** Starts `test/sandbox/cli.ts` (through ts-node) in its own process group. */
+/** Starts the sandbox's CLI (`sandbox/cli.cjs`, TypeScript through ts-node) in its own process group. */
 async function startSandbox({ port, seed = 'demo', log, echo = false, logFile }) {
-	const tsNode = require.resolve('ts-node/dist/bin.js', { paths: [ROOT] });
-	const child = startDetached(process.execPath, [tsNode, '--transpile-only', 'test/sandbox/cli.ts', '--port', String(port), '--seed', String(seed)], {
+	const child = startDetached(process.execPath, [path.join(ROOT, 'sandbox/cli.cjs'), '--port', String(port), '--seed', String(seed)], {
 		cwd: ROOT,
 		env: projectEnv(),
 		name: 'sandbox',
