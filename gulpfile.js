@@ -1,7 +1,14 @@
-// Copies the SVG icons next to the compiled nodes and credentials: n8n resolves `file:` icons
-// relative to the built .js file, and tsc does not copy assets.
-const { src, dest, task } = require('gulp');
+// `n8n-node build` (npm run build) compiles with tsc and copies every .png and .svg of the repository
+// into dist/, the screenshots of docs/ included. n8n needs only the icons next to the built nodes and
+// credentials; this removes everything else from dist/ before `npm pack` ships it.
+const { readdirSync, rmSync } = require('fs');
+const { join } = require('path');
+const { task } = require('gulp');
 
-task('build:icons', () =>
-	src(['nodes/**/*.svg', 'credentials/**/*.svg'], { base: '.' }).pipe(dest('dist')),
-);
+const SHIPPED = new Set(['nodes', 'credentials']);
+
+task('build:prune', async () => {
+	for (const entry of readdirSync('dist')) {
+		if (!SHIPPED.has(entry)) rmSync(join('dist', entry), { recursive: true, force: true });
+	}
+});

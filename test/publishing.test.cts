@@ -33,12 +33,37 @@ describe('package.json', () => {
 		}
 	});
 
-	it('builds before publishing, and the publish scripts are not lifecycle scripts n8n forbids', () => {
-		expect(pkg.scripts.prepublishOnly).toMatch(/npm test/);
-		expect(pkg.scripts.prepublishOnly).toMatch(/npm run verify/);
+	it('publishes only through `n8n-node release`; a plain npm publish is refused as node-cli’s template does', () => {
+		expect(pkg.scripts.release).toBe('n8n-node release');
+		expect(pkg.scripts.prepublishOnly).toBe('n8n-node prerelease');
 		for (const forbidden of ['prepare', 'preinstall', 'install', 'postinstall', 'prepublish']) {
 			expect(pkg.scripts).not.toHaveProperty(forbidden);
 		}
+		expect(pkg).not.toHaveProperty('overrides');
+		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+	});
+
+	it('is in strict mode with n8n’s template lint, as n8n Cloud verification requires', () => {
+		expect(pkg.n8n.strict).toBe(true);
+		expect(pkg.devDependencies['@n8n/node-cli']).toMatch(/^0\.48\.\d+$/);
+		const template = readFileSync(join(PACKAGE_ROOT, 'node_modules/@n8n/node-cli/dist/template/templates/shared/default/eslint.config.mjs'), 'utf8');
+		expect(readFileSync(join(PACKAGE_ROOT, 'eslint.config.mjs'), 'utf8')).toBe(template);
+		expect(pkg.scripts.lint).toMatch(/(^|&& )n8n-node lint( &&|$)/);
+		expect(pkg.scripts.test).toMatch(/npm run lint/);
+		expect(pkg.scripts.build).toMatch(/n8n-node build/);
+	});
+
+	it('ships no eslint-disable comment in node or credential code (n8n’s scanner ignores them)', () => {
+		const { stdout } = spawnSync('git', ['grep', '-n', '-I', '-i', 'eslint-disable', '--', 'nodes', 'credentials'], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
+		expect(stdout).toBe('');
+	});
+
+	it('packs the built nodes and credentials with their icons, and nothing of the lab or the docs', () => {
+		const res = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
+		expect(res.status).toBe(0);
+		const files = (JSON.parse(res.stdout)[0].files as Array<{ path: string }>).map((f) => f.path).sort();
+		expect(files).toEqual(expect.arrayContaining(['dist/nodes/HarvestUsers/harvest.svg', 'dist/nodes/HarvestUsers/harvest.dark.svg', ...pkg.n8n.nodes, ...pkg.n8n.credentials]));
+		expect(files.filter((f) => !/^dist\/(nodes|credentials)\//.test(f) && !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md)$/.test(f))).toEqual([]);
 	});
 
 	it('pins n8n’s scanner as a dev dependency and has no runtime dependencies', () => {
@@ -174,18 +199,15 @@ describe('the publish workflow', () => {
 	it('runs on a version tag and may mint the OIDC token provenance needs', () => {
 		const workflow = load();
 		expect(workflow.on.push.tags).toEqual(['v*']);
-		expect(workflow.permissions['id-token']).toBe('write');
+		expect(workflow.jobs.publish.permissions['id-token']).toBe('write');
 	});
 
-	it('installs, builds and tests, runs n8n’s scanner, then publishes with provenance', () => {
-		const steps = load().jobs.publish.steps as Array<{ run?: string }>;
-		const index = stepIndex;
-		const publish = index(/npm publish/);
-		expect(publish).toBeGreaterThanOrEqual(0);
-		expect(steps[publish].run).toMatch(/npm publish --provenance --access public/);
+	it('installs, builds and tests, runs n8n’s scanner, then releases with node-cli (provenance in CI)', () => {
+		const release = stepIndex(/npm run release/);
+		expect(release).toBeGreaterThanOrEqual(0);
 		for (const before of [/npm ci/, /npm test/, /npm run verify/, /check-repo/]) {
-			expect(index(before)).toBeGreaterThanOrEqual(0);
-			expect(index(before)).toBeLessThan(publish);
+			expect(stepIndex(before)).toBeGreaterThanOrEqual(0);
+			expect(stepIndex(before)).toBeLessThan(release);
 		}
 	});
 });
