@@ -42,7 +42,7 @@ describe('foundation: our package in n8n’s runtime against the sandbox', () =>
 		const { status, error } = await runNode({ parameters: { resource: 'user', operation: 'me' }, credentials: creds });
 		expect(status).toBe('error');
 		// Harvest's own text ("The access token provided is expired, revoked…") is kept for a bad token
-		// (test/provisioning/access.test.ts); a good token with a wrong account gets the accounts it reaches.
+		// (test/provisioning/access.test.cts); a good token with a wrong account gets the accounts it reaches.
 		expect(error?.message).toMatch(/^Account ID 999999 is not a Harvest account this token can reach/);
 		expect(error?.message).toMatch(/HTTP 401/);
 		expect(error?.description).toMatch(/^Item 0 \(User → Get Me\)/);

@@ -7,7 +7,7 @@
  *   npm run sandbox:reset -- --seed empty  only the three token holders (demo | empty | a number of extra users)
  *   SANDBOX_PORT=4011 npm run sandbox:reset, or SANDBOX_URL=http://127.0.0.1:4011
  *
- * It is one call of the sandbox's admin API (POST /__sandbox/reset, see the README), made here so
+ * It is one call of the sandbox's admin API (POST /__sandbox/reset, see docs/demo.md), made here so
  * nobody needs curl.
  */
 

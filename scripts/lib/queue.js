@@ -4,7 +4,7 @@
  * (`n8n worker`) sharing Postgres, Redis and the encryption key. Each process has its own user
  * folder with our tarball installed as a community package (n8n loads community nodes from the
  * process's own user folder at start, so a worker without it fails every job it takes).
- * The README section "Scaling out" explains the settings.
+ * docs/queue-mode.md ("Scaling out") explains the settings.
  */
 const fs = require('node:fs');
 const path = require('node:path');

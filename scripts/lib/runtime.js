@@ -6,7 +6,7 @@
  * Node 24 from the npm registry's `node` package (the binary is published there; nodejs.org is not
  * needed) and run n8n and its install with it. n8n is installed with --ignore-scripts and only the
  * two native modules it needs are rebuilt afterwards (sqlite3 compiles from source when GitHub
- * prebuilds are unreachable; isolated-vm ships a Node 24 prebuild). See "End-to-end test in real n8n" in the README.
+ * prebuilds are unreachable; isolated-vm ships a Node 24 prebuild). See "End-to-end test in real n8n" in CONTRIBUTING.md.
  *
  * Everything goes below `.n8n-e2e/`: the npm cache and logs too, so HOME is left alone.
  */

@@ -211,7 +211,7 @@ describe('Harvest Users Trigger: 10,000 users', () => {
 		const n = sandbox().store.users.list().length;
 		expect(userListRequests(sandbox())).toHaveLength(Math.ceil(n / 2000));
 		const size = JSON.stringify(trigger.staticData[NODE_STATE_KEY]).length;
-		// Every field watched, 10,008 users: about 80 bytes a user (see the README's trigger section).
+		// Every field watched, 10,008 users: about 80 bytes a user (see docs/trigger.md).
 		expect(size).toBeLessThan(1_000_000);
 		console.log(`trigger state for ${n} users, all fields watched: ${size} bytes`);
 
