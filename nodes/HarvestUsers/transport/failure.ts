@@ -15,7 +15,7 @@ export interface Failure {
 	host?: string;
 }
 
-export function lowerCaseHeaders(raw: unknown): Record<string, string> {
+function lowerCaseHeaders(raw: unknown): Record<string, string> {
 	const headers: Record<string, string> = {};
 	if (raw && typeof raw === 'object') {
 		const source =
