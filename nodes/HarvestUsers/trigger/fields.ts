@@ -50,9 +50,12 @@ export function watchedFields(chosen: readonly string[]): WatchableField[] {
 	return WATCHABLE_FIELDS.filter((f) => chosen.includes(f));
 }
 
-/** What the state keeps per user: the watched fields plus the identity fields. */
-export function storedFields(watched: readonly WatchableField[]): WatchableField[] {
-	return WATCHABLE_FIELDS.filter((f) => watched.includes(f) || IDENTITY_FIELDS.includes(f));
+/**
+ * What the state keeps per user: the watched fields, plus the identity fields when a Deleted event
+ * must say who it was (only where values are kept at all).
+ */
+export function storedFields(watched: readonly WatchableField[], identity = true): WatchableField[] {
+	return WATCHABLE_FIELDS.filter((f) => watched.includes(f) || (identity && IDENTITY_FIELDS.includes(f)));
 }
 
 /**
