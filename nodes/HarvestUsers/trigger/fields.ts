@@ -22,7 +22,7 @@ export const WATCHABLE_FIELDS = [
 export type WatchableField = (typeof WATCHABLE_FIELDS)[number];
 
 /** Always remembered, whatever is watched, so a Deleted event can still say who it was. */
-const IDENTITY_FIELDS: readonly WatchableField[] = ['first_name', 'last_name', 'email'];
+export const IDENTITY_FIELDS: readonly string[] = ['first_name', 'last_name', 'email'];
 
 export const FIELD_LABELS: Record<WatchableField, string> = {
 	first_name: 'First Name',

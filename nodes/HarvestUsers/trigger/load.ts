@@ -8,6 +8,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { COMPACT_VERSION, compactSnapshot, decodeCompactUsers } from './compact';
+import { IDENTITY_FIELDS } from './fields';
 import { headerDamage, readState, snapshotOf, type ReadState, type Snapshot } from './state';
 
 export interface StateKey {
@@ -46,7 +47,12 @@ function readCompact(raw: IDataObject, key: StateKey): LoadedState {
 export function loadState(raw: IDataObject, key: StateKey): LoadedState {
 	const stored = storedFieldsOf(raw);
 	const same = stored !== undefined && stored.join(',') === key.fields.join(',');
-	const covers = stored !== undefined && key.fields.every((f) => stored.includes(f));
+	// Only the identity fields a Deleted event no longer needs are dropped; another watch list
+	// starts over, as the Watch Fields option says.
+	const covers =
+		stored !== undefined &&
+		key.fields.every((f) => stored.includes(f)) &&
+		stored.every((f) => key.fields.includes(f) || IDENTITY_FIELDS.includes(f));
 	if (raw.v === COMPACT_VERSION && stored) {
 		// Digests cannot be narrowed or turned back into values.
 		if (raw.fp !== key.fingerprint(stored, true) || !same || !key.compact) return {};
