@@ -7,7 +7,6 @@ import { PollContext } from 'n8n-core';
 import type { IDataObject } from 'n8n-workflow';
 
 import { ALL_EVENTS, eventsOf, NODE_STATE_KEY, poller, useTriggerSandbox, type Poller } from './helpers';
-import type { Sandbox } from '../sandbox';
 
 /** Everything n8n would store for the trigger, as JSON text (what "n8n writes nothing" compares). */
 const stored = (p: Poller) => JSON.stringify(p.staticData);
