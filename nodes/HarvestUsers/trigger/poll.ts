@@ -12,9 +12,8 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { HARVEST_DEFAULT_BASE_URL } from '../../../credentials/harvestCredentialShared';
 import { simplifyUser } from '../helpers/simplifyUser';
-import { configureExecution, credentialTypeFor, harvestList, requireWholeRoster, settings, toId } from '../transport';
+import { configureExecution, harvestList, readTarget, requireWholeRoster, settings, toId } from '../transport';
 import { missedSince, SKEW_ALLOWANCE_SECONDS, updatedSince } from './clock';
 import { detectChanges, emptySnapshot, TRIGGER_EVENTS, type TriggerEvent } from './detect';
 import { isWatchableField, storedFields, watchedFields, type WatchableField } from './fields';
@@ -51,9 +50,8 @@ function readWatchedFields(ctx: IPollFunctions): WatchableField[] {
 
 /** Account and base URL from the credential, digested with a state layout; the token never enters. */
 async function fingerprintFor(ctx: IPollFunctions): Promise<(fields: readonly string[], compact: boolean) => string> {
-	const credentials = await ctx.getCredentials(credentialTypeFor(ctx.getNodeParameter('authentication', 'accessToken')));
-	const baseUrl = String(credentials.baseUrl || HARVEST_DEFAULT_BASE_URL);
-	return (fields, compact) => stateFingerprint(baseUrl, String(credentials.accountId ?? ''), fields, compact);
+	const { baseUrl, accountId } = await readTarget(ctx);
+	return (fields, compact) => stateFingerprint(baseUrl, accountId, fields, compact);
 }
 
 /** The most recently updated users, marked as a sample; stored state is neither read nor written. */
