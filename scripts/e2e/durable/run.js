@@ -111,7 +111,9 @@ const waitEvents = (ctx, what, n) =>
 	}, 1000);
 
 async function scenarioRestart(ctx) {
-	await until('the seeding poll', 180000, async () => userLists(await ctx.api('GET', '/__sandbox/log')).length >= 1, 1000);
+	// n8n's activation poll does not commit its state on the durable path (its first scheduled poll
+	// seeds again): changes are made once a poll has read from a stored cursor.
+	await until('a poll from a stored cursor', 240000, async () => userLists(await ctx.api('GET', '/__sandbox/log')).some((r) => r.query?.updated_since), 1000);
 	const expected = await change(ctx, 'a', 'grace.okafor@example.com');
 	await waitEvents(ctx, 'the first changes', expected.length);
 	const polls = userLists(await ctx.api('GET', '/__sandbox/log'));
