@@ -11,7 +11,7 @@
  *      says the cause and delay; the sandbox's request log shows no poll before Retry-After ran out)
  *
  * Asserts order and counts, never how fast a machine is. The token holders (Sam, Maya, Leo) are
- * never archived: their tokens would stop working. DURABLE_KEEP=1 keeps the temp folder.
+ * never archived: their tokens would stop working; nor is Olivia, archived already in the demo data. DURABLE_KEEP=1 keeps the temp folder.
  */
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -122,7 +122,7 @@ async function scenarioRestart(ctx) {
 	ctx.figures.pollEverySeconds = seconds;
 
 	// A poll in flight: the sandbox holds its user-list request 8 s; main dies meanwhile.
-	expected.push(...(await change(ctx, 'b', 'olivia.brown@example.com')));
+	expected.push(...(await change(ctx, 'b', 'daniel.kim@example.com')));
 	await ctx.api('POST', '/__sandbox/faults', { kind: 'delay', delayMs: 8000, count: 1, match: { path: '/v2/users' } });
 	await until('a poll to hit the held request', 150000, async () => (await ctx.api('GET', '/__sandbox/state')).faults.length === 0, 200);
 	const killedAt = Date.now();
