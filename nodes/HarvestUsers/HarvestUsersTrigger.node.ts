@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { authenticationProperty, credentialsDescription, requestOptionsProperty } from './node.descriptions';
-import { eventsProperty, simplifyProperties, watchFieldsProperty } from './trigger/description';
+import { eventsProperty, previousValuesProperty, simplifyProperties, watchFieldsProperty } from './trigger/description';
 import { pollUsers } from './trigger/poll';
 
 export class HarvestUsersTrigger implements INodeType {
@@ -29,7 +29,14 @@ export class HarvestUsersTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: credentialsDescription,
-		properties: [authenticationProperty, eventsProperty, watchFieldsProperty, ...simplifyProperties, requestOptionsProperty],
+		properties: [
+			authenticationProperty,
+			eventsProperty,
+			watchFieldsProperty,
+			previousValuesProperty,
+			...simplifyProperties,
+			requestOptionsProperty,
+		],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

@@ -15,6 +15,7 @@
  *   POST   /__sandbox/users          create a user directly (body like POST /v2/users; "invite": true to record an invitation)
  *   PATCH  /__sandbox/users/:id      change fields directly (also telephone, avatar_url, rates, "has_time_entries")
  *   DELETE /__sandbox/users/:id      delete, even with time entries
+ *   POST   /__sandbox/users/touch-all move every user's updated_at to now, nothing else (harvest-observed-2.md §1.6)
  *   POST   /__sandbox/rate-limit     {"requests": 5, "windowMs": 500, "retryAfter"?: bool} or {"enabled": false}
  *   POST   /__sandbox/clock          {"offsetMs": 3600000}
  *   POST   /__sandbox/pagination     {"users": "cursor" | "numbered"}: how GET /v2/users pages, until the next reset
@@ -78,6 +79,8 @@ export function handleAdmin(server: SandboxServer, method: string, url: URL, con
 				if (typeof body.has_time_entries === 'boolean') store.users.setHasTimeEntries(id, body.has_time_entries);
 				return jsonReply(200, renderUser(store.users.update(id, body, { direct: true })));
 			}
+			case 'POST /__sandbox/users/touch-all':
+				return jsonReply(200, { touched: store.users.touchAll(), updated_at: store.now() });
 			case 'DELETE /__sandbox/users/:id':
 				store.users.delete(Number(userId), { force: true });
 				return emptyJsonReply(200);

@@ -234,7 +234,8 @@ describe.each([true, false])('Harvest Users Trigger: events (updated_since inclu
 		trigger.parameters = { events: ['updated'], watchFields: ['timezone', 'roles'] };
 		expect(await trigger.poll()).toEqual([]);
 		expect(trigger.state.fp).not.toBe(fp);
-		expect(trigger.state.fields).toEqual(['first_name', 'last_name', 'email', 'timezone', 'roles']);
+		// Only the watched fields: the identity fields are kept only for a Deleted event (issue 22).
+		expect(trigger.state.fields).toEqual(['timezone', 'roles']);
 		expect(userListRequests(sandbox()).pop()?.query.updated_since).toBeUndefined();
 
 		store().users.update(leo.id, { timezone: 'Zurich' });

@@ -60,12 +60,15 @@ describe('Harvest Users Trigger in a hostile world', () => {
 		expect(warn).not.toHaveBeenCalled();
 	});
 
-	it('the cursor is saved after every successful poll, also when nothing changed', async () => {
+	it('an idle poll keeps the cursor where it was (issue 22: n8n then stores nothing); a later change is read from there', async () => {
 		const trigger = poller(sandbox);
 		await trigger.poll();
 		const seeded = trigger.state.cursor as string;
 		sandbox().setClockOffset(60_000);
 		expect(await trigger.poll()).toEqual([]);
+		expect(trigger.state.cursor).toBe(seeded);
+		const item = change('grace.okafor@example.com', 12);
+		expect(eventsOf(await trigger.poll())).toEqual([item]);
 		expect(Date.parse(trigger.state.cursor as string)).toBeGreaterThanOrEqual(Date.parse(seeded) + 59_000);
 	});
 

@@ -127,7 +127,7 @@ describe('trigger change detection', () => {
 		const prev = seeded([user(1, T1), user(2, T1)], { watch, tracksDeletions: true });
 		const d = detectChanges(prev, [user(2, T1)], options({ fullRoster: true, tracksDeletions: true, watch }));
 		expect(d.items).toEqual([
-			{ id: 1, first_name: 'First1', last_name: 'Doe', email: 'u1@example.com', weekly_capacity: 126000, is_active: true, updated_at: T1, event: 'deleted' },
+			{ id: 1, first_name: 'First1', last_name: 'Doe', email: 'u1@example.com', weekly_capacity: 126000, is_active: true, updated_at: T1, event: 'deleted', eventId: expect.stringMatching(/^deleted-1-/) },
 		]);
 		expect([...d.next.users.keys()]).toEqual([2]);
 

@@ -4,7 +4,8 @@
  * own user object keeps its raw `weekly_capacity` in seconds; only what the node adds speaks hours.
  */
 export interface Change {
-	previous: unknown;
+	/** Absent where the previous value was not kept (the trigger's Previous Values = None). */
+	previous?: unknown;
 	current: unknown;
 }
 
@@ -20,7 +21,7 @@ export function changesForPeople(changes: Changes): Changes {
 	return Object.fromEntries(
 		Object.entries(changes).map(([field, change]) =>
 			field === 'weekly_capacity'
-				? ['weekly_capacity_hours', { previous: hours(change.previous), current: hours(change.current) }]
+				? ['weekly_capacity_hours', { ...('previous' in change ? { previous: hours(change.previous) } : {}), current: hours(change.current) }]
 				: [field, change],
 		),
 	);

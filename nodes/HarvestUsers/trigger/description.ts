@@ -36,6 +36,30 @@ export const watchFieldsProperty: INodeProperties = {
 		'Emit Updated only when one of these fields changes; leave empty to watch all of them. Changing this list makes the trigger start over: its next poll records the current users and emits nothing.',
 };
 
+/**
+ * Keep (the default, and what triggers saved before this option did) reports `previous` values;
+ * None keeps digests instead, for large accounts (about 24 bytes a user instead of up to 150).
+ */
+export const previousValuesProperty: INodeProperties = {
+	displayName: 'Previous Values',
+	name: 'previousValues',
+	type: 'options',
+	options: [
+		{
+			name: 'Keep',
+			value: 'keep',
+			description: 'Each change says what a watched field was before and what it is now. The trigger remembers every user\'s watched values.',
+		},
+		{
+			name: 'Don\'t Keep (Smallest Memory)',
+			value: 'none',
+			description: 'Each change names the watched fields that changed and their new values, without the old ones. For large accounts: about 24 bytes a user.',
+		},
+	],
+	default: 'keep',
+	description: 'Whether the trigger remembers the watched values to report what they were before a change. Changing this from Don\'t Keep to Keep makes the trigger start over.',
+};
+
 /** n8n's Simplify: on by default from version 1.1, off for triggers saved with version 1. */
 const simplifyProperty: INodeProperties = {
 	displayName: 'Simplify',

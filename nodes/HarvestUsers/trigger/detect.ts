@@ -12,7 +12,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { changesForPeople, type Changes } from '../helpers/changes';
 import { toId } from '../transport';
 import { fromEpochSeconds, later, toEpochSeconds } from './clock';
+import { compactUser } from './compact';
 import { valueKey, type WatchableField } from './fields';
+import { eventIdOf } from './hash';
 import { knownFields, type KnownUser, type Snapshot } from './state';
 
 export const TRIGGER_EVENTS = ['created', 'updated', 'archived', 'reactivated', 'deleted'] as const;
@@ -39,6 +41,8 @@ export interface DetectOptions {
 	polledAt?: number;
 	/** Users missing from the roster that the token may no longer see: forgotten, not deleted. */
 	hidden?: ReadonlySet<number>;
+	/** Previous Values = None: remember digests, report changes without `previous`. */
+	compact?: boolean;
 }
 
 export interface Detection {
@@ -75,12 +79,14 @@ export function detectChanges(previous: Snapshot, users: readonly IDataObject[],
 		if (id === undefined || at === undefined) continue;
 		seen.add(id);
 		newest = later(newest, user.updated_at as string);
-		const current: KnownUser = { at, active: user.is_active !== false, values: options.fields.map((f) => valueKey(user[f])) };
+		const current: KnownUser = options.compact
+			? compactUser(user, at, options.fields)
+			: { at, active: user.is_active !== false, values: options.fields.map((f) => valueKey(user[f])) };
 		const before = known.get(id);
-		if (before && !isNews(before, current, serverNow, options.fields)) continue;
+		if (before && !isNews(before, current, serverNow)) continue;
 		known.set(id, current);
 		changed = true;
-		const json = before ? classify(user, before, current, options) : options.events.has('created') ? { ...user, event: 'created' } : undefined;
+		const json = before ? classify(user, before, current, options) : options.events.has('created') ? created(user, id) : undefined;
 		if (json) emitted.push({ at, id, json });
 	}
 
@@ -99,21 +105,16 @@ export function detectChanges(previous: Snapshot, users: readonly IDataObject[],
  * lagging replica and tells nothing, unless the remembered stamp lies in Harvest's future: then
  * Harvest's clock has gone back since, and the older-looking copy is the newer change.
  */
-function isNews(before: KnownUser, current: KnownUser, serverNow: number | undefined, fields: readonly string[]): boolean {
-	const differing = fields.some((_, i) => before.values[i] !== current.values[i]) || before.active !== current.active;
+function isNews(before: KnownUser, current: KnownUser, serverNow: number | undefined): boolean {
+	const differing = current.values.some((v, i) => before.values[i] !== v) || before.active !== current.active || before.sum !== current.sum;
 	if (current.at < before.at) return differing && serverNow !== undefined && before.at > serverNow;
 	return current.at !== before.at || differing;
 }
 
 /** The output item for a change of a remembered user, or undefined when no selected event fits. */
 function classify(user: IDataObject, before: KnownUser, current: KnownUser, options: DetectOptions): IDataObject | undefined {
-	const { fields, events } = options;
-	const watched = new Set<string>(options.watched);
-	const changes: Changes = {};
-	fields.forEach((field, i) => {
-		if (!watched.has(field) || before.values[i] === current.values[i]) return;
-		changes[field] = { previous: JSON.parse(before.values[i]), current: JSON.parse(current.values[i]) };
-	});
+	const { events } = options;
+	const changes = fieldChanges(user, before, current, options);
 	const fieldsChanged = Object.keys(changes).length > 0;
 	let event: TriggerEvent | undefined;
 	if (before.active !== current.active) {
@@ -124,7 +125,37 @@ function classify(user: IDataObject, before: KnownUser, current: KnownUser, opti
 	} else if (fieldsChanged) {
 		event = 'updated';
 	}
-	return event && events.has(event) ? { ...user, event, changes: changesForPeople(changes) } : undefined;
+	if (!event || !events.has(event)) return undefined;
+	const told = changesForPeople(changes);
+	return { ...user, event, eventId: eventIdOf(toId(user.id) as number, event, user.updated_at, currents(told)), changes: told };
+}
+
+function created(user: IDataObject, id: number): IDataObject {
+	return { ...user, event: 'created', eventId: eventIdOf(id, 'created', user.updated_at) };
+}
+
+/** The new values of the changed fields: what, besides who and when, makes a change this change. */
+function currents(changes: Changes): Record<string, unknown> {
+	return Object.fromEntries(Object.entries(changes).map(([field, change]) => [field, change.current]));
+}
+
+/**
+ * The watched fields that changed. With digests only, a field whose one-character digest
+ * collided (about 1 in 64) cannot be named: the record digest still tells that something
+ * watched changed, so every watched field is given with its current value then.
+ */
+function fieldChanges(user: IDataObject, before: KnownUser, current: KnownUser, options: DetectOptions): Changes {
+	const watched = new Set<string>(options.watched);
+	const changes: Changes = {};
+	const differs = (i: number) => before.values[i] !== current.values[i];
+	const named = options.fields.some((f, i) => watched.has(f) && differs(i));
+	const unnamed = options.compact && !named && before.sum !== current.sum;
+	options.fields.forEach((field, i) => {
+		if (!watched.has(field) || !(differs(i) || unnamed)) return;
+		if (options.compact) changes[field] = { current: JSON.parse(valueKey(user[field])) };
+		else changes[field] = { previous: JSON.parse(before.values[i]), current: JSON.parse(current.values[i]) };
+	});
+	return changes;
 }
 
 /** Forgets remembered users missing from a full roster; the Deleted items for those to report. */
@@ -136,7 +167,9 @@ function forgetMissing(previous: Snapshot, known: Map<number, KnownUser>, seen: 
 		// Only a roster listed last time can tell a deletion since then; when Deleted was just
 		// selected, users that vanished earlier are dropped quietly instead of reported late.
 		const reported = previous.roster && options.events.has('deleted') && !options.hidden?.has(id);
-		if (reported) deleted.push({ id, ...knownFields(user, options.fields), event: 'deleted' });
+		if (!reported) continue;
+		const last = knownFields(user, options.fields);
+		deleted.push({ id, ...last, event: 'deleted', eventId: eventIdOf(id, 'deleted', last.updated_at) });
 	}
 	return deleted;
 }

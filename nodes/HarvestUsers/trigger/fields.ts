@@ -22,7 +22,7 @@ export const WATCHABLE_FIELDS = [
 export type WatchableField = (typeof WATCHABLE_FIELDS)[number];
 
 /** Always remembered, whatever is watched, so a Deleted event can still say who it was. */
-const IDENTITY_FIELDS: readonly WatchableField[] = ['first_name', 'last_name', 'email'];
+export const IDENTITY_FIELDS: readonly string[] = ['first_name', 'last_name', 'email'];
 
 export const FIELD_LABELS: Record<WatchableField, string> = {
 	first_name: 'First Name',
@@ -50,9 +50,12 @@ export function watchedFields(chosen: readonly string[]): WatchableField[] {
 	return WATCHABLE_FIELDS.filter((f) => chosen.includes(f));
 }
 
-/** What the state keeps per user: the watched fields plus the identity fields. */
-export function storedFields(watched: readonly WatchableField[]): WatchableField[] {
-	return WATCHABLE_FIELDS.filter((f) => watched.includes(f) || IDENTITY_FIELDS.includes(f));
+/**
+ * What the state keeps per user: the watched fields, plus the identity fields when a Deleted event
+ * must say who it was (only where values are kept at all).
+ */
+export function storedFields(watched: readonly WatchableField[], identity = true): WatchableField[] {
+	return WATCHABLE_FIELDS.filter((f) => watched.includes(f) || (identity && IDENTITY_FIELDS.includes(f)));
 }
 
 /**

@@ -18,7 +18,8 @@ import { missedSince, SKEW_ALLOWANCE_SECONDS, updatedSince } from './clock';
 import { detectChanges, emptySnapshot, TRIGGER_EVENTS, type TriggerEvent } from './detect';
 import { isWatchableField, storedFields, watchedFields, type WatchableField } from './fields';
 import { confirmMissing, readUsers } from './read';
-import { encodeState, readState, stateFingerprint, writeState, type ReadState, type Snapshot } from './state';
+import { loadState } from './load';
+import { encodeState, stateFingerprint, writeState, type ReadState, type Snapshot } from './state';
 
 /** How many users "Fetch Test Event" shows. */
 export const SAMPLE_SIZE = 5;
@@ -47,10 +48,10 @@ function readWatchedFields(ctx: IPollFunctions): WatchableField[] {
 	return watchedFields(chosen);
 }
 
-/** Account and base URL from the credential, digested with the state layout; the token never enters. */
-async function fingerprintFor(ctx: IPollFunctions, fields: readonly string[]): Promise<string> {
+/** Account and base URL from the credential, digested with a state layout; the token never enters. */
+async function fingerprintFor(ctx: IPollFunctions): Promise<(fields: readonly string[], compact: boolean) => string> {
 	const { baseUrl, accountId } = await readTarget(ctx);
-	return stateFingerprint(baseUrl, accountId, fields);
+	return (fields, compact) => stateFingerprint(baseUrl, accountId, fields, compact);
 }
 
 /** The most recently updated users, marked as a sample; stored state is neither read nor written. */
@@ -64,7 +65,7 @@ export function sampleOf(users: readonly IDataObject[], size = SAMPLE_SIZE): IDa
 /** Simplify applies here, to every emitted user, and only to the output: the state keeps what it compares. */
 function output(ctx: IPollFunctions, items: IDataObject[]): INodeExecutionData[][] | null {
 	const simple = ctx.getNodeParameter('simple', false) === true;
-	const shaped = simple ? items.map((item) => simplifyUser(item, ['event', 'changes'])) : items;
+	const shaped = simple ? items.map((item) => simplifyUser(item, ['event', 'eventId', 'changes'])) : items;
 	return shaped.length > 0 ? [shaped.map((json) => ({ json }))] : null;
 }
 
@@ -86,11 +87,13 @@ export async function pollUsers(ctx: IPollFunctions): Promise<INodeExecutionData
 		return output(ctx, sampleOf(users));
 	}
 
-	const fields = storedFields(watched);
+	const compact = ctx.getNodeParameter('previousValues', 'keep') === 'none';
+	const fields = storedFields(watched, !compact && events.has('deleted'));
 	const staticData = ctx.getWorkflowStaticData('node');
 	const now = Math.floor(Date.now() / 1000);
-	const fingerprint = await fingerprintFor(ctx, fields);
-	const previous = previousSnapshot(ctx, readState(staticData, fingerprint, fields, now + SKEW_ALLOWANCE_SECONDS));
+	const fingerprint = await fingerprintFor(ctx);
+	const read = loadState(staticData, { fingerprint, fields, compact, maxCursor: now + SKEW_ALLOWANCE_SECONDS });
+	const previous = previousSnapshot(ctx, read);
 	const listing = await readChanges(ctx, previous, events, now);
 	const detection = detectChanges(previous ?? emptySnapshot(), listing.users, {
 		fields,
@@ -103,10 +106,15 @@ export async function pollUsers(ctx: IPollFunctions): Promise<INodeExecutionData
 		serverTime: listing.serverTime,
 		maxCursor: now + SKEW_ALLOWANCE_SECONDS,
 		polledAt: now,
+		compact,
 	});
 	const result = output(ctx, detection.items);
-	// Every successful poll moves the cursor on, changes or not.
-	writeState(staticData, encodeState(detection.next, fingerprint, fields));
+	// An idle poll writes nothing, so n8n stores nothing: the cursor stays where it was, which is
+	// safe (the next poll reads a little more), until a poll has something to remember or re-read
+	// more than a page (after a burst, moving on keeps the following polls at one request).
+	if (!previous || read.migrated || detection.changed || (!listing.fullRoster && listing.pages > 1)) {
+		writeState(staticData, encodeState(detection.next, fingerprint(fields, compact), fields, compact));
+	}
 	return result;
 }
 
@@ -124,6 +132,7 @@ function previousSnapshot(ctx: IPollFunctions, read: ReadState): Snapshot | unde
 interface Changes {
 	users: IDataObject[];
 	serverTime?: string;
+	pages: number;
 	fullRoster: boolean;
 	hidden: number[];
 }
@@ -133,9 +142,12 @@ async function readChanges(ctx: IPollFunctions, previous: Snapshot | undefined, 
 	// Deleted needs every user; so does a state without a cursor (first poll, nothing to continue).
 	const since = previous?.cursor && !events.has('deleted') ? updatedSince(previous.cursor) : undefined;
 	const listing = await readUsers(ctx, since ? { updated_since: since } : {});
+	let pages = listing.pages;
 	if (since) {
 		const missed = missedSince(previous?.cursor, previous?.polledAt, listing.serverTime, now);
-		if (missed) listing.users.push(...(await readUsers(ctx, { updated_since: missed })).users);
+		const more = missed ? await readUsers(ctx, { updated_since: missed }) : undefined;
+		if (more) listing.users.push(...more.users);
+		pages += more?.pages ?? 0;
 	}
 	let hidden: number[] = [];
 	if (previous?.roster && events.has('deleted')) {
@@ -144,5 +156,5 @@ async function readChanges(ctx: IPollFunctions, previous: Snapshot | undefined, 
 		listing.users.push(...confirmed.present);
 		hidden = confirmed.hidden;
 	}
-	return { users: listing.users, serverTime: listing.serverTime, fullRoster: since === undefined, hidden };
+	return { users: listing.users, serverTime: listing.serverTime, pages, fullRoster: since === undefined, hidden };
 }

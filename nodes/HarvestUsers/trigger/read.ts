@@ -7,6 +7,8 @@ export interface UserListing {
 	users: IDataObject[];
 	/** Harvest's Date when it answered the first page: the next cursor. */
 	serverTime?: string;
+	/** Requests it took. */
+	pages: number;
 }
 
 /**
@@ -17,15 +19,15 @@ export interface UserListing {
 export async function readUsers(ctx: IPollFunctions, filters: IDataObject = {}): Promise<UserListing> {
 	const users: IDataObject[] = [];
 	let time: string | undefined;
-	let first = true;
+	let pages = 0;
 	const onResponse = (response: HarvestResponse<unknown>) => {
-		if (first) time = serverTime(response.headers.date);
-		first = false;
+		if (pages === 0) time = serverTime(response.headers.date);
+		pages++;
 	};
 	for await (const page of harvestPages(ctx, { path: '/v2/users', key: 'users', qs: filters, onResponse })) {
 		users.push(...page);
 	}
-	return { users, serverTime: time };
+	return { users, serverTime: time, pages };
 }
 
 export interface Confirmation {

@@ -8,13 +8,16 @@ import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { fromEpochSeconds } from './clock';
+import { COMPACT_VERSION, encodeCompactUsers } from './compact';
 
 export interface KnownUser {
 	/** updated_at, epoch seconds (Harvest's timestamps have second precision). */
 	at: number;
 	active: boolean;
-	/** valueKey() of each stored field, in the state's field order. */
+	/** valueKey() of each stored field, in the state's field order (Previous Values = None: a digest of it). */
 	values: string[];
+	/** Previous Values = None: a digest of all stored fields' values together. */
+	sum?: string;
 }
 
 export interface Snapshot {
@@ -68,16 +71,22 @@ const STATE_KEYS: ReadonlyArray<keyof StoredState> = ['v', 'fp', 'cursor', 'rost
  * means the remembered users are someone else's; different fields mean the stored values no
  * longer line up. Either way the trigger starts over.
  */
-export function stateFingerprint(baseUrl: string, accountId: string, fields: readonly string[]): string {
+export function stateFingerprint(baseUrl: string, accountId: string, fields: readonly string[], compact = false): string {
+	// `compact` only adds to the text, so a state saved before Previous Values existed still matches.
 	return createHash('sha256')
-		.update(`${baseUrl.replace(/\/+$/, '').toLowerCase()}\n${accountId.trim()}\n${fields.join(',')}`)
+		.update(`${baseUrl.replace(/\/+$/, '').toLowerCase()}\n${accountId.trim()}\n${fields.join(',')}${compact ? '\nnone' : ''}`)
 		.digest('hex')
 		.slice(0, 16);
 }
 
-export function encodeState(snapshot: Snapshot, fingerprint: string, fields: readonly string[]): StoredState {
+export function encodeState(snapshot: Snapshot, fingerprint: string, fields: readonly string[], compact = false): StoredState {
 	const ids = [...snapshot.users.keys()].sort((a, b) => a - b);
 	const rows = ids.map((id) => snapshot.users.get(id) as KnownUser);
+	if (compact) {
+		const header = { v: COMPACT_VERSION, fp: fingerprint, cursor: snapshot.cursor, roster: snapshot.roster, fields: [...fields] };
+		const polled = snapshot.polledAt === undefined ? {} : { polled: snapshot.polledAt };
+		return { ...header, users: encodeCompactUsers(ids, rows), ...polled } as unknown as StoredState;
+	}
 	// The most frequent values get the shortest indexes: a shared timezone costs one digit per
 	// user, and only unique values (emails) pay for a long one.
 	const counts = new Map<string, number>();
@@ -154,6 +163,11 @@ function stateDamage(raw: IDataObject, fields: readonly string[], maxCursor: num
 	if (columns.length !== fields.length || !columns.every((c) => isNumberList(c, n) && c.every((i) => Number.isInteger(i) && i >= 0 && i < keys))) {
 		return 'has field values that do not line up';
 	}
+	return headerDamage(raw, maxCursor);
+}
+
+/** What both layouts share: the roster flag, the poll time and the cursor. */
+export function headerDamage(raw: IDataObject, maxCursor: number): string | undefined {
 	if (typeof raw.roster !== 'boolean') return 'has a roster flag that is not true or false';
 	if (raw.polled !== undefined && !isStampList([raw.polled], 1)) return 'has a poll time that is not a timestamp';
 	if (raw.cursor === null) return undefined;
@@ -172,6 +186,11 @@ function decodeUsers(raw: IDataObject): Snapshot {
 		id += stored.ids[u];
 		users.set(id, { at: stored.at[u], active: stored.active[u] === '1', values: stored.columns.map((c) => keys[c[u]]) });
 	}
+	return snapshotOf(raw, users);
+}
+
+/** The snapshot of a checked state, around its decoded users. */
+export function snapshotOf(raw: IDataObject, users: Map<number, KnownUser>): Snapshot {
 	const cursor = typeof raw.cursor === 'string' ? raw.cursor : null;
 	return { cursor, roster: raw.roster === true, users, ...(typeof raw.polled === 'number' ? { polledAt: raw.polled } : {}) };
 }
@@ -190,10 +209,10 @@ export function writeState(staticData: IDataObject, state: StoredState): void {
 	}
 }
 
-/** For Deleted events: the last values the trigger knew. */
+/** For Deleted events: the last values the trigger knew (none when it keeps digests only). */
 export function knownFields(user: KnownUser, fields: readonly string[]): IDataObject {
 	const out: IDataObject = {};
-	fields.forEach((f, i) => (out[f] = JSON.parse(user.values[i]) as IDataObject[string]));
+	if (user.sum === undefined) fields.forEach((f, i) => (out[f] = JSON.parse(user.values[i]) as IDataObject[string]));
 	out.is_active = user.active;
 	out.updated_at = fromEpochSeconds(user.at);
 	return out;

@@ -228,6 +228,16 @@ export class Users {
 		user.updated_at = now;
 	}
 
+	/**
+	 * harvest-observed-2.md §1.6: a Harvest-side migration once moved `updated_at` of every user
+	 * (archived ones too) to the same moment, with no visible field changed. Returns how many.
+	 */
+	touchAll(now = this.store.now()): number {
+		const users = this.table.values();
+		for (const user of users) user.updated_at = now;
+		return users.length;
+	}
+
 	clear(): void {
 		this.table.clear();
 		this.byEmail.clear();
