@@ -20,6 +20,7 @@ import { detectChanges, emptySnapshot, TRIGGER_EVENTS, type TriggerEvent } from 
 import { isWatchableField, storedFields, watchedFields, type WatchableField } from './fields';
 import { confirmMissing, readUsers } from './read';
 import { encodeState, readState, stateFingerprint, writeState, type ReadState, type Snapshot } from './state';
+import { requireStateObject } from './stateType';
 
 /** How many users "Fetch Test Event" shows. */
 export const SAMPLE_SIZE = 5;
@@ -89,7 +90,7 @@ export async function pollUsers(ctx: IPollFunctions): Promise<INodeExecutionData
 	}
 
 	const fields = storedFields(watched);
-	const staticData = ctx.getWorkflowStaticData('node');
+	const staticData = requireStateObject(ctx, ctx.getWorkflowStaticData('node'));
 	const now = Math.floor(Date.now() / 1000);
 	const fingerprint = await fingerprintFor(ctx, fields);
 	const previous = previousSnapshot(ctx, readState(staticData, fingerprint, fields, now + SKEW_ALLOWANCE_SECONDS));
