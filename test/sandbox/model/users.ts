@@ -110,8 +110,9 @@ export class Users {
 		input.done();
 
 		const now = opts.createdAt ?? this.store.now();
+		const id = this.table.nextId();
 		const user: User = {
-			id: this.table.nextId(),
+			id,
 			first_name: first_name as string,
 			last_name: last_name as string,
 			email: email as string,
@@ -125,8 +126,9 @@ export class Users {
 			cost_rate: fields.cost_rate,
 			roles: [],
 			access_roles: access_roles ?? ['member'],
-			// harvest-observed-2.md §1.4: always an https URL; new users got a landmark image stamped with their creation time
-			avatar_url: `https://cache.harvestapp.com/assets/profile_images/big_ben.png?${Math.floor(Date.parse(now) / 1000)}`,
+			// harvest-observed-2.md §1.4: always an https URL; the 2022 form for people without a photo.
+			// Which <n> a person gets was not recorded; a few shared images is the sandbox's choice.
+			avatar_url: `https://d3s3969qhosaug.cloudfront.net/v2/default-avatars/${(id % 8) + 1}.png`,
 			created_at: now,
 			updated_at: now,
 		};
