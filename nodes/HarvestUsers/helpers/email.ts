@@ -55,12 +55,14 @@ export function typeName(value: unknown): string {
  */
 export function bareAddress(value: unknown): string | undefined {
 	const email = cleanEmail(value);
-	if (SHAPE.test(email)) return email;
+	// A hidden character inside is never "bare": it could not be told apart from a Harvest user's
+	const isBare = (text: string) => SHAPE.test(text) && !UNPRINTABLE.test(text);
+	if (isBare(email)) return email;
 	for (const pattern of DECORATED) {
 		const inner = email.match(pattern)?.[1];
 		if (inner !== undefined) {
 			const bare = inner.replace(/^mailto:/i, '');
-			return SHAPE.test(bare) ? bare : undefined;
+			return isBare(bare) ? bare : undefined;
 		}
 	}
 	return undefined;

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { bareAddress, emailProblem, lookalikeKey, normaliseEmail } from '../../../helpers/email';
+import { bareAddress, isEmail, lookalikeKey, normaliseEmail } from '../../../helpers/email';
 import { indexByEmail } from '../../../helpers/usersByEmail';
 import type { DesiredUser } from './desiredUser';
 import { changedValues, creationChanges, diffUser, type Changes } from './diff';
@@ -164,7 +164,8 @@ function planArchives(roster: RosterEntry[], users: IDataObject[], options: Reco
 	const wanted = new Set(
 		roster.flatMap((entry) => [lookalikeKey(entry.key), lookalikeKey(entry.email), lookalikeKey(bareAddress(entry.email) ?? '')]),
 	);
-	const unreadable = roster.some((entry) => emailProblem(entry.email) !== undefined && bareAddress(entry.email) === undefined);
+	// Names nobody: not decorated around one address, and no address even without its hidden characters
+	const unreadable = roster.some((entry) => bareAddress(entry.email) === undefined && !isEmail(lookalikeKey(entry.email)));
 	const protectedKeys = new Set(options.protectedEmails.map(normaliseEmail).filter(Boolean));
 	const archives: PersonPlan[] = [];
 	const kept: KeptUser[] = [];
