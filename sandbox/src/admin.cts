@@ -20,7 +20,8 @@
  *   POST   /__sandbox/clock          {"offsetMs": 3600000}
  *   POST   /__sandbox/pagination     {"users": "cursor" | "numbered"}: how GET /v2/users pages, until the next reset
  *   POST   /__sandbox/latency        {"ms": 300, "jitterMs": 50}: the round trip of every API request ({"ms": 0} = none)
- *   POST   /__sandbox/behaviour      {"updatedSinceInclusive": false, "renameWhileRestoring": false} (unconfirmed behaviours)
+ *   POST   /__sandbox/behaviour      {"updatedSinceInclusive": false, "renameWhileRestoring": false, "archiveArchivesAssignments": false,
+ *                                    "defaultRatesShowUserRate": false, "apiV2Alias": false} (unconfirmed behaviours, types.ts)
  */
 import { notFound, unprocessable } from './errors.cjs';
 import { emptyJsonReply, jsonReply, parseBody, Reply, toReply } from './http.cjs';
@@ -99,7 +100,7 @@ export function handleAdmin(server: SandboxServer, method: string, url: URL, con
 				server.latency = toLatency({ ms: Number(body.ms ?? 0), jitterMs: Number(body.jitterMs ?? 0) });
 				return jsonReply(200, { latency: server.latency });
 			case 'POST /__sandbox/behaviour':
-				for (const key of ['updatedSinceInclusive', 'renameWhileRestoring'] as const)
+				for (const key of ['updatedSinceInclusive', 'renameWhileRestoring', 'archiveArchivesAssignments', 'defaultRatesShowUserRate', 'apiV2Alias'] as const)
 					if (typeof body[key] === 'boolean') store.behaviour[key] = body[key];
 				return jsonReply(200, { behaviour: store.behaviour });
 			default:

@@ -142,7 +142,8 @@ export function seed(store: Store, spec: SeedSpec = 'demo'): TokenHolders {
 	const leoStore = assign(store1.id, member.id, 590, { use_default_rates: false, hourly_rate: 105, budget: 120 });
 	assign(store1.id, manager.id, 790, { is_project_manager: true });
 	const anaMobile = assign(mobile.id, ana.id, 370);
-	assign(mobile.id, kenji.id, 360, { hourly_rate: 110 });
+	// A custom rate goes with use_default_rates off (harvest-observed-2.md §3.3)
+	assign(mobile.id, kenji.id, 360, { use_default_rates: false, hourly_rate: 110 });
 
 	// Time entries (not modelled) block these deletes.
 	store.users.setHasTimeEntries(ana.id);

@@ -176,6 +176,10 @@ export class SandboxServer {
 		const parsed = parseBody(req.headers['content-type'], raw);
 		entry.body = parsed.logged;
 		if (path === AUTHORIZE_PATH || path === TOKEN_PATH) return this.answerOAuth(req, method, path, query, parsed, entry);
+		// harvest-observed-2.md §1.9: /api/v2/… (the prefix of every recorded Location) and a .json suffix
+		// serve /v2/…; /api/v2/accounts stays Harvest ID's endpoint.
+		if (this.store.behaviour.apiV2Alias && path !== '/api/v2/accounts' && path.startsWith('/api/v2/')) path = path.slice(4).replace(/\.json$/, '');
+		else if (this.store.behaviour.apiV2Alias && path.startsWith('/v2/')) path = path.replace(/\.json$/, '');
 		const isApi = path.startsWith('/v2/');
 		if (!isApi && path !== '/api/v2/accounts') throw routeNotFound();
 		if (!req.headers['user-agent']?.trim()) throw missingUserAgent();

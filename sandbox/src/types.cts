@@ -57,9 +57,33 @@ export interface Behaviour {
 	 * those changes are refused with 422 until the user is active again.
 	 */
 	renameWhileRestoring: boolean;
+	/**
+	 * harvest-observed-2.md §3.8 (documented by Harvest's help centre, the API side inferred):
+	 * archiving a person archives their user assignments (`is_active: false`, gone from
+	 * /users/{id}/project_assignments) and restoring them does not bring those back (default), or
+	 * (false) assignments are left as they were, as before the second pass.
+	 */
+	archiveArchivesAssignments: boolean;
+	/**
+	 * harvest-observed-2.md §3.3 (values recorded, rule inferred): an assignment with
+	 * `use_default_rates: true` shows the user's `default_hourly_rate` (or null) as `hourly_rate`
+	 * (default), or (false) its own stored rate.
+	 */
+	defaultRatesShowUserRate: boolean;
+	/**
+	 * harvest-observed-2.md §1.9 (inferred from use): `/api/v2/…` and a `.json` suffix serve the same
+	 * records as `/v2/…` (default), or (false) only `/v2/` is served.
+	 */
+	apiV2Alias: boolean;
 }
 
-export const DEFAULT_BEHAVIOUR: Behaviour = { updatedSinceInclusive: true, renameWhileRestoring: true };
+export const DEFAULT_BEHAVIOUR: Behaviour = {
+	updatedSinceInclusive: true,
+	renameWhileRestoring: true,
+	archiveArchivesAssignments: true,
+	defaultRatesShowUserRate: true,
+	apiV2Alias: true,
+};
 
 export interface SandboxOptions {
 	/** Choices for unconfirmed behaviour (default DEFAULT_BEHAVIOUR). */

@@ -36,7 +36,7 @@ describe('§1.1 the user object', () => {
 			can_create_projects: false,
 			calendar_integration_enabled: false,
 			calendar_integration_source: null,
-			permissions_claims: expect.arrayContaining(['users:read:own']),
+			permissions_claims: expect.arrayContaining(['timers:read:own']),
 		});
 		expect(json.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
 	});

@@ -149,7 +149,8 @@ describe('user and task assignments', () => {
 			is_active: true,
 			is_project_manager: false,
 			use_default_rates: true,
-			hourly_rate: null, // harvest-observed.md §2 (H9): null, not the docs' 0
+			// harvest-observed-2.md §3.3: with default rates, the user's default (Grace: 85); H9's null was a user without one
+			hourly_rate: 85,
 			budget: null,
 			project: { id: mobile, name: 'Mobile App', code: 'MA' },
 			user: { id: grace, name: 'Grace Okafor' },

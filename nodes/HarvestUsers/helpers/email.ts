@@ -11,7 +11,22 @@ const INVISIBLE = /[\u00AD\u180E\u200B-\u200D\u2060\uFEFF]/g;
 /** What must not remain once removed and trimmed: control, other format and space characters. */
 const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Z}\s]/u;
 
-const SHAPE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+/**
+ * A bare address: no spaces, and none of the characters that only decorations bring (`mailto:`,
+ * `<…>`, `"Name"`, `(comment)`, a list separator). RFC 5322 allows some of them inside quotes, but
+ * no HR export means that, and Harvest's user is matched by the bare address.
+ */
+const SHAPE = /^[^@\s<>()[\]:;,"\\]+@[^@\s<>()[\]:;,"\\]+\.[^@\s<>()[\]:;,"\\]+$/;
+
+/** The decorations HR exports and mail clients put around an address; each keeps one address inside. */
+const DECORATED: RegExp[] = [
+	/^mailto:\s*([^?\s]+)(\?.*)?$/i,
+	/^<\s*([^<>\s]+)\s*>$/,
+	/^(?:"[^"]*"|[^<>"]*)\s*<\s*([^<>\s]+)\s*>$/,
+	/^([^\s()]+)\s*\([^()]*\)$/,
+	/^["']\s*([^"'\s]+)\s*["']$/,
+	/^([^\s;,]+)\s*[;,]$/,
+];
 
 /** Unicode normal form (NFKC), invisible characters removed, trimmed (any whitespace). Case kept. */
 export function cleanEmail(value: unknown): string {
@@ -32,13 +47,40 @@ export function typeName(value: unknown): string {
 	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
+/**
+ * The one address inside a decorated form (`mailto:x@…`, `<x@…>`, `Name <x@…>`, `x@… (Name)`,
+ * `"x@…"`, `x@…;`), or undefined when the value is not decorated that way or holds no single bare
+ * address. Used to name the fix in the error and to keep that person from being archived; the
+ * decorated value itself is never sent or matched.
+ */
+export function bareAddress(value: unknown): string | undefined {
+	const email = cleanEmail(value);
+	// A hidden character inside is never "bare": it could not be told apart from a Harvest user's
+	const isBare = (text: string) => SHAPE.test(text) && !UNPRINTABLE.test(text);
+	if (isBare(email)) return email;
+	for (const pattern of DECORATED) {
+		const inner = email.match(pattern)?.[1];
+		if (inner !== undefined) {
+			const bare = inner.replace(/^mailto:/i, '');
+			return isBare(bare) ? bare : undefined;
+		}
+	}
+	return undefined;
+}
+
 /** Why this is not a usable email address (label names the field), or undefined when it is. */
 export function emailProblem(value: unknown, label = 'Email'): string | undefined {
 	if (value !== undefined && value !== null && typeof value !== 'string') {
 		return `${label} must be text, got ${typeName(value)}`;
 	}
 	const email = cleanEmail(value);
-	return hiddenCharacter(email, label) ?? (SHAPE.test(email) ? undefined : `"${email}" is not an email address`);
+	const hidden = hiddenCharacter(email, label);
+	if (hidden !== undefined && bareAddress(email) === undefined) return hidden;
+	if (SHAPE.test(email)) return undefined;
+	const bare = bareAddress(email);
+	// Refused rather than reduced: the mapping that produced it is wrong, and the decorated text must not reach Harvest
+	if (bare !== undefined) return `${label} ${JSON.stringify(email)} is not a bare address; map only the address itself: ${bare}`;
+	return `"${email}" is not an email address`;
 }
 
 /**

@@ -20,6 +20,7 @@ import { isWatchableField, storedFields, watchedFields, type WatchableField } fr
 import { confirmMissing, readUsers } from './read';
 import { loadState } from './load';
 import { encodeState, stateFingerprint, writeState, type ReadState, type Snapshot } from './state';
+import { requireStateObject } from './stateType';
 
 /** How many users "Fetch Test Event" shows. */
 export const SAMPLE_SIZE = 5;
@@ -89,7 +90,7 @@ export async function pollUsers(ctx: IPollFunctions): Promise<INodeExecutionData
 
 	const compact = ctx.getNodeParameter('previousValues', 'keep') === 'none';
 	const fields = storedFields(watched, !compact && events.has('deleted'));
-	const staticData = ctx.getWorkflowStaticData('node');
+	const staticData = requireStateObject(ctx, ctx.getWorkflowStaticData('node'));
 	const now = Math.floor(Date.now() / 1000);
 	const fingerprint = await fingerprintFor(ctx);
 	const read = loadState(staticData, { fingerprint, fields, compact, maxCursor: now + SKEW_ALLOWANCE_SECONDS });

@@ -129,6 +129,15 @@ export class UserAssignments extends ProjectAssignments<UserAssignment> {
 		};
 	}
 
+	/** Archiving a user archives their active assignments (harvest-observed-2.md §3.8). */
+	archiveUser(userId: number, now: string): void {
+		for (const a of this.table.values()) {
+			if (a.user_id !== userId || !a.is_active) continue;
+			a.is_active = false;
+			a.updated_at = now;
+		}
+	}
+
 	/** Deleting a user takes their assignments with them. */
 	removeUser(userId: number): void {
 		for (const a of this.table.values()) if (a.user_id === userId) this.remove(a.id);
@@ -145,10 +154,17 @@ export class UserAssignments extends ProjectAssignments<UserAssignment> {
 			budget: a.budget,
 			created_at: a.created_at,
 			updated_at: a.updated_at,
-			hourly_rate: a.hourly_rate,
+			hourly_rate: this.shownRate(a),
 			project: project ? { id: project.id, name: project.name, code: project.code } : null,
+			// harvest-observed-2.md §3.1: the nested name is "First Last"
 			user: user ? { id: user.id, name: `${user.first_name} ${user.last_name}` } : null,
 		};
+	}
+
+	/** harvest-observed-2.md §3.3: with default rates on, the user's default rate (or null), never 0. */
+	private shownRate(a: UserAssignment): number | null {
+		if (!a.use_default_rates || !this.store.behaviour.defaultRatesShowUserRate) return a.hourly_rate;
+		return this.store.users.get(a.user_id)?.default_hourly_rate ?? null;
 	}
 
 	/** The user-centric view of §6: the assignment plus its project's client and task assignments. */
@@ -172,7 +188,7 @@ export class UserAssignments extends ProjectAssignments<UserAssignment> {
 			budget: a.budget,
 			created_at: a.created_at,
 			updated_at: a.updated_at,
-			hourly_rate: a.hourly_rate,
+			hourly_rate: this.shownRate(a),
 			// project.is_billable and client.currency are beyond the docs (harvest-observed.md §5, AB 2022).
 			project: project ? { id: project.id, name: project.name, code: project.code, is_billable: project.is_billable } : null,
 			client: client ? { id: client.id, name: client.name, currency: client.currency } : null,

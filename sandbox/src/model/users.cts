@@ -33,8 +33,8 @@ export interface CreateUserOptions {
 
 export interface UpdateUserOptions {
 	/**
-	 * A change made "behind the node's back" (store / admin API): also accepts telephone,
-	 * avatar_url, default_hourly_rate and cost_rate, which the documented PATCH does not.
+	 * A change made "behind the node's back" (store / admin API): also accepts avatar_url,
+	 * default_hourly_rate and cost_rate, which the documented PATCH does not.
 	 */
 	direct?: boolean;
 }
@@ -104,16 +104,19 @@ export class Users {
 			default_hourly_rate: input.number('default_hourly_rate', { min: 0, nullable: true }) ?? null,
 			cost_rate: input.number('cost_rate', { min: 0, nullable: true }) ?? null,
 		};
+		// harvest-observed-2.md §1.1: POST takes telephone and answers with it ("" when unset, §1.1 of the first pass)
+		const telephone = input.string('telephone') ?? '';
 		const roles = input.stringArray('roles') ?? [];
 		input.done();
 
 		const now = opts.createdAt ?? this.store.now();
+		const id = this.table.nextId();
 		const user: User = {
-			id: this.table.nextId(),
+			id,
 			first_name: first_name as string,
 			last_name: last_name as string,
 			email: email as string,
-			telephone: '',
+			telephone,
 			timezone: fields.timezone,
 			has_access_to_all_future_projects: fields.has_access_to_all_future_projects,
 			is_contractor: fields.is_contractor,
@@ -123,7 +126,9 @@ export class Users {
 			cost_rate: fields.cost_rate,
 			roles: [],
 			access_roles: access_roles ?? ['member'],
-			avatar_url: `${this.store.company.base_uri}/assets/profile_images/big_ben.png?1485372046`,
+			// harvest-observed-2.md §1.4: always an https URL; the 2022 form for people without a photo.
+			// Which <n> a person gets was not recorded; a few shared images is the sandbox's choice.
+			avatar_url: `https://d3s3969qhosaug.cloudfront.net/v2/default-avatars/${(id % 8) + 1}.png`,
 			created_at: now,
 			updated_at: now,
 		};
@@ -158,8 +163,9 @@ export class Users {
 		if (input.has('access_roles')) changes.access_roles = normalizeAccessRoles(input.stringArray('access_roles'), input.problems);
 		let billable: number | undefined;
 		let cost: number | undefined;
+		// harvest-observed.md §2 (3A live test): PATCH takes telephone
+		changes.telephone = input.string('telephone');
 		if (opts.direct) {
-			changes.telephone = input.string('telephone');
 			changes.avatar_url = input.string('avatar_url');
 			billable = input.number('default_hourly_rate', { min: 0 }) ?? undefined;
 			cost = input.number('cost_rate', { min: 0 }) ?? undefined;
@@ -189,6 +195,8 @@ export class Users {
 			this.byEmail.set(user.email.toLowerCase(), id);
 		}
 		if (changed) user.updated_at = now;
+		// harvest-observed-2.md §3.8: archived from all their projects; a restore does not bring them back
+		if (changes.is_active === false && this.store.behaviour.archiveArchivesAssignments) this.store.userAssignments.archiveUser(id, now);
 		if (roles !== undefined) this.store.roles.syncUser(user, roles, now);
 		if (billable !== undefined && billable !== user.default_hourly_rate)
 			this.store.billableRates.create(id, { amount: billable });

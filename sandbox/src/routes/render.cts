@@ -21,10 +21,26 @@ export function renderUser(u: User): object {
 	};
 }
 
+const ADMIN_RESOURCES = ['billable_rates', 'clients', 'cost_rates', 'estimates', 'expenses', 'invoices', 'projects', 'tasks', 'timers', 'users'];
+
+/**
+ * harvest-observed-2.md §1.5: fixed sets per base role, sorted alphabetically (recorded 2022-12).
+ * Managers with extra access roles were never recorded; they get the plain manager set.
+ */
+export const PERMISSIONS_CLAIMS: Record<'administrator' | 'manager' | 'member', readonly string[]> = {
+	administrator: [
+		...ADMIN_RESOURCES.flatMap((r) => [`${r}:read:all`, `${r}:write:all`]),
+		'billing:read:own',
+		'billing:write:own',
+		'company:read:own',
+		'company:write:own',
+	].sort(),
+	manager: ['expenses:read:managed', 'expenses:write:own', 'projects:read:managed', 'timers:read:managed', 'timers:write:own'],
+	member: ['expenses:read:own', 'expenses:write:own', 'timers:read:own', 'timers:write:own'],
+};
+
 function permissionsClaims(base: string): string[] {
-	if (base === 'administrator') return ['billing:read', 'billing:write', 'users:read:all', 'users:write:all', 'projects:read:all', 'projects:write:all'];
-	if (base === 'manager') return ['users:read:managed', 'users:write:managed', 'projects:read:managed', 'projects:write:managed'];
-	return ['users:read:own', 'projects:read:own'];
+	return [...PERMISSIONS_CLAIMS[base as keyof typeof PERMISSIONS_CLAIMS]];
 }
 
 /**

@@ -15,6 +15,7 @@ import { requestsFor, sendPlan, sendPlans } from './provisioning/apply';
 import { checkArchiveGuard, DEFAULT_ARCHIVE_LIMITS, readArchiveLimits, type ArchiveLimits } from './provisioning/guard';
 import {
 	planReconcile,
+	PROJECTS_NOT_RESTORED_WARNING,
 	type PersonAction,
 	type PersonPlan,
 	type ReconcileOptions,
@@ -283,6 +284,7 @@ function stepJson(step: Step, dryRun: boolean): IDataObject | undefined {
 		changes: changesForPeople(plan.changes),
 		user: step.user ?? plan.current ?? null,
 		...(plan.note ? { note: plan.note } : {}),
+		...(plan.action === 'restored' ? { warning: PROJECTS_NOT_RESTORED_WARNING } : {}),
 	};
 }
 

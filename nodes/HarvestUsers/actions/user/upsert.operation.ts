@@ -7,7 +7,7 @@ import { additionalUserFields, provisioningOptions } from './fields/user.descrip
 import { knownUsersWithEmail, rememberUser, sendPlan } from './provisioning/apply';
 import { desiredUser } from './provisioning/desiredUser';
 import { readPersonFields } from './provisioning/person';
-import { planPerson } from './provisioning/plan';
+import { planPerson, PROJECTS_NOT_RESTORED_WARNING } from './provisioning/plan';
 
 const properties: INodeProperties[] = [
 	{
@@ -73,5 +73,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	const user = await sendPlan(this, plan, itemIndex);
 	if (plan.body) rememberUser(this, user);
-	return { ...user, action: plan.action, changes: changesForPeople(plan.changes), ...(plan.note ? { note: plan.note } : {}) };
+	return {
+		...user,
+		action: plan.action,
+		changes: changesForPeople(plan.changes),
+		...(plan.note ? { note: plan.note } : {}),
+		...(plan.action === 'restored' ? { warning: PROJECTS_NOT_RESTORED_WARNING } : {}),
+	};
 }

@@ -4,6 +4,8 @@ import { harvestPath, harvestRequest } from '../../transport';
 import { projectLocator, userLocator } from '../shared/common.descriptions';
 import { readCollectionBody } from '../shared/fieldMap';
 import { readProjectId, readUserId } from '../shared/parameters';
+import { checkInput } from '../shared/checkInput';
+import { requireCustomRateUsable } from './customRate';
 import { userAssignmentBody, userAssignmentFields } from './userAssignment.descriptions';
 
 const properties: INodeProperties[] = [
@@ -26,10 +28,9 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const projectId = readProjectId(this, itemIndex);
 	const path = harvestPath(this.getNode(), '/v2/projects/{projectId}/user_assignments', { projectId }, itemIndex);
-	const body = {
-		user_id: await readUserId(this, itemIndex),
-		...readCollectionBody(this, itemIndex, 'additionalFields', userAssignmentBody),
-	};
+	const fields = readCollectionBody(this, itemIndex, 'additionalFields', userAssignmentBody);
+	checkInput(this, itemIndex, () => requireCustomRateUsable(fields, true));
+	const body = { user_id: await readUserId(this, itemIndex), ...fields };
 	return await harvestRequest(this, {
 		method: 'POST',
 		path,

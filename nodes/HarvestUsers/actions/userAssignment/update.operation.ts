@@ -6,6 +6,7 @@ import { projectLocator } from '../shared/common.descriptions';
 import { readCollectionBody } from '../shared/fieldMap';
 import { readLocatorId, readProjectId } from '../shared/parameters';
 import { userAssignmentBody, userAssignmentFields, userAssignmentIdField } from './userAssignment.descriptions';
+import { requireCustomRateUsable } from './customRate';
 
 const properties: INodeProperties[] = [
 	projectLocator,
@@ -28,6 +29,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body = readCollectionBody(this, itemIndex, 'updateFields', userAssignmentBody);
 	checkInput(this, itemIndex, () => {
 		if (Object.keys(body).length === 0) throw new Error('Nothing to update: add at least one field under "Update Fields"');
+		requireCustomRateUsable(body, false);
 	});
 	const ids = { projectId: readProjectId(this, itemIndex), userAssignmentId: readLocatorId(this, 'userAssignmentId', 'User Assignment ID', itemIndex) };
 	return await harvestRequest(this, { method: 'PATCH', path: harvestPath(this.getNode(), '/v2/projects/{projectId}/user_assignments/{userAssignmentId}', ids, itemIndex), body, itemIndex });

@@ -113,6 +113,16 @@ const costRateField: INodeProperties = {
 	description: "The user's cost to the company per hour. Change it later with the Cost Rate resource.",
 };
 
+/** harvest-observed-2.md §1.1: POST /v2/users takes and returns telephone, PATCH too (the API reference lists neither). */
+const telephoneField: INodeProperties = {
+	displayName: 'Telephone',
+	name: 'telephone',
+	type: 'string',
+	placeholder: 'e.g. +1 555 0100',
+	default: '',
+	description: "The user's telephone number, as free text",
+};
+
 /** Options of "Fields to Sync" on Reconcile: what a create sets, except Is Active (the roster decides that). */
 export const syncUserFieldOptions: INodeProperties[] = [
 	accessRoleField,
@@ -122,6 +132,7 @@ export const syncUserFieldOptions: INodeProperties[] = [
 	hasAccessToAllFutureProjectsField,
 	isContractorField,
 	managerPermissionsField,
+	telephoneField,
 	timezoneField,
 	weeklyCapacityField,
 ];
@@ -136,6 +147,7 @@ export const createUserFieldOptions: INodeProperties[] = [
 	isActiveField,
 	isContractorField,
 	managerPermissionsField,
+	telephoneField,
 	timezoneField,
 	weeklyCapacityField,
 ];
@@ -181,6 +193,7 @@ export const updateUserFieldOptions: INodeProperties[] = [
 		description: 'Cannot be changed while the user is archived',
 	},
 	managerPermissionsField,
+	telephoneField,
 	timezoneField,
 	weeklyCapacityField,
 ];

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { typeName } from '../../../helpers/email';
-import { requireAmount } from '../../../helpers/values';
+import { cleanText, requireAmount } from '../../../helpers/values';
 import { checkInput } from '../../shared/checkInput';
 import { buildAccessRoles, capacityHoursToSeconds, parseRoles, requireEmail } from './userValues';
 
@@ -23,6 +23,7 @@ const HARVEST_KEYS: Record<string, string> = {
 	costRate: 'cost_rate',
 	weeklyCapacity: 'weekly_capacity',
 	roles: 'roles',
+	telephone: 'telephone',
 };
 
 const LABELS: Record<string, string> = {
@@ -34,13 +35,20 @@ const LABELS: Record<string, string> = {
 	isActive: 'Is Active',
 	defaultHourlyRate: 'Default Hourly Rate',
 	costRate: 'Cost Rate',
+	telephone: 'Telephone',
 };
 
 function requireText(value: unknown, label: string): string {
 	if (typeof value === 'object' && value !== null) throw new Error(`${label} must be text, got ${typeName(value)}`);
-	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+	const text = typeof value === 'string' || typeof value === 'number' ? cleanText(String(value)) : '';
 	if (!text) throw new Error(`${label} cannot be empty`);
 	return text;
+}
+
+/** Text that may be empty: an empty Telephone on Update clears it (Harvest holds "" when unset). */
+function optionalText(value: unknown, label: string): string {
+	if (typeof value === 'object' && value !== null) throw new Error(`${label} must be text, got ${typeName(value)}`);
+	return typeof value === 'string' || typeof value === 'number' ? cleanText(String(value)) : '';
 }
 
 function requireBoolean(value: unknown, label: string): boolean {
@@ -57,6 +65,8 @@ function convert(key: string, value: unknown): string | number | boolean | strin
 			return capacityHoursToSeconds(value);
 		case 'roles':
 			return parseRoles(value);
+		case 'telephone':
+			return optionalText(value, LABELS[key]);
 		case 'defaultHourlyRate':
 		case 'costRate':
 			return requireAmount(value, LABELS[key]);

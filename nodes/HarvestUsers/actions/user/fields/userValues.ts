@@ -3,7 +3,7 @@
  * create, update, upsert and reconcile so the rules live in one place. Errors are plain `Error`s
  * whose message says what to fix; the router turns them into item errors.
  */
-import { toStringList } from '../../../helpers/values';
+import { comparableText, toStringList } from '../../../helpers/values';
 
 export const BASE_ACCESS_ROLES = ['administrator', 'manager', 'member'] as const;
 export type BaseAccessRole = (typeof BASE_ACCESS_ROLES)[number];
@@ -104,17 +104,18 @@ export { isEmail, requireEmail } from '../../../helpers/email';
 /**
  * A Harvest user field reduced to what matters when comparing "is it already so?": lists of
  * roles are sets (Harvest does not keep their order), the derived `people_manager` never counts,
- * capacity is compared in seconds and text without surrounding spaces. Used by upsert and
+ * capacity is compared in seconds and text in NFC with spaces trimmed and runs of spaces as one
+ * (helpers/values.ts comparableText). Used by upsert and
  * reconcile to decide whether a request is needed at all.
  */
 export function comparableUserValue(field: string, value: unknown): unknown {
-	if (field === 'roles') return [...new Set(toStringList(value))].sort();
+	if (field === 'roles') return [...new Set(toStringList(value).map(comparableText))].sort();
 	if (field === 'access_roles') {
 		const roles = toStringList(value).map((r) => r.toLowerCase());
 		return [...new Set(roles.filter((r) => !DERIVED_ACCESS_ROLES.includes(r)))].sort();
 	}
 	if (field === 'weekly_capacity') return value === null || value === undefined || value === '' ? null : Number(value);
-	if (typeof value === 'string') return value.trim();
+	if (typeof value === 'string') return comparableText(value);
 	return value ?? null;
 }
 

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { lookalikeKey, normaliseEmail } from '../../../helpers/email';
+import { bareAddress, isEmail, lookalikeKey, normaliseEmail } from '../../../helpers/email';
 import { indexByEmail } from '../../../helpers/usersByEmail';
 import type { DesiredUser } from './desiredUser';
 import { changedValues, creationChanges, diffUser, type Changes } from './diff';
@@ -28,6 +28,14 @@ export interface PlanOptions {
 
 export const LEFT_ARCHIVED_NOTE =
 	'This user is archived in Harvest and was left untouched. Turn on "Restore Archived Users" to reactivate and update them.';
+
+/**
+ * Harvest archives a person's project assignments with them, and restoring the person does not
+ * bring those back (harvest-observed-2.md §3.8). Every output of a restore carries this, so no one
+ * takes "restored" for "as before".
+ */
+export const PROJECTS_NOT_RESTORED_WARNING =
+	'Restored without their projects: Harvest removed this user from all projects when they were archived and does not add them back. Re-assign them with User Assignment → Create (one per project).';
 
 /**
  * Upsert's decision for one person, also used by reconcile for everyone in the roster.
@@ -109,7 +117,7 @@ export interface PlannedEntry {
 
 export interface KeptUser {
 	email: string;
-	reason: 'protected' | 'credential owner';
+	reason: 'protected' | 'credential owner' | 'unreadable input email';
 }
 
 export interface ReconcilePlan {
@@ -135,22 +143,7 @@ export function planReconcile(roster: RosterEntry[], users: IDataObject[], optio
 		}
 	});
 
-	// Compared without any non-printing character: whatever slipped past the email rules, nobody
-	// on the input is archived because of an invisible difference.
-	const wanted = new Set(roster.flatMap((entry) => [lookalikeKey(entry.key), lookalikeKey(entry.email)]));
-	const protectedKeys = new Set(options.protectedEmails.map(normaliseEmail).filter(Boolean));
-	const archives: PersonPlan[] = [];
-	const kept: KeptUser[] = [];
-	if (options.archiveMissing) {
-		for (const user of users) {
-			if (user.is_active === false || wanted.has(lookalikeKey(user.email))) continue;
-			const email = String(user.email ?? '');
-			if (protectedKeys.has(normaliseEmail(email))) kept.push({ email, reason: 'protected' });
-			else if (options.selfId !== undefined && user.id === options.selfId) kept.push({ email, reason: 'credential owner' });
-			else archives.push(archivePlan(user));
-		}
-		archives.sort((a, b) => a.email.localeCompare(b.email));
-	}
+	const { archives, kept } = options.archiveMissing ? planArchives(roster, users, options) : { archives: [], kept: [] };
 	return {
 		people,
 		archives,
@@ -158,4 +151,32 @@ export function planReconcile(roster: RosterEntry[], users: IDataObject[], optio
 		userCount: users.length,
 		activeCount: users.filter((u) => u.is_active !== false).length,
 	};
+}
+
+/**
+ * Who is missing from the roster. A refused row is never a reason to archive anyone: a decorated
+ * email (`Name <x@…>`) keeps the person inside it, and a row whose email names nobody at all
+ * (`x@`, `John`) could be anyone, so then nobody is archived on this run.
+ */
+function planArchives(roster: RosterEntry[], users: IDataObject[], options: ReconcileOptions): { archives: PersonPlan[]; kept: KeptUser[] } {
+	// Compared without any non-printing character: whatever slipped past the email rules, nobody
+	// on the input is archived because of an invisible difference.
+	const wanted = new Set(
+		roster.flatMap((entry) => [lookalikeKey(entry.key), lookalikeKey(entry.email), lookalikeKey(bareAddress(entry.email) ?? '')]),
+	);
+	// Names nobody: not decorated around one address, and no address even without its hidden characters
+	const unreadable = roster.some((entry) => bareAddress(entry.email) === undefined && !isEmail(lookalikeKey(entry.email)));
+	const protectedKeys = new Set(options.protectedEmails.map(normaliseEmail).filter(Boolean));
+	const archives: PersonPlan[] = [];
+	const kept: KeptUser[] = [];
+	for (const user of users) {
+		if (user.is_active === false || wanted.has(lookalikeKey(user.email))) continue;
+		const email = String(user.email ?? '');
+		if (protectedKeys.has(normaliseEmail(email))) kept.push({ email, reason: 'protected' });
+		else if (options.selfId !== undefined && user.id === options.selfId) kept.push({ email, reason: 'credential owner' });
+		else if (unreadable) kept.push({ email, reason: 'unreadable input email' });
+		else archives.push(archivePlan(user));
+	}
+	archives.sort((a, b) => a.email.localeCompare(b.email));
+	return { archives, kept };
 }

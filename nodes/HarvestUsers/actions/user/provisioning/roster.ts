@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { hiddenCharacter, normaliseEmail } from '../../../helpers/email';
+import { bareAddress, hiddenCharacter, normaliseEmail } from '../../../helpers/email';
 import { desiredUser, isBlank } from './desiredUser';
 import { readPersonFields } from './person';
 import { duplicateEmails, type RosterEntry } from './plan';
@@ -23,7 +23,8 @@ export function readRoster(ctx: IExecuteFunctions, items: INodeExecutionData[]):
 			withoutEmail.push(itemIndex);
 			return;
 		}
-		const hidden = hiddenCharacter(email);
+		// A decorated address ("Name <x@…>") holds a space by design: it is that item's own error, below
+		const hidden = bareAddress(email) === undefined ? hiddenCharacter(email) : undefined;
 		if (hidden) {
 			unreadable.push(`item ${itemIndex}: ${hidden}`);
 			return;
