@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { configureExecution } from '../transport';
-import { guardToolUse } from './agentGuard';
+import { guardToolUse } from '../helpers/agentGuard';
 import { operationLabel, operations, type HarvestResource } from './operations';
 import { parallelRequests } from '../helpers/parallelRequests';
 import { firstFailure, runInOrder } from '../helpers/pool';

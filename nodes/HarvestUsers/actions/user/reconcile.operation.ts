@@ -1,4 +1,4 @@
-import { FORCED_DRY_RUN_NOTE, forcedDryRun } from '../agentGuard';
+import { FORCED_DRY_RUN_NOTE, forcedDryRun } from '../../helpers/agentGuard';
 import {
 	NodeOperationError,
 	updateDisplayOptions,

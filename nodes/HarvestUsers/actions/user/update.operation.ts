@@ -9,7 +9,7 @@ import { refreshKnownUser } from '../../helpers/usersByEmail';
 import { userOutputFields, userShaper } from '../../helpers/userOutput';
 import { updateUserFieldOptions } from './fields/user.descriptions';
 import { readUserBody } from './fields/userBody';
-import { givenUpdateFields, planUpdate } from './fields/updatePlan';
+import { givenUpdateFields, planUpdate } from './provisioning/updatePlan';
 
 const properties: INodeProperties[] = [
 	userLocator,

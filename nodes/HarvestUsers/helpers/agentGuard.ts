@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { isToolUse } from '../helpers/toolUse';
+import { isToolUse } from './toolUse';
 
 /**
  * Operations an AI Agent does not get by default: the ones that cannot be undone (deletes) or

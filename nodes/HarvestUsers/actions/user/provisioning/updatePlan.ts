@@ -2,8 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { withoutBlanks } from '../../../helpers/toolUse';
 import { toStringList } from '../../../helpers/values';
-import { changedValues, diffUser, type Changes } from '../provisioning/diff';
-import { DERIVED_ACCESS_ROLES, parseAccessRoles } from './userValues';
+import { DERIVED_ACCESS_ROLES, parseAccessRoles } from '../fields/userValues';
+import { changedValues, diffUser, type Changes } from './diff';
 
 /**
  * Update Fields as given -> the fields to apply. In tool use a blank (`""`, `null`) means "not
