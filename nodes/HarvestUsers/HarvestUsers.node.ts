@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { agentGuardProperties } from './helpers/agentGuard';
 import { router } from './actions/router';
 import { resourceDescriptions, resourceProperty } from './actions/operations';
 import { listSearch, loadOptions } from './methods';
@@ -18,8 +19,10 @@ export class HarvestUsers implements INodeType {
 		icon: { light: 'file:harvest.svg', dark: 'file:harvest.dark.svg' },
 		group: ['transform'],
 		// 1.1: Simplify is on by default (version 1 nodes keep Harvest's full object).
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		// 1.2: Output (Simplified | Raw | Selected fields) on every user operation, writes included;
+		// Update sends only what differs (helpers/userOutput.ts, actions/user/update.operation.ts).
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Provision Harvest users: create, update, archive, upsert and reconcile users, and manage their rates, teammates, project and task assignments and roles',
@@ -32,6 +35,7 @@ export class HarvestUsers implements INodeType {
 			authenticationProperty,
 			resourceProperty,
 			...resourceDescriptions,
+			...agentGuardProperties,
 			nodeRequestOptionsProperty,
 		],
 	};

@@ -15,6 +15,7 @@
  *   editor      the running n8n serves our node and credential types as the editor shows them, and the
  *               credential test (the editor's "Test" button) passes against the sandbox
  *   restart     `npm start`'s restart step clears the trigger's memory of the old sandbox
+ *   agent       example 6: n8n's AI Agent with Harvest tools and a fake OpenAI-compatible model
  *
  * Every n8n and sandbox process runs in its own process group and is stopped at the end, also on
  * failure or Ctrl-C. A fresh n8n user folder in the OS temp dir is used per run (kept on failure).
@@ -186,6 +187,10 @@ async function main() {
 		assert.equal(state.invitations.length, 0, 'no invitations recorded');
 	});
 	await round('round 3, after sandbox:reset', [3, 5, 1, 2]);
+	// Issue 20: example 6, an AI Agent with Harvest tools and a fake OpenAI-compatible model (agent.js).
+	await check('agent', 'example 6, AI Agent with Harvest tools (fake OpenAI-compatible model)', async () => {
+		await require('./agent').runAgentScenario(ctx, { inst, log });
+	});
 
 	let n8n;
 	const needServer = !ONLY || ONLY.includes('4') || ONLY.includes('editor') || ONLY.includes('restart');

@@ -133,7 +133,7 @@ export interface NodeSource {
 	nodeTypes: INodeTypes;
 }
 
-function additionalData(
+export function additionalData(
 	pkg: NodeSource,
 	creds: CredentialData,
 	hooks: ExecutionLifecycleHooks,

@@ -52,10 +52,10 @@ describe("n8n's UX guideline", () => {
 	const admin = () => patCredential(sandbox(), 'admin');
 
 	describe('Simplify', () => {
-		it('user Get, Get Many and Get Me offer Simplify, on by default from version 1.1 and off for version 1', async () => {
+		it('user Get, Get Many and Get Me offer Simplify in versions 1 (off) and 1.1 (on); 1.2 replaces it with Output (test/node/aiTool.test.ts)', async () => {
 			const desc = await description('harvestUsers');
-			expect(desc.version).toEqual([1, 1.1]);
-			expect(desc.defaultVersion).toBe(1.1);
+			expect(desc.version).toEqual([1, 1.1, 1.2]);
+			expect(desc.defaultVersion).toBe(1.2);
 			for (const operation of ['get', 'getAll', 'me']) {
 				const simple = desc.properties.filter((p) => p.name === 'simple' && shownFor(p, 'user', operation));
 				expect(simple.map((p) => [p.displayName, p.type, p.default, p.description])).toEqual([

@@ -263,7 +263,7 @@ describe('user operations', () => {
 				parameters: { resource: 'user', operation: 'update', userId: byEmail('nobody@example.com'), updateFields: { lastName: 'X' } },
 				credentials: admin(),
 			});
-			expect(error?.message).toBe('No Harvest user has the email nobody@example.com');
+			expect(error?.message).toBe('No Harvest user has the email nobody@example.com: send the email of an existing user, or list users (Get many users) to find the right one');
 			expect(calls(sandbox())).toEqual(['GET /v2/users/me', 'GET /v2/users']);
 		});
 
@@ -274,7 +274,7 @@ describe('user operations', () => {
 				parameters: { resource: 'user', operation: 'update', userId: byEmail('grace.okafor@example.com'), updateFields: { lastName: 'X' } },
 				credentials: admin(),
 			});
-			expect(error?.message).toBe(`2 Harvest users have the email grace.okafor@example.com (IDs ${copy}, ${grace})`);
+			expect(error?.message).toBe(`2 Harvest users have the email grace.okafor@example.com: send one of their IDs instead (${copy}, ${grace})`);
 			expect(error?.description).toMatch(/Pick the user by ID instead/);
 			expect(calls(sandbox())).toEqual(['GET /v2/users/me', 'GET /v2/users']);
 		});
@@ -424,7 +424,8 @@ describe('user operations', () => {
 				credentials: admin(),
 			});
 			expect(second.json[0].id).toBe(kenji);
-			expect(calls(sandbox())).toEqual(['GET /v2/users/me', 'GET /v2/users', `GET /v2/users/${kenji}`]);
+			// The roster read already holds the user: no second GET (issue 20).
+			expect(calls(sandbox())).toEqual(['GET /v2/users/me', 'GET /v2/users']);
 		});
 
 		it('gets many: Limit asks Harvest for just that many; filters go to the query string', async () => {

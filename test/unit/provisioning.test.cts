@@ -230,7 +230,7 @@ describe('descriptions', () => {
 
 	it('upsert keeps the public parameter names', () => {
 		const props = byName(upsertDescription);
-		expect(Object.keys(props).sort()).toEqual(['additionalFields', 'email', 'firstName', 'lastName', 'options']);
+		expect(Object.keys(props).sort()).toEqual(['additionalFields', 'email', 'firstName', 'lastName', 'options', 'output', 'outputFields']);
 		expect((props.options.options as INodeProperties[]).map((o) => o.name)).toEqual(['restoreArchived']);
 		expect(props.email.required).toBe(true);
 	});

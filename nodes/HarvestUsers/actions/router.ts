@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { configureExecution } from '../transport';
+import { guardToolUse } from '../helpers/agentGuard';
 import { operationLabel, operations, type HarvestResource } from './operations';
 import { parallelRequests } from '../helpers/parallelRequests';
 import { firstFailure, runInOrder } from '../helpers/pool';
@@ -32,6 +33,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		maxRetries: this.getNodeParameter('requestOptions.maxRetries', 0, 5) as number,
 	});
 	const label = operationLabel(resource, operation);
+	guardToolUse(this, resource, operation, label);
 
 	if ('executeAll' in module) {
 		try {

@@ -50,3 +50,20 @@ export { normaliseEmail } from './email';
 export async function findUsersByEmail(ctx: IExecuteFunctions, email: string, itemIndex: number): Promise<IDataObject[]> {
 	return (await usersByEmail(ctx, itemIndex)).get(normaliseEmail(email)) ?? [];
 }
+
+/**
+ * After a write, the roster this execution read holds the user as they were. Later items of the
+ * same run that find them by email (and compare with them, as Update does) must see the new record.
+ */
+export async function refreshKnownUser(ctx: IExecuteFunctions, user: IDataObject): Promise<void> {
+	const index = await userIndexes.get(ctx)?.catch(() => undefined);
+	if (!index || user.id === undefined) return;
+	for (const [key, users] of index) {
+		const others = users.filter((known) => known.id !== user.id);
+		if (others.length === users.length) continue;
+		if (others.length) index.set(key, others);
+		else index.delete(key);
+	}
+	const key = normaliseEmail(user.email);
+	index.set(key, [...(index.get(key) ?? []), user]);
+}

@@ -13,16 +13,44 @@ import type { HarvestContext } from './types';
 
 export type BaseRole = 'administrator' | 'manager' | 'member';
 
-// Keyed by the n8n context object, which lives exactly as long as one node execution or poll.
-const tokenUsers = new WeakMap<object, Promise<IDataObject>>();
+// Keyed by an object that lives exactly as long as one execution (see executionScope), then by credential.
+const tokenUsers = new WeakMap<object, Map<string, Promise<IDataObject>>>();
 
-/** GET /v2/users/me, sent at most once per execution however many items or callers ask. */
+/**
+ * What lives as long as the whole execution. n8n-core lets a node reach the execution's flow
+ * context (`getContext('flow')`, one object in the run's execution data), which every node run of
+ * the execution shares: each call an AI Agent makes to a tool is its own node run with a new
+ * context object. Pollers and editor lookups have no flow context; their own context object is
+ * the scope. Nothing is stored inside the flow context, so nothing of it is saved with the run.
+ */
+function executionScope(ctx: HarvestContext): object {
+	const withFlow = ctx as { getContext?: (type: 'flow') => object };
+	try {
+		return typeof withFlow.getContext === 'function' ? withFlow.getContext('flow') : ctx;
+	} catch {
+		return ctx;
+	}
+}
+
+/** Which token: nodes of one execution may use different credentials. */
+function credentialKey(ctx: HarvestContext): string {
+	return JSON.stringify(ctx.getNode().credentials ?? {});
+}
+
+/** GET /v2/users/me, sent at most once per execution (and credential) however many items, callers or tool calls ask. */
 export async function tokenUser(ctx: HarvestContext): Promise<IDataObject> {
-	let pending = tokenUsers.get(ctx);
+	const scope = executionScope(ctx);
+	const key = credentialKey(ctx);
+	let byCredential = tokenUsers.get(scope);
+	if (!byCredential) {
+		byCredential = new Map();
+		tokenUsers.set(scope, byCredential);
+	}
+	let pending = byCredential.get(key);
 	if (!pending) {
 		pending = harvestRequest<IDataObject>(ctx, { method: 'GET', path: '/v2/users/me' });
-		tokenUsers.set(ctx, pending);
-		pending.catch(() => tokenUsers.delete(ctx));
+		byCredential.set(key, pending);
+		pending.catch(() => byCredential.delete(key));
 	}
 	return await pending;
 }

@@ -220,8 +220,9 @@ export const assignmentHourlyRateField: INodeProperties = {
 };
 
 /**
- * n8n's Simplify. On by default from version 1.1 (and so for the AI-tool variant); off for nodes
- * saved with version 1, whose workflows were built on Harvest's full object.
+ * n8n's Simplify. On by default in version 1.1; off for nodes saved with version 1, whose
+ * workflows were built on Harvest's full object. Version 1.2 replaces it with Output
+ * (helpers/userOutput.ts).
  */
 const simplifyField: INodeProperties = {
 	displayName: 'Simplify',
@@ -233,5 +234,5 @@ const simplifyField: INodeProperties = {
 
 export const simplifyFields: INodeProperties[] = [
 	{ ...simplifyField, default: false, displayOptions: { show: { '@version': [1] } } },
-	{ ...simplifyField, displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } } },
+	{ ...simplifyField, displayOptions: { show: { '@version': [1.1] } } },
 ];

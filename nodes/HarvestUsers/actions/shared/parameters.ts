@@ -8,7 +8,7 @@ import {
 
 import { projectIdFromUrl } from '../../helpers/labels';
 import { findUsersByEmail } from '../../helpers/usersByEmail';
-import { requireId, requireWholeRoster } from '../../transport';
+import { requireId, requireWholeRoster, toId } from '../../transport';
 
 /** Return All / Limit -> the transport's `limit` (undefined = everything). */
 export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
@@ -81,22 +81,40 @@ export function readProjectId(ctx: IExecuteFunctions, itemIndex: number, name = 
 
 /** Resolves the `userId` locator (list, ID or email) to a Harvest user ID. */
 export async function readUserId(ctx: IExecuteFunctions, itemIndex: number, name = 'userId'): Promise<number> {
+	return (await readUserTarget(ctx, itemIndex, name)).id;
+}
+
+/** The user an item names, and their record when finding them already read it (by email). */
+export interface UserTarget {
+	id: number;
+	user?: IDataObject;
+}
+
+const EMAIL_LIKE = /^[^@\s]+@[^@\s]+$/;
+
+/**
+ * Resolves the `userId` locator. An email typed into the ID mode, or an ID into the email mode, is
+ * taken for what it is: a model filling the field cannot see which mode the person chose.
+ */
+export async function readUserTarget(ctx: IExecuteFunctions, itemIndex: number, name = 'userId'): Promise<UserTarget> {
 	const locator = locatorValue(ctx, name, itemIndex);
-	if (locator.mode !== 'email') {
-		return requireId(ctx.getNode(), locator.value, 'User ID', itemIndex);
+	const text = String(locator.value ?? '').trim();
+	if (!text) {
+		throw new NodeOperationError(ctx.getNode(), "No user given: send the user's email (e.g. jane@example.com) or their numeric Harvest ID", {
+			itemIndex,
+			description: 'Pick the user from the list, or map their ID or email into "User".',
+		});
 	}
-	const email = String(locator.value ?? '').trim();
-	if (!email) {
-		throw new NodeOperationError(ctx.getNode(), 'No email given to find the user by', { itemIndex });
-	}
+	const byEmail = EMAIL_LIKE.test(text) || (locator.mode === 'email' && toId(text) === undefined);
+	if (!byEmail) return { id: requireId(ctx.getNode(), locator.value, 'User ID', itemIndex) };
 	await requireWholeRoster(ctx, { what: 'Finding a user by email', instead: 'pick the user from the list or by ID', itemIndex });
-	const matches = await findUsersByEmail(ctx, email, itemIndex);
-	if (matches.length === 1) return matches[0].id as number;
+	const matches = await findUsersByEmail(ctx, text, itemIndex);
+	if (matches.length === 1) return { id: matches[0].id as number, user: matches[0] };
 	throw new NodeOperationError(
 		ctx.getNode(),
 		matches.length === 0
-			? `No Harvest user has the email ${email}`
-			: `${matches.length} Harvest users have the email ${email} (IDs ${matches.map((u) => u.id).join(', ')})`,
+			? `No Harvest user has the email ${text}: send the email of an existing user, or list users (Get many users) to find the right one`
+			: `${matches.length} Harvest users have the email ${text}: send one of their IDs instead (${matches.map((u) => u.id).join(', ')})`,
 		{
 			itemIndex,
 			description:

@@ -2,9 +2,11 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { harvestPath, harvestRequest } from '../../transport';
 import { userLocator } from '../shared/common.descriptions';
-import { readUserId } from '../shared/parameters';
+import { readUserTarget } from '../shared/parameters';
+import { refreshKnownUser } from '../../helpers/usersByEmail';
+import { userOutputFields, userShaper } from '../../helpers/userOutput';
 
-const properties: INodeProperties[] = [userLocator];
+const properties: INodeProperties[] = [userLocator, ...userOutputFields];
 
 const displayOptions = { show: { resource: ['user'], operation: ['archive'] } };
 
@@ -12,6 +14,8 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Archive = is_active false (v1's toggle is gone): no sign-in any more, history kept. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const path = harvestPath(this.getNode(), '/v2/users/{userId}', { userId: await readUserId(this, itemIndex) }, itemIndex);
-	return await harvestRequest(this, { method: 'PATCH', path, body: { is_active: false }, itemIndex });
+	const path = harvestPath(this.getNode(), '/v2/users/{userId}', { userId: (await readUserTarget(this, itemIndex)).id }, itemIndex);
+	const user = await harvestRequest(this, { method: 'PATCH', path, body: { is_active: false }, itemIndex });
+	await refreshKnownUser(this, user);
+	return userShaper(this, itemIndex, false)(user);
 }

@@ -3,6 +3,8 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { harvestRequest } from '../../transport';
 import { additionalUserFields } from './fields/user.descriptions';
 import { readUserBody } from './fields/userBody';
+import { isToolUse, withoutBlanks } from '../../helpers/toolUse';
+import { userOutputFields, userShaper } from '../../helpers/userOutput';
 
 const properties: INodeProperties[] = [
 	{
@@ -31,6 +33,7 @@ const properties: INodeProperties[] = [
 		description: 'Harvest emails the new user an invitation to this address',
 	},
 	additionalUserFields,
+	...userOutputFields,
 ];
 
 const displayOptions = { show: { resource: ['user'], operation: ['create'] } };
@@ -44,16 +47,23 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			firstName: this.getNodeParameter('firstName', itemIndex),
 			lastName: this.getNodeParameter('lastName', itemIndex),
 			email: this.getNodeParameter('email', itemIndex),
-			...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+			...additionalFields(this, itemIndex),
 		},
 		'create',
 		itemIndex,
 	);
-	return await harvestRequest(this, {
+	const user = await harvestRequest(this, {
 		method: 'POST',
 		path: '/v2/users',
 		body,
 		itemIndex,
 		checkHint: `Check in Harvest → Team whether ${String(body.email)} exists now before running this item again: a second create would send a second invitation.`,
 	});
+	return userShaper(this, itemIndex, false)(user);
+}
+
+/** In tool use a blank optional field means "not given" (the model sends "" for what it does not set). */
+function additionalFields(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	return isToolUse(ctx, itemIndex) ? withoutBlanks(fields) : fields;
 }

@@ -1,22 +1,25 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { harvestPath, harvestRequest } from '../../transport';
-import { simplifyUser } from '../../helpers/simplifyUser';
+import { userOutputFields, userShaper } from '../../helpers/userOutput';
 import { simplifyFields, userLocator } from '../shared/common.descriptions';
-import { readUserId } from '../shared/parameters';
+import { readUserTarget } from '../shared/parameters';
 
-const properties: INodeProperties[] = [userLocator, ...simplifyFields];
+const properties: INodeProperties[] = [userLocator, ...simplifyFields, ...userOutputFields];
 
 const displayOptions = { show: { resource: ['user'], operation: ['get'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const userId = await readUserId(this, itemIndex);
-	const user = await harvestRequest(this, {
-		method: 'GET',
-		path: harvestPath(this.getNode(), '/v2/users/{userId}', { userId }, itemIndex),
-		itemIndex,
-	});
-	return this.getNodeParameter('simple', itemIndex, false) === true ? simplifyUser(user) : user;
+	const target = await readUserTarget(this, itemIndex);
+	// Found by email: the roster read already holds the user, so no second request for them.
+	const user =
+		target.user ??
+		(await harvestRequest<IDataObject>(this, {
+			method: 'GET',
+			path: harvestPath(this.getNode(), '/v2/users/{userId}', { userId: target.id }, itemIndex),
+			itemIndex,
+		}));
+	return userShaper(this, itemIndex, true)(user);
 }

@@ -1,11 +1,11 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { simplifyUser } from '../../helpers/simplifyUser';
+import { userOutputFields, userShaper } from '../../helpers/userOutput';
 import { activeFilters, returnAllOrLimit, simplifyFields } from '../shared/common.descriptions';
 import { listRecords } from '../shared/listRecords';
 import { filtersToQuery } from '../shared/parameters';
 
-const properties: INodeProperties[] = [...returnAllOrLimit, activeFilters, ...simplifyFields];
+const properties: INodeProperties[] = [...returnAllOrLimit, activeFilters, ...simplifyFields, ...userOutputFields];
 
 const displayOptions = { show: { resource: ['user'], operation: ['getAll'] } };
 
@@ -14,5 +14,5 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const users = await listRecords(this, itemIndex, { path: '/v2/users', key: 'users', qs: filtersToQuery(this, filters, itemIndex) });
-	return this.getNodeParameter('simple', itemIndex, false) === true ? users.map((user) => simplifyUser(user)) : users;
+	return users.map(userShaper(this, itemIndex, true));
 }

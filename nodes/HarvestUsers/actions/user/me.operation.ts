@@ -1,10 +1,10 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { simplifyUser } from '../../helpers/simplifyUser';
+import { userOutputFields, userShaper } from '../../helpers/userOutput';
 import { harvestRequest } from '../../transport';
 import { simplifyFields } from '../shared/common.descriptions';
 
-const properties: INodeProperties[] = [...simplifyFields];
+const properties: INodeProperties[] = [...simplifyFields, ...userOutputFields];
 
 const displayOptions = { show: { resource: ['user'], operation: ['me'] } };
 
@@ -12,5 +12,5 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const user = await harvestRequest(this, { method: 'GET', path: '/v2/users/me', itemIndex });
-	return this.getNodeParameter('simple', itemIndex, false) === true ? simplifyUser(user) : user;
+	return userShaper(this, itemIndex, true)(user);
 }

@@ -1,3 +1,4 @@
+import { FORCED_DRY_RUN_NOTE, forcedDryRun } from '../../helpers/agentGuard';
 import {
 	NodeOperationError,
 	updateDisplayOptions,
@@ -141,7 +142,8 @@ export async function executeAll(this: IExecuteFunctions, items: INodeExecutionD
 }
 
 async function reconcile(ctx: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const dryRun = ctx.getNodeParameter('dryRun', 0, true) as boolean;
+	const forced = forcedDryRun(ctx);
+	const dryRun = forced || (ctx.getNodeParameter('dryRun', 0, true) as boolean);
 	const options = readReconcileOptions(ctx);
 	const roster = readRoster(ctx, items);
 	const { plan, reads } = await planAgainstHarvest(ctx, roster, options);
@@ -166,6 +168,7 @@ async function reconcile(ctx: IExecuteFunctions, items: INodeExecutionData[]): P
 		json: {
 			// A dry run leads with dryRun and counts what is planned, so no one reads it as done
 			...(dryRun ? { dryRun, action: 'summary', planned: plannedCounts(steps) } : { action: 'summary', dryRun, counts: countActions(steps) }),
+			...(forced ? { note: FORCED_DRY_RUN_NOTE } : {}),
 			people: roster.length,
 			harvestUsers: plan.userCount,
 			activeHarvestUsers: plan.activeCount,

@@ -2,10 +2,12 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { harvestPath, harvestRequest } from '../../transport';
 import { userLocator } from '../shared/common.descriptions';
-import { readUserId } from '../shared/parameters';
+import { readUserTarget } from '../shared/parameters';
+import { refreshKnownUser } from '../../helpers/usersByEmail';
+import { userOutputFields, userShaper } from '../../helpers/userOutput';
 import { PROJECTS_NOT_RESTORED_WARNING } from './provisioning/plan';
 
-const properties: INodeProperties[] = [userLocator];
+const properties: INodeProperties[] = [userLocator, ...userOutputFields];
 
 const displayOptions = { show: { resource: ['user'], operation: ['restore'] } };
 
@@ -13,7 +15,8 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Restore is the PATCH that archived them, with is_active true again; their projects stay gone. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const path = harvestPath(this.getNode(), '/v2/users/{userId}', { userId: await readUserId(this, itemIndex) }, itemIndex);
-	const user = await harvestRequest<IDataObject>(this, { method: 'PATCH', path, body: { is_active: true }, itemIndex });
-	return { ...user, warning: PROJECTS_NOT_RESTORED_WARNING };
+	const path = harvestPath(this.getNode(), '/v2/users/{userId}', { userId: (await readUserTarget(this, itemIndex)).id }, itemIndex);
+	const user = await harvestRequest(this, { method: 'PATCH', path, body: { is_active: true }, itemIndex });
+	await refreshKnownUser(this, user);
+	return { ...userShaper(this, itemIndex, false)(user), warning: PROJECTS_NOT_RESTORED_WARNING };
 }

@@ -8,6 +8,7 @@ import { knownUsersWithEmail, rememberUser, sendPlan } from './provisioning/appl
 import { desiredUser } from './provisioning/desiredUser';
 import { readPersonFields } from './provisioning/person';
 import { planPerson, PROJECTS_NOT_RESTORED_WARNING } from './provisioning/plan';
+import { userOutputFields, userShaper } from '../../helpers/userOutput';
 
 const properties: INodeProperties[] = [
 	{
@@ -41,6 +42,7 @@ const properties: INodeProperties[] = [
 		hint: 'An existing user is compared on these fields and changed only where they differ. Is Active and the rates apply only when the user is created.',
 	},
 	provisioningOptions,
+	...userOutputFields,
 ];
 
 const displayOptions = { show: { resource: ['user'], operation: ['upsert'] } };
@@ -73,8 +75,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	const user = await sendPlan(this, plan, itemIndex);
 	if (plan.body) rememberUser(this, user);
+	const shaped = userShaper(this, itemIndex, false)(user);
 	return {
-		...user,
+		...shaped,
 		action: plan.action,
 		changes: changesForPeople(plan.changes),
 		...(plan.note ? { note: plan.note } : {}),

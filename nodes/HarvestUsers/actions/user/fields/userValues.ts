@@ -39,7 +39,13 @@ export const DERIVED_ACCESS_ROLES = ['people_manager'];
 export function capacityHoursToSeconds(hours: unknown): number {
 	const value = typeof hours === 'string' && hours.trim() !== '' ? Number(hours) : hours;
 	if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 168) {
-		throw new Error(`Weekly Capacity (Hours) must be a number from 0 to 168, got ${JSON.stringify(hours)}`);
+		// Harvest's own weekly_capacity counts seconds; a value copied from it is named as such.
+		const seconds = typeof value === 'number' && value > 168 && value % 1800 === 0 && value <= 168 * 3600;
+		throw new Error(
+			seconds
+				? `Weekly Capacity (Hours) takes hours, got ${value}, which looks like Harvest's weekly_capacity in seconds: send ${value / 3600} (weekly_capacity_hours)`
+				: `Weekly Capacity (Hours) must be a number from 0 to 168, got ${JSON.stringify(hours)}`,
+		);
 	}
 	if (Math.abs(value * 2 - Math.round(value * 2)) > 1e-9) {
 		throw new Error(`Weekly Capacity (Hours) is set in half-hour steps (e.g. 37.5), got ${value}`);
