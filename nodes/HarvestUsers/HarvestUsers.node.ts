@@ -9,6 +9,7 @@ import {
 import { router } from './actions/router';
 import { resourceDescriptions, resourceProperty } from './actions/operations';
 import { listSearch, loadOptions } from './methods';
+import { testHarvestConnection } from './transport/connectionTest';
 import { authenticationProperty, credentialsDescription, nodeRequestOptionsProperty } from './node.descriptions';
 
 export class HarvestUsers implements INodeType {
@@ -36,7 +37,7 @@ export class HarvestUsers implements INodeType {
 		],
 	};
 
-	methods = { listSearch, loadOptions };
+	methods = { listSearch, loadOptions, credentialTest: { harvestConnectionTest: testHarvestConnection } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

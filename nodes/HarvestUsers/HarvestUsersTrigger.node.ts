@@ -9,6 +9,7 @@ import {
 import { authenticationProperty, credentialsDescription, requestOptionsProperty } from './node.descriptions';
 import { eventsProperty, simplifyProperties, watchFieldsProperty } from './trigger/description';
 import { pollUsers } from './trigger/poll';
+import { testHarvestConnection } from './transport/connectionTest';
 
 export class HarvestUsersTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -31,6 +32,9 @@ export class HarvestUsersTrigger implements INodeType {
 		credentials: credentialsDescription,
 		properties: [authenticationProperty, eventsProperty, watchFieldsProperty, ...simplifyProperties, requestOptionsProperty],
 	};
+
+	// n8n asks any node that lists the credential with `testedBy` for the test, so both carry it.
+	methods = { credentialTest: { harvestConnectionTest: testHarvestConnection } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollUsers(this);

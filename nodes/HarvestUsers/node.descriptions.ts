@@ -7,6 +7,8 @@ export const credentialsDescription: INodeCredentialDescription[] = [
 	{
 		name: 'harvestUsersApi',
 		required: true,
+		// n8n's "Test connection" runs this (methods.credentialTest) because the credential has no `test`.
+		testedBy: 'harvestConnectionTest',
 		displayOptions: { show: { authentication: ['accessToken'] } },
 	},
 	{

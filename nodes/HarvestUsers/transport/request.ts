@@ -15,6 +15,7 @@ import {
 
 import { HARVEST_DEFAULT_BASE_URL, USER_AGENT } from '../../../credentials/harvestCredentialShared';
 import { explainUnauthorized } from './accounts';
+import { baseUrlProblem } from './baseUrl';
 import { harvestMessage, isHtml, notFoundMessage, statusHint } from './errorMessage';
 import {
 	backoffDelay,
@@ -104,6 +105,8 @@ async function resolveTarget(ctx: HarvestContext): Promise<Target> {
 	const creds = await ctx.getCredentials(type);
 	const baseUrl = String(creds.baseUrl || HARVEST_DEFAULT_BASE_URL).replace(/\/+$/, '');
 	const accountId = String(creds.accountId ?? '').trim();
+	const badUrl = baseUrlProblem(baseUrl);
+	if (badUrl) throw new NodeOperationError(ctx.getNode(), badUrl);
 	if (!accountId) {
 		throw new NodeOperationError(ctx.getNode(), 'The Harvest credential has no Account ID', {
 			description:

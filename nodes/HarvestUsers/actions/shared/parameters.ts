@@ -101,7 +101,7 @@ export async function readUserId(ctx: IExecuteFunctions, itemIndex: number, name
 			itemIndex,
 			description:
 				matches.length === 0
-					? 'Check the address, or use Upsert to create the user when missing.'
+					? 'Check the address, or use Create or Update to create the user when missing.'
 					: 'Pick the user by ID instead, or merge the duplicate users in Harvest.',
 		},
 	);

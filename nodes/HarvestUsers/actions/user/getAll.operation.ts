@@ -14,5 +14,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const users = await listRecords(this, itemIndex, { path: '/v2/users', key: 'users', qs: filtersToQuery(this, filters, itemIndex) });
-	return this.getNodeParameter('simple', itemIndex, false) === true ? users.map((user) => simplifyUser(user)) : users;
+	if (this.getNodeParameter('simple', itemIndex, false) !== true) return users;
+	// Simplify keeps the partial-list flag (shared/partialList.ts): a workflow tests it either way.
+	return users.map((user) => simplifyUser(user, ['partialList']));
 }
