@@ -10,7 +10,7 @@ import { loadPackage, NODE_TYPE, patCredential, runNode, useSandbox } from '../h
 const sandbox = useSandbox({ seed: 'demo' });
 
 /** What the editor puts in the collection when the person adds the option: its default. */
-async function addedDefault(operation: string, option: string): Promise<unknown> {
+async function addedDefault(operation: string, option: string): Promise<string | number> {
 	const { nodeTypes } = await loadPackage();
 	const props = nodeTypes.getByNameAndVersion(NODE_TYPE, 1.1).description.properties;
 	const collection = props.find(
@@ -18,7 +18,7 @@ async function addedDefault(operation: string, option: string): Promise<unknown>
 	);
 	const field = (collection?.options as INodeProperties[] | undefined)?.find((o) => o.name === option);
 	if (!field) throw new Error(`${operation}: no ${option} option`);
-	return field.default;
+	return field.default as string | number;
 }
 
 const KENJI = 'kenji.watanabe@example.com'; // 20 h a week in the demo data
