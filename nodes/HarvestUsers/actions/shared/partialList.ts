@@ -4,12 +4,13 @@ import { baseRoleOf, tokenUser } from '../../transport';
 import { WHY } from '../../transport/access';
 
 /**
- * Lists Harvest scopes by the token's role: a Manager gets themselves and their teammates (or
- * their managed projects' assignments) with a plain 200, which reads as the whole account. For
- * those lists the run says so, in the editor (an execution hint) and on every item
- * (`partialList: true`, which a workflow can test); an Administrator's output is unchanged.
+ * Harvest scopes the user list by the token's role: a Manager gets themselves and their teammates
+ * with a plain 200, which reads as the whole account. Such a run says so, in the editor (an
+ * execution hint) and on every item (`partialList: true`, which a workflow can test); an
+ * Administrator's output is unchanged. (Assignment lists are not flagged: how Harvest scopes them
+ * for a Manager is not recorded, so the sandbox cannot show it either.)
  */
-const ROLE_SCOPED = new Set(['/v2/users', '/v2/user_assignments', '/v2/task_assignments']);
+const ROLE_SCOPED = new Set(['/v2/users']);
 
 // One hint per execution, however many items list (keyed by the execution's context object).
 const hinted = new WeakSet<object>();
