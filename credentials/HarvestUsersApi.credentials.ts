@@ -1,6 +1,5 @@
 import type {
 	IAuthenticateGeneric,
-	ICredentialTestRequest,
 	ICredentialType,
 	Icon,
 	INodeProperties,
@@ -9,8 +8,6 @@ import type {
 import {
 	accountIdProperty,
 	baseUrlProperty,
-	credentialTestRules,
-	HARVEST_DEFAULT_BASE_URL,
 	USER_AGENT,
 } from './harvestCredentialShared';
 
@@ -56,11 +53,6 @@ export class HarvestUsersApi implements ICredentialType {
 		},
 	};
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: `={{($credentials.baseUrl || "${HARVEST_DEFAULT_BASE_URL}").replace(/\\/+$/, "")}}`,
-			url: '/v2/users/me',
-		},
-		rules: credentialTestRules,
-	};
+	// No declarative `test`: n8n would prefer it over the nodes' `testedBy` (transport/connectionTest.ts),
+	// which names the token's role and says what a wrong Account ID or Base URL is.
 }

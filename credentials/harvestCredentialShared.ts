@@ -1,4 +1,4 @@
-import type { ICredentialTestRequest, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { PACKAGE_USER_AGENT } from './packageMetadata.generated';
 
@@ -9,37 +9,6 @@ export const HARVEST_DEFAULT_BASE_URL = 'https://api.harvestapp.com';
  * built from package.json (name, version, author email, homepage) so whoever publishes sets it there.
  */
 export const USER_AGENT = PACKAGE_USER_AGENT;
-
-/**
- * n8n's credential test shows only the HTTP status text on failure. These rules put Harvest's own
- * answer (the documented 401/403 bodies) and what to do about it in front of the person instead.
- */
-export const credentialTestRules: ICredentialTestRequest['rules'] = [
-	{
-		type: 'responseCode',
-		properties: {
-			value: 401,
-			message:
-				'Harvest answered 401 invalid_token: "The access token provided is expired, revoked, malformed or invalid for other reasons." Check the token, and that the Account ID is a Harvest account this token can reach (see https://id.getharvest.com/developers).',
-		},
-	},
-	{
-		type: 'responseCode',
-		properties: {
-			value: 403,
-			message:
-				'Harvest answered 403 "Not authorized!": this token\'s user lacks permission. Use a token of an Administrator.',
-		},
-	},
-	{
-		type: 'responseCode',
-		properties: {
-			value: 404,
-			message:
-				'Harvest answered 404: the Base URL does not point at Harvest API v2. Leave it as https://api.harvestapp.com.',
-		},
-	},
-];
 
 /** Both credentials carry the account: Harvest answers 401 to any request without it. */
 export const accountIdProperty = (hint: string): INodeProperties => ({

@@ -10,7 +10,8 @@ import { agentGuardProperties } from './helpers/agentGuard';
 import { router } from './actions/router';
 import { resourceDescriptions, resourceProperty } from './actions/operations';
 import { listSearch, loadOptions } from './methods';
-import { authenticationProperty, credentialsDescription, nodeRequestOptionsProperty } from './node.descriptions';
+import { testHarvestConnection } from './transport/connectionTest';
+import { authenticationProperty, nodeRequestOptionsProperty } from './node.descriptions';
 
 export class HarvestUsers implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,7 +31,13 @@ export class HarvestUsers implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: credentialsDescription,
+		credentials: [
+			// Literal here (not shared): n8n's lint and verification scanner look for `testedBy` in each
+			// node file. n8n's "Test connection" runs methods.credentialTest.harvestConnectionTest
+			// because the credential declares no `test` of its own.
+			{ name: 'harvestUsersApi', required: true, testedBy: 'harvestConnectionTest', displayOptions: { show: { authentication: ['accessToken'] } } },
+			{ name: 'harvestUsersOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+		],
 		properties: [
 			authenticationProperty,
 			resourceProperty,
@@ -40,7 +47,7 @@ export class HarvestUsers implements INodeType {
 		],
 	};
 
-	methods = { listSearch, loadOptions };
+	methods = { listSearch, loadOptions, credentialTest: { harvestConnectionTest: testHarvestConnection } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

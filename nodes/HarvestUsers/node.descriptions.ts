@@ -1,20 +1,6 @@
-import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_PARALLEL_REQUESTS } from './helpers/parallelRequests';
-
-/** Shared by the action node and the trigger: both accept either credential. */
-export const credentialsDescription: INodeCredentialDescription[] = [
-	{
-		name: 'harvestUsersApi',
-		required: true,
-		displayOptions: { show: { authentication: ['accessToken'] } },
-	},
-	{
-		name: 'harvestUsersOAuth2Api',
-		required: true,
-		displayOptions: { show: { authentication: ['oAuth2'] } },
-	},
-];
 
 export const authenticationProperty: INodeProperties = {
 	displayName: 'Authentication',

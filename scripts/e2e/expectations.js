@@ -52,12 +52,16 @@ function assertOnboarded(state, nodes, before) {
 	assert.equal(user.default_hourly_rate, 125, 'billable rate 125');
 	assert.equal(only(nodes['Set billable rate'], 'Set billable rate').amount, 125);
 	assert.equal(state.invitations.filter((i) => i.email === JANE).length, 1, 'Harvest (the sandbox) invited Jane exactly once');
-	// n8n passes items through a disabled node unchanged: no email is built or sent
-	if (nodes['Tell the manager'] !== undefined) {
-		assert.deepEqual(nodes['Tell the manager'], nodes['Set billable rate'], 'the disabled email node only passes its input through');
-	}
 	if (before) {
 		const existed = byEmail(before, JANE);
+		// the manager is told once, when Jane is created, through n8n's Send Email node
+		assert.equal((nodes['Tell the manager'] ?? []).length, existed ? 0 : 1, `Tell the manager ran ${(nodes['Tell the manager'] ?? []).length} time(s) although Jane ${existed ? 'existed' : 'was new'}`);
+		// Harvest keeps a rate history: a rate already at 125 is left alone (Only If Different)
+		const history = (state) => state.billable_rates.filter((r) => r.user_id === user.id).map((r) => `${r.id}:${r.amount}:${r.start_date}:${r.end_date}`);
+		if (existed && existed.default_hourly_rate === 125) {
+			assert.deepEqual(history(state), history(before), 'the rate history is as it was');
+			assert.equal(only(nodes['Set billable rate'], 'Set billable rate').unchanged, true, 'Set billable rate reports unchanged');
+		}
 		assert.equal(upserted.action === 'created', !existed, `action ${upserted.action} although Jane ${existed ? 'existed' : 'did not exist'}`);
 		const missing = [PROJECT_WEBSITE, PROJECT_MOBILE].filter((p) => !projectsOf(before, existed).includes(p));
 		assert.deepEqual(assignedNow.map((a) => a.project?.id).sort(), missing.sort(), 'assigned exactly the projects Jane lacked');
@@ -78,7 +82,35 @@ function assertOffboarded(state, nodes, before) {
 	if (before) assert.equal(state.users.length, before.users.length, 'no user created or deleted');
 }
 
-/** The HR roster of example 3, and the emails it never archives. */
+/**
+ * The email example 1 sends to the manager when it creates Jane, as the mail catcher received it
+ * (`emails`: MailDev's GET /email, oldest first).
+ */
+function assertManagerEmail(newEmails) {
+	assert.equal(newEmails.length, 1, `one email to the manager, got ${newEmails.length}`);
+	const [mail] = newEmails;
+	assert.deepEqual(mail.to.map((t) => t.address), ['maya.patel@example.com'], 'sent to the manager');
+	assert.deepEqual(mail.from.map((f) => f.address), ['it@example.com'], 'sent from IT');
+	assert.equal(mail.subject, 'Jane now has a Harvest account');
+	assert.equal(
+		mail.text.trim(),
+		'Jane Doe (jane.doe@example.com) has a Harvest account, is assigned to 2 project(s) and has a billable rate of 125 per hour.',
+	);
+}
+
+/** Whether example 1, started from `before`, creates Jane (and so tells the manager). */
+const createdJane = (before) => !byEmail(before, JANE);
+
+/** Example 3 read its roster from the HR export through n8n's file nodes: the CSV's Active rows. */
+function assertRosterFromCsv(nodes) {
+	const rows = nodes['Parse CSV'];
+	assert.ok(Array.isArray(rows) && rows.length === ROSTER.length + 1, `Parse CSV gave ${rows?.length} rows, expected ${ROSTER.length + 1}`);
+	const active = nodes['Active employees'].map((r) => r['Work Email'].toLowerCase()).sort();
+	assert.deepEqual(active, ROSTER.map((p) => p.email).sort(), 'the Active rows of hr-export.csv are the roster');
+	assert.ok(!active.includes('daniel.kim@example.com'), 'the Terminated row is left out');
+}
+
+/** The HR roster of example 3 (examples/hr-export.csv, its Active rows), and the emails it never archives. */
 const ROSTER = [
 	{ email: 'sam.carter@example.com', first_name: 'Sam', last_name: 'Carter', hours: 35 },
 	{ email: 'maya.patel@example.com', first_name: 'Maya', last_name: 'Patel', hours: 35 },
@@ -223,26 +255,42 @@ async function assertEditor(n8nUrl, inst, sandbox) {
 	assert.ok(credTypes.includes('harvestUsersApi') && credTypes.includes('harvestUsersOAuth2Api'), 'credential types');
 
 	const admin = sandbox.tokens.tokens.admin;
-	const res = await fetch(`${n8nUrl}/rest/credentials/test`, {
-		method: 'POST',
-		headers: { cookie, 'content-type': 'application/json' },
-		body: JSON.stringify({
-			credentials: {
-				id: inst.CREDENTIAL_ID,
-				name: inst.CREDENTIAL_NAME,
-				type: 'harvestUsersApi',
-				data: { accessToken: admin.token, accountId: String(admin.accountId), baseUrl: sandbox.url },
-			},
-		}),
-	});
-	const body = await res.json();
-	assert.equal(res.status, 200, `credential test → ${res.status} ${JSON.stringify(body)}`);
-	assert.equal((body.data ?? body).status, 'OK', `credential test: ${JSON.stringify(body)}`);
+	// n8n's own CredentialsTester (the editor's "Test connection"), case by case (docs/troubleshooting.md)
+	const testConnection = async (data) => {
+		const res = await fetch(`${n8nUrl}/rest/credentials/test`, {
+			method: 'POST',
+			headers: { cookie, 'content-type': 'application/json' },
+			body: JSON.stringify({ credentials: { id: inst.CREDENTIAL_ID, name: inst.CREDENTIAL_NAME, type: 'harvestUsersApi', data } }),
+		});
+		const body = await res.json();
+		assert.equal(res.status, 200, `credential test → ${res.status} ${JSON.stringify(body)}`);
+		return body.data ?? body;
+	};
+	const good = { accessToken: admin.token, accountId: String(admin.accountId), baseUrl: sandbox.url };
+	const ok = await testConnection(good);
+	assert.equal(ok.status, 'OK', `credential test: ${JSON.stringify(ok)}`);
+	assert.match(ok.message, /an Administrator/);
+	const manager = await testConnection({ ...good, accessToken: sandbox.tokens.tokens.manager.token });
+	assert.equal(manager.status, 'Error', `a Manager's token: ${JSON.stringify(manager)}`);
+	assert.match(manager.message, /is a Manager\. .*need an Administrator/);
+	const account = await testConnection({ ...good, accountId: '999999' });
+	assert.equal(account.status, 'Error');
+	assert.match(account.message, /^Account ID 999999 is not a Harvest account this token can reach.*This token reaches: Sandbox Co/);
+	const scheme = await testConnection({ ...good, baseUrl: sandbox.url.replace(/^http:\/\//, '') });
+	assert.equal(scheme.status, 'Error');
+	assert.match(scheme.message, /^The Base URL ".*" is not a web address: it must start with https:\/\//);
+	const nothing = await testConnection({ ...good, baseUrl: 'http://127.0.0.1:9' });
+	assert.equal(nothing.status, 'Error');
+	assert.match(nothing.message, /^Base URL http:\/\/127\.0\.0\.1:9: .*Check the Base URL in the credential/);
+	assert.doesNotMatch(JSON.stringify([ok, manager, account, scheme, nothing]), /ECONNREFUSED|ERR_INVALID_URL/);
 }
 
 module.exports = {
 	EXAMPLES,
 	assertOnboarded,
+	assertManagerEmail,
+	assertRosterFromCsv,
+	createdJane,
 	assertOffboarded,
 	assertRosterSynced,
 	assertDryRunPlanned,

@@ -32,6 +32,7 @@ const { installSignalHandlers, freePort, stopAll, stop, runOk, sleep } = require
 const runtime = require('../lib/runtime');
 const inst = require('../lib/instance');
 const ex = require('./expectations');
+const mail = require('../lib/mail');
 
 const VERBOSE = process.env.E2E_VERBOSE === '1';
 const ONLY = process.env.E2E_ONLY ? process.env.E2E_ONLY.split(',').map((s) => s.trim()) : undefined;
@@ -121,7 +122,9 @@ async function main() {
 	ctx.sandbox = sandbox;
 	const api = (method, p, body) => inst.sandboxApi(sandbox.url, method, p, body);
 	ctx.api = api;
-	await inst.importCredentials(ctx.userFolder, [inst.sandboxCredential(sandbox)], tmpBase);
+	ctx.mail = await mail.startMailCatcher({ log, echo: VERBOSE, logFile: path.join(tmpBase, 'maildev.log') });
+	await inst.importCredentials(ctx.userFolder, [inst.sandboxCredential(sandbox), mail.mailCredential(ctx.mail)], tmpBase);
+	inst.installHrExport(ctx.userFolder, { overwrite: true });
 	const exampleFiles = ex.EXAMPLES.map((e) => path.join(inst.EXAMPLES_DIR, e.file));
 	const firstImport = await inst.importMissingWorkflows(ctx.userFolder, exampleFiles, tmpBase);
 	log(`Setup (build, pack, install, sandbox, imports) took ${fmt(Date.now() - setupStart)}`);
@@ -151,8 +154,12 @@ async function main() {
 	const runExample = {
 		1: async () => {
 			const before = await api('GET', '/__sandbox/state');
+			const mailsBefore = (await mail.caughtEmails(ctx.mail)).length;
 			const nodes = await execute(ctx, 'harvestExample01');
 			ex.assertOnboarded(await api('GET', '/__sandbox/state'), nodes, before);
+			const newEmails = (await mail.caughtEmails(ctx.mail)).slice(mailsBefore);
+			if (ex.createdJane(before)) ex.assertManagerEmail(newEmails);
+			else assert.deepEqual(newEmails.map((m) => m.subject), [], 'no email when Jane already existed');
 		},
 		2: async () => {
 			const before = await api('GET', '/__sandbox/state');
@@ -163,6 +170,7 @@ async function main() {
 			const before = await api('GET', '/__sandbox/state');
 			const nodes = await execute(ctx, 'harvestExample03');
 			ex.assertRosterSynced(before, await api('GET', '/__sandbox/state'), nodes);
+			ex.assertRosterFromCsv(nodes);
 		},
 		5: async () => {
 			const before = await api('GET', '/__sandbox/state');
@@ -191,6 +199,30 @@ async function main() {
 	await check('agent', 'example 6, AI Agent with Harvest tools (fake OpenAI-compatible model)', async () => {
 		await require('./agent').runAgentScenario(ctx, { inst, log });
 	});
+
+	// Every example twice in a row: the second run must send Harvest no write (the sandbox's
+	// request log) and leave the recorded state, rate histories included, as the first left it.
+	log('\n── every example twice in a row: the second run writes nothing');
+	// Example 4 is a polling trigger (`n8n execute` cannot start it): check 4 runs it twice and more
+	// under `n8n start`, and asserts a later poll repeats nothing and that it never writes.
+	for (const e of ex.EXAMPLES.filter((x) => x.id !== 'harvestExample04')) {
+		await check('twice', `${e.file}: a second run in a row sends no write`, async () => {
+			await execute(ctx, e.id);
+			const after1 = await api('GET', '/__sandbox/state');
+			const mails = (await mail.caughtEmails(ctx.mail)).length;
+			await api('DELETE', '/__sandbox/log');
+			await execute(ctx, e.id);
+			const requests = await api('GET', '/__sandbox/log');
+			const writes = requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path} → ${r.status}`);
+			assert.deepEqual(writes, [], `the second run of ${e.file} wrote`);
+			assert.ok(requests.length > 0, `the second run of ${e.file} sent no request at all (did it run?)`);
+			const after2 = await api('GET', '/__sandbox/state');
+			for (const key of ['users', 'billable_rates', 'cost_rates', 'user_assignments', 'invitations']) {
+				assert.deepEqual(after2[key], after1[key], `${key} changed on the second run of ${e.file}`);
+			}
+			assert.equal((await mail.caughtEmails(ctx.mail)).length, mails, `the second run of ${e.file} sent an email`);
+		});
+	}
 
 	let n8n;
 	const needServer = !ONLY || ONLY.includes('4') || ONLY.includes('editor') || ONLY.includes('restart');
@@ -232,6 +264,8 @@ async function main() {
 			await waitUntil('another poll', 90000, async () => (await usersPolls()).length > pollsSoFar);
 			await sleep(3000);
 			ex.assertTriggerExecutions(await readDb(ctx, 'harvestExample04'), changes);
+			const triggerWrites = (await api('GET', '/__sandbox/log')).filter((r) => r.token === adminToken && r.method !== 'GET');
+			assert.deepEqual(triggerWrites.map((r) => `${r.method} ${r.path}`), [], 'the trigger only reads');
 		});
 
 		await check('editor', 'editor: node and credential types served as the editor shows them, credential test passes', async () => {

@@ -126,6 +126,11 @@ function n8nEnv(userFolder, { port, brokerPort, extra = {} }) {
 		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
 		EXTERNAL_FRONTEND_HOOKS_URLS: '',
 		N8N_DEV_RELOAD: 'false',
+		// n8n 2.x file nodes read only under N8N_RESTRICT_FILE_ACCESS_TO (default ~/.n8n-files):
+		// example 3 reads its HR export from the instance's hr-files/ folder (installHrExport), and
+		// n8n's own files (the .n8n folder: database, config) stay blocked
+		N8N_RESTRICT_FILE_ACCESS_TO: hrFilesDir(userFolder),
+		N8N_BLOCK_FILE_ACCESS_TO_N8N_FILES: 'true',
 		...extra,
 	});
 }
@@ -280,7 +285,25 @@ function exampleFiles() {
 		.map((f) => path.join(EXAMPLES_DIR, f));
 }
 
+/** Where an instance's HR export lives; n8n runs in the user folder, so the examples say `hr-files/…`. */
+function hrFilesDir(userFolder) {
+	return path.join(userFolder, 'hr-files');
+}
+
+/**
+ * Puts examples/hr-export.csv into the instance's hr-files/ folder. `npm start` keeps an existing
+ * copy (the person may be editing it to try the reconcile); the e2e always starts from the shipped one.
+ */
+function installHrExport(userFolder, { overwrite = false } = {}) {
+	const target = path.join(hrFilesDir(userFolder), 'hr-export.csv');
+	fs.mkdirSync(hrFilesDir(userFolder), { recursive: true });
+	if (overwrite || !fs.existsSync(target)) fs.copyFileSync(path.join(EXAMPLES_DIR, 'hr-export.csv'), target);
+	return target;
+}
+
 module.exports = {
+	hrFilesDir,
+	installHrExport,
 	PACKAGE,
 	CREDENTIAL_ID,
 	CREDENTIAL_NAME,

@@ -95,7 +95,7 @@ describe.each([
 });
 
 describe('a manager token: lists and single reads keep working with what the role can see', () => {
-	it('Get Many lists the manager and their teammates; Get reads a teammate; no role check is sent', async () => {
+	it('Get Many lists the manager and their teammates (saying so: one role check, issue 24); Get reads a teammate with no role check', async () => {
 		const mine = await runNode({ parameters: { resource: 'user', operation: 'getAll', returnAll: true }, credentials: patCredential(sandbox(), 'manager') });
 		expect(mine.status).toBe('success');
 		const { userId } = sandbox().tokens.manager;
@@ -106,7 +106,8 @@ describe('a manager token: lists and single reads keep working with what the rol
 			credentials: patCredential(sandbox(), 'manager'),
 		});
 		expect(one.json[0].id).toBe(teammate);
-		expect(sandbox().log.some((r) => r.path === '/v2/users/me')).toBe(false);
+		expect(mine.json.every((u) => u.partialList === true)).toBe(true);
+		expect(sandbox().log.filter((r) => r.path === '/v2/users/me')).toHaveLength(1);
 	});
 
 	it('the trigger without Deleted polls what the manager sees', async () => {

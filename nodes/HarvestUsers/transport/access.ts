@@ -73,7 +73,8 @@ export interface RosterNeed {
 	itemIndex?: number;
 }
 
-const WHY: Record<BaseRole | 'unknown', string> = {
+/** Why a token that is not an Administrator's sees too little (also said by the connection test). */
+export const WHY: Record<BaseRole | 'unknown', string> = {
 	administrator: '',
 	manager: 'In Harvest a Manager sees only themselves and their teammates',
 	member: 'Harvest shows a Member no user list at all',

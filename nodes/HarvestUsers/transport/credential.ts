@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import { HARVEST_DEFAULT_BASE_URL } from '../../../credentials/harvestCredentialShared';
+import { baseUrlProblem } from './baseUrl';
 import { usableSecrets } from './scrub';
 import type { HarvestContext } from './types';
 
@@ -53,6 +54,8 @@ export async function readTarget(ctx: HarvestContext): Promise<Target> {
 	const creds = await ctx.getCredentials(type);
 	const baseUrl = harvestBaseUrl(creds.baseUrl);
 	const accountId = String(creds.accountId ?? '').trim();
+	const badUrl = baseUrlProblem(baseUrl);
+	if (badUrl) throw new NodeOperationError(ctx.getNode(), badUrl);
 	if (!accountId) {
 		throw new NodeOperationError(ctx.getNode(), 'The Harvest credential has no Account ID', {
 			description:

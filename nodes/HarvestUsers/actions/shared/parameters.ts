@@ -119,7 +119,7 @@ export async function readUserTarget(ctx: IExecuteFunctions, itemIndex: number, 
 			itemIndex,
 			description:
 				matches.length === 0
-					? 'Check the address, or use Upsert to create the user when missing.'
+					? 'Check the address, or use Create or Update to create the user when missing.'
 					: 'Pick the user by ID instead, or merge the duplicate users in Harvest.',
 		},
 	);

@@ -23,7 +23,7 @@ export const description: INodeProperties[] = [
 		options: [
 			{ name: 'Archive', value: 'archive', action: 'Archive a user by ID or email', description: 'Archive a user (is_active false): they can no longer sign in, their history is kept; Restore undoes it' },
 			{ name: 'Create', value: 'create', action: 'Create and invite a user', description: 'Create a user; Harvest emails them an invitation' },
-			{ name: 'Create or Update', value: 'upsert', action: 'Create or update a user by email', description: 'Create a new record, or update the current one if it already exists (upsert)' },
+			{ name: 'Create or Update', value: 'upsert', action: 'Create or update a user by email', description: 'Create a new user unless one has this email (matched by email, any letter case), or update the current one if it already exists (upsert)' },
 			{ name: 'Delete', value: 'delete', action: 'Delete a user permanently by ID or email', description: 'Delete a user who has no time entries or expenses' },
 			{ name: 'Get', value: 'get', action: 'Get a user by ID or email', description: 'Retrieve one user' },
 			{ name: 'Get Many', value: 'getAll', action: 'Get many users', description: 'List users, active or archived' },

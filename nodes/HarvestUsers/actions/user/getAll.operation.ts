@@ -14,5 +14,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const users = await listRecords(this, itemIndex, { path: '/v2/users', key: 'users', qs: filtersToQuery(this, filters, itemIndex) });
-	return users.map(userShaper(this, itemIndex, true));
+	const shape = userShaper(this, itemIndex, true);
+	// The partial-list flag (shared/partialList.ts) survives every Output: a workflow tests it either way.
+	return users.map((user) => (user.partialList === undefined ? shape(user) : { ...shape(user), partialList: user.partialList }));
 }

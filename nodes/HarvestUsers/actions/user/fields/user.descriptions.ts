@@ -55,10 +55,12 @@ const businessRolesField: INodeProperties = {
 const weeklyCapacityField: INodeProperties = {
 	displayName: 'Weekly Capacity (Hours)',
 	name: 'weeklyCapacity',
-	type: 'number',
-	typeOptions: { numberPrecision: 1 },
-	default: 35,
-	description: 'Hours a week the user is available, from 0 to 168 in half-hour steps (e.g. 37.5)',
+	// Text, empty until filled or mapped: a preset number would silently go to everyone whose
+	// roster lacks the column. Saved workflows keep their stored number (both are accepted).
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 37.5, or map it: {{ $json.hours }}',
+	description: 'Hours a week the user is available, from 0 to 168 in half-hour steps (e.g. 37.5). Added but left empty, the item fails and says so.',
 };
 
 /** A fixed list (n8n's guideline: static options, no request); an expression may still give any other Harvest name. */
@@ -98,18 +100,18 @@ const isActiveField: INodeProperties = {
 const defaultHourlyRateField: INodeProperties = {
 	displayName: 'Default Hourly Rate',
 	name: 'defaultHourlyRate',
-	type: 'number',
-	typeOptions: { numberPrecision: 2 },
-	default: 0,
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 125, or map it from the input',
 	description: "The user's default billable rate per hour. Change it later with the Billable Rate resource.",
 };
 
 const costRateField: INodeProperties = {
 	displayName: 'Cost Rate',
 	name: 'costRate',
-	type: 'number',
-	typeOptions: { numberPrecision: 2 },
-	default: 0,
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 125, or map it from the input',
 	description: "The user's cost to the company per hour. Change it later with the Cost Rate resource.",
 };
 

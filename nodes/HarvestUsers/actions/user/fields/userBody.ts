@@ -36,7 +36,11 @@ const LABELS: Record<string, string> = {
 	defaultHourlyRate: 'Default Hourly Rate',
 	costRate: 'Cost Rate',
 	telephone: 'Telephone',
+	weeklyCapacity: 'Weekly Capacity (Hours)',
 };
+
+/** Number fields start empty (user.descriptions.ts): added but never filled is a mistake to report. */
+const NUMBER_FIELDS = ['weeklyCapacity', 'defaultHourlyRate', 'costRate'];
 
 function requireText(value: unknown, label: string): string {
 	if (typeof value === 'object' && value !== null) throw new Error(`${label} must be text, got ${typeName(value)}`);
@@ -58,6 +62,9 @@ function requireBoolean(value: unknown, label: string): boolean {
 }
 
 function convert(key: string, value: unknown): string | number | boolean | string[] {
+	if (NUMBER_FIELDS.includes(key) && typeof value === 'string' && value.trim() === '') {
+		throw new Error(`${LABELS[key]} was added but is empty: fill it in or map it from the input (e.g. {{ $json.hours }}), or remove the field`);
+	}
 	switch (key) {
 		case 'email':
 			return requireEmail(value);
