@@ -1,13 +1,48 @@
-/** Tests run the built package (dist/) through n8n's runtime, so `npm test` builds first. */
-module.exports = {
+/**
+ * Tests run the built package (dist/) through n8n's runtime, so `npm test` builds first.
+ *
+ * A compatibility matrix: every test runs with the n8n-core/n8n-workflow of devDependencies (n8n
+ * 2.x), and every test that runs our nodes, trigger or credentials runs once more through the last
+ * 1.x runtime (n8n 1.123: n8n-core 1.122.48, n8n-workflow 1.120.31), installed by
+ * scripts/compat/n8n-libs.js into .compat/. For that project both packages are mapped to the side
+ * folder for everything jest loads: the tests, the harness and dist/ as n8n's loader requires it.
+ * Pick one with `npx jest --selectProjects 'n8n 2.41'` (or 'n8n 1.123').
+ */
+const { RUNTIMES, dirOf } = require('./scripts/compat/n8n-libs');
+
+const base = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+	setupFiles: ['<rootDir>/test/harness/setup-env.ts'],
+};
+
+/** The suites that run our nodes, trigger and credentials through n8n's runtime. */
+const RUNS_NODES = [
+	'<rootDir>/test/node/**/*.test.ts',
+	'<rootDir>/test/trigger/**/*.test.ts',
+	'<rootDir>/test/provisioning/**/*.test.ts',
+	'<rootDir>/test/transport/**/*.test.ts',
+	'<rootDir>/test/compat/**/*.test.ts',
+	'<rootDir>/test/foundation.test.ts',
+	'<rootDir>/test/oauth2.test.ts',
+	'<rootDir>/test/description.test.ts',
+];
+
+const compat = {
+	...base,
+	displayName: 'n8n 1.123',
+	testMatch: RUNS_NODES,
+	moduleNameMapper: { '^(n8n-core|n8n-workflow)(/.*)?$': `${dirOf('n8n-1.x')}/node_modules/$1$2` },
+};
+if (!RUNTIMES['n8n-1.x']) throw new Error('jest.config.js: scripts/compat/n8n-libs.js has no n8n-1.x runtime');
+
+module.exports = {
 	globalSetup: '<rootDir>/test/harness/globalSetup.js',
 	globalTeardown: '<rootDir>/test/harness/globalTeardown.js',
-	setupFiles: ['<rootDir>/test/harness/setup-env.ts'],
 	reporters: ['default', '<rootDir>/test/harness/summaryReporter.js'],
 	testTimeout: 60000,
 	maxWorkers: 2,
+	projects: [{ ...base, displayName: 'n8n 2.41' }, compat],
 };
