@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
-import { harvestRequest, type HarvestContext } from './request';
+import { harvestRequest } from './request';
+import type { HarvestContext } from './types';
 
 /**
  * Harvest scopes the user list by the token's role: an Administrator sees everyone, a Manager

@@ -1,9 +1,9 @@
 import { NodeApiError, type IDataObject, type JsonObject } from 'n8n-workflow';
 
-import { USER_AGENT } from '../../../credentials/harvestCredentialShared';
-import type { HarvestContext } from './request';
-import { scrubSecrets } from './scrub';
-import { settings } from './settings';
+import { harvestBaseUrl, type Target } from './credential';
+import { withFailure } from './errors';
+import { baseOptions, send } from './send';
+import type { HarvestContext } from './types';
 
 /**
  * Harvest answers 401 both for a bad token and for a good token sent with an Account ID it does
@@ -24,7 +24,7 @@ export function accountsUrl(baseUrl: string): string {
 	if (base.protocol === 'https:' && base.hostname === HARVEST_API_HOST && (base.port === '' || base.port === '443')) {
 		return HARVEST_ID_ACCOUNTS;
 	}
-	return `${baseUrl.replace(/\/+$/, '')}/api/v2/accounts`;
+	return `${harvestBaseUrl(baseUrl)}/api/v2/accounts`;
 }
 
 export interface HarvestAccount {
@@ -33,26 +33,13 @@ export interface HarvestAccount {
 	product: string;
 }
 
-interface AccountTarget {
-	credentialType: string;
-	baseUrl: string;
-	accountId: string;
-	/** Never echoed back, even if the host answering (a proxy) puts them in an account's name. */
-	secrets: string[];
-}
-
 /** The accounts the token reaches; undefined when that cannot be learnt (the token itself is bad). */
-async function reachableAccounts(ctx: HarvestContext, target: AccountTarget): Promise<HarvestAccount[] | undefined> {
+async function reachableAccounts(ctx: HarvestContext, target: Target): Promise<HarvestAccount[] | undefined> {
 	try {
-		let body = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, target.credentialType, {
-			method: 'GET',
-			url: accountsUrl(target.baseUrl),
-			json: true,
-			timeout: settings.timeoutMs,
-			disableFollowRedirect: true,
-			headers: { Accept: 'application/json', 'User-Agent': USER_AGENT },
-		})) as IDataObject;
-		body = scrubSecrets(body, target.secrets);
+		// Paced like every request: Harvest ID counts it against the same token.
+		const outcome = await send<IDataObject>(ctx, target, { ...baseOptions(accountsUrl(target.baseUrl)), method: 'GET' });
+		if (!('response' in outcome)) return undefined;
+		const { body } = outcome.response;
 		const accounts = Array.isArray(body?.accounts) ? (body.accounts as IDataObject[]) : [];
 		return accounts
 			.filter((a) => typeof a.id === 'number' || typeof a.id === 'string')
@@ -84,7 +71,7 @@ export function unknownAccountText(accountId: string, accounts: HarvestAccount[]
  */
 export async function explainUnauthorized(
 	ctx: HarvestContext,
-	target: AccountTarget,
+	target: Target,
 	status: number | undefined,
 	error: NodeApiError,
 	itemIndex?: number,
@@ -93,10 +80,13 @@ export async function explainUnauthorized(
 	const accounts = await reachableAccounts(ctx, target);
 	const text = accounts && unknownAccountText(target.accountId, accounts);
 	if (!text) return error;
-	return new NodeApiError(ctx.getNode(), { message: text.message, status: 401 } as JsonObject, {
+	const failure = { cause: 'credential-invalid' } as const;
+	const wrongAccount = new NodeApiError(ctx.getNode(), { message: text.message, status: 401 } as JsonObject, {
 		message: `${text.message} [HTTP 401]`,
 		description: text.description,
 		httpCode: '401',
 		itemIndex,
+		failure,
 	});
+	return withFailure(wrongAccount, failure);
 }

@@ -1,15 +1,9 @@
 export { baseRoleOf, requireWholeRoster, tokenUser, type RosterNeed } from './access';
 export { accountsUrl } from './accounts';
+export { credentialTypeFor, harvestBaseUrl, readTarget } from './credential';
 export { requireId, toId } from './ids';
 export { harvestPath } from './path';
 export { harvestList, harvestPages, type PageRequest } from './paginate';
-export {
-	configureExecution,
-	credentialTypeFor,
-	harvestRequest,
-	harvestRequestFull,
-	type HarvestContext,
-	type HarvestRequest,
-	type HarvestResponse,
-} from './request';
+export { configureExecution, harvestRequest, harvestRequestFull } from './request';
 export { settings, type TransportSettings } from './settings';
+export type { HarvestContext, HarvestRequest, HarvestResponse } from './types';

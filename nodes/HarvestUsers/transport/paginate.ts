@@ -1,7 +1,8 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
-import { harvestRequestFull, type HarvestContext, type HarvestResponse } from './request';
+import { harvestRequestFull } from './request';
 import { settings } from './settings';
+import type { HarvestContext, HarvestResponse } from './types';
 
 export interface PageRequest {
 	/** `/v2/...` list path. */

@@ -5,7 +5,12 @@ import type { IHttpRequestMethods } from 'n8n-workflow';
  * unit test: these rules decide whether a person gets a second invitation email.
  */
 
-export type FailureKind = 'throttled' | 'server' | 'network' | 'refused' | 'timeout' | 'client';
+/**
+ * `cut-off`: an answer that began but did not arrive whole (shorter than its Content-Length, or
+ * the connection closed after the status line); `unreadable`: one whose body does not match its
+ * headers (labelled gzip but not compressed). Neither is an answer: both are read like a reset.
+ */
+export type FailureKind = 'throttled' | 'server' | 'network' | 'refused' | 'timeout' | 'client' | 'cut-off' | 'unreadable';
 
 /** What to do with a failed attempt. */
 export type RetryDecision =
@@ -28,6 +33,9 @@ export function classifyStatus(status: number): FailureKind {
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 const REFUSED_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 const NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'UND_ERR_SOCKET']);
+// Node.js and axios name an answer that stopped part way; zlib and axios one that cannot be decoded.
+const CUT_OFF_CODES = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH', 'HPE_INVALID_EOF_STATE']);
+const UNREADABLE_CODES = new Set(['Z_DATA_ERROR', 'Z_BUF_ERROR', 'ERR_BAD_DECOMPRESS', 'ERR_BROTLI_DECOMPRESSION_FAILED']);
 
 export function classifyNetworkCode(code: string | undefined): FailureKind | undefined {
 	if (!code) return undefined;
@@ -35,6 +43,8 @@ export function classifyNetworkCode(code: string | undefined): FailureKind | und
 	// Refused or not resolved: nothing reached Harvest, so even a POST may be sent again.
 	if (REFUSED_CODES.has(code)) return 'refused';
 	if (NETWORK_CODES.has(code)) return 'network';
+	if (CUT_OFF_CODES.has(code)) return 'cut-off';
+	if (UNREADABLE_CODES.has(code)) return 'unreadable';
 	return undefined;
 }
 
@@ -47,6 +57,8 @@ export function decide(method: IHttpRequestMethods, kind: FailureKind, detail: s
 		case 'server':
 		case 'network':
 		case 'timeout':
+		case 'cut-off':
+		case 'unreadable':
 			return isSafeToRepeat(method)
 				? { action: 'backoff', reason: detail }
 				: { action: 'unknown-outcome', reason: detail };

@@ -12,9 +12,8 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { HARVEST_DEFAULT_BASE_URL } from '../../../credentials/harvestCredentialShared';
 import { simplifyUser } from '../helpers/simplifyUser';
-import { configureExecution, credentialTypeFor, harvestList, requireWholeRoster, settings, toId } from '../transport';
+import { configureExecution, harvestList, readTarget, requireWholeRoster, settings, toId } from '../transport';
 import { missedSince, SKEW_ALLOWANCE_SECONDS, updatedSince } from './clock';
 import { detectChanges, emptySnapshot, TRIGGER_EVENTS, type TriggerEvent } from './detect';
 import { isWatchableField, storedFields, watchedFields, type WatchableField } from './fields';
@@ -50,9 +49,8 @@ function readWatchedFields(ctx: IPollFunctions): WatchableField[] {
 
 /** Account and base URL from the credential, digested with the state layout; the token never enters. */
 async function fingerprintFor(ctx: IPollFunctions, fields: readonly string[]): Promise<string> {
-	const credentials = await ctx.getCredentials(credentialTypeFor(ctx.getNodeParameter('authentication', 'accessToken')));
-	const baseUrl = String(credentials.baseUrl || HARVEST_DEFAULT_BASE_URL);
-	return stateFingerprint(baseUrl, String(credentials.accountId ?? ''), fields);
+	const { baseUrl, accountId } = await readTarget(ctx);
+	return stateFingerprint(baseUrl, accountId, fields);
 }
 
 /** The most recently updated users, marked as a sample; stored state is neither read nor written. */

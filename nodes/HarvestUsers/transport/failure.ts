@@ -1,0 +1,113 @@
+import { classifyNetworkCode, classifyStatus, type FailureKind } from './retryPolicy';
+import { scrubSecrets, scrubText } from './scrub';
+import { settings } from './settings';
+import type { HarvestResponse } from './types';
+
+/** One failed attempt, as the retry loop and the error builders need it; never the thrown error itself. */
+export interface Failure {
+	kind: FailureKind;
+	status?: number;
+	statusText?: string;
+	body?: unknown;
+	headers: Record<string, string>;
+	code?: string;
+	/** Where the request went, so a refused connection can say which host (a wrong Base URL). */
+	host?: string;
+}
+
+export function lowerCaseHeaders(raw: unknown): Record<string, string> {
+	const headers: Record<string, string> = {};
+	if (raw && typeof raw === 'object') {
+		const source =
+			typeof (raw as { toJSON?: unknown }).toJSON === 'function'
+				? ((raw as { toJSON: () => object }).toJSON() as Record<string, unknown>)
+				: (raw as Record<string, unknown>);
+		for (const [k, v] of Object.entries(source)) {
+			if (v !== undefined && v !== null) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
+		}
+	}
+	return headers;
+}
+
+/** n8n's full response (`returnFullResponse`), any status, already without the credential's secrets. */
+export function readResponse<T>(raw: unknown, secrets: readonly string[]): HarvestResponse<T> & { statusText?: string } {
+	const { body, statusCode, statusMessage, headers } = raw as { body: T; statusCode: number; statusMessage?: string; headers?: unknown };
+	return {
+		body: scrubSecrets(body, secrets),
+		status: statusCode,
+		headers: scrubSecrets(lowerCaseHeaders(headers), secrets),
+		statusText: typeof statusMessage === 'string' ? scrubText(statusMessage, secrets) : undefined,
+	};
+}
+
+/** An answer whose status is not a success: a failure with Harvest's own body and headers. */
+export function statusFailure(response: HarvestResponse & { statusText?: string }): Failure {
+	const { status, statusText, body, headers } = response;
+	return { kind: classifyStatus(status), status, statusText, body, headers };
+}
+
+/**
+ * What n8n's HTTP helper threw. With `ignoreHttpStatusErrors` it throws only when no complete
+ * answer arrived, and the shape of what it throws differs between n8n versions (n8n-core 1.x and
+ * 2.x wrap different errors, at different depths). So nothing here reads n8n's shapes: only the
+ * error code that Node.js, zlib or the HTTP client put on some error in the `cause` chain, which
+ * every version keeps, and the message as the last resort for a timeout.
+ */
+export function networkFailure(error: unknown): Failure {
+	const code = findCode(error);
+	const kind = classifyNetworkCode(code) ?? (isTimeoutMessage(error) ? 'timeout' : 'network');
+	return { kind, headers: {}, code: code ?? (kind === 'timeout' ? 'ETIMEDOUT' : undefined) };
+}
+
+/**
+ * The HTTP status n8n may still throw on: an OAuth2 401 that refreshing the token did not cure
+ * (n8n refreshes only when the request throws on 401), and whatever follows on an n8n that had to
+ * be asked to throw (send.ts). Read from every shape n8n has thrown it in: 2.x keeps axios' error
+ * (`response.status`, `response.data`) as the cause; 1.x rewrites it (`statusCode`, the body as
+ * `error`, `response.status`). Undefined when no error in the chain carries a status of 300 or
+ * more: a 2xx whose body then failed is a cut-off answer, not an answer.
+ */
+export function thrownAnswer(error: unknown, secrets: readonly string[]): Failure | undefined {
+	for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+		const { response, statusCode, error: body } = e as { response?: { status?: unknown; data?: unknown; headers?: unknown }; statusCode?: unknown; error?: unknown };
+		const status = typeof response?.status === 'number' ? response.status : statusCode;
+		if (typeof status === 'number' && status >= 300) {
+			return statusFailure(readResponse({ statusCode: status, body: response?.data ?? body, headers: response?.headers }, secrets));
+		}
+	}
+	return undefined;
+}
+
+function findCode(error: unknown, depth = 0): string | undefined {
+	if (!error || typeof error !== 'object' || depth > 6) return undefined;
+	const { code, cause, errors } = error as { code?: unknown; cause?: unknown; errors?: unknown };
+	const own = typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code) ? code : undefined;
+	// A generic code (axios' ERR_BAD_RESPONSE) defers to a more precise one underneath (ECONNRESET, Z_DATA_ERROR).
+	const deeper = findCode(cause, depth + 1) ?? (Array.isArray(errors) ? findCode(errors[0], depth + 1) : undefined);
+	return own && classifyNetworkCode(own) ? own : (deeper ?? own);
+}
+
+function isTimeoutMessage(error: unknown): boolean {
+	return /timeout|timed out/i.test(String((error as Error)?.message ?? ''));
+}
+
+/** httpRequestWithAuthentication wraps everything in NodeApiError; n8n's own refusals are its cause. */
+export function n8nRefusal(error: unknown): Error | undefined {
+	const cause = (error as { cause?: unknown } | undefined)?.cause;
+	const name = (cause as { constructor?: { name?: string } } | undefined)?.constructor?.name;
+	return name === 'NodeOperationError' ? (cause as Error) : undefined;
+}
+
+/**
+ * In words, never as a raw code: n8n rewrites any error message containing ECONNRESET & co.
+ * into a generic "connection closed" text, which would hide "outcome unknown" from the person.
+ * Never the status text of an answer that did not arrive whole ("OK", "Created").
+ */
+export function describe(f: Failure): string {
+	if (f.kind === 'cut-off') return 'the answer was cut off before it was complete';
+	if (f.kind === 'unreadable') return 'the answer could not be read (its body did not match its headers)';
+	if (f.status) return `HTTP ${f.status}${f.statusText ? ` ${f.statusText}` : ''}`;
+	if (f.kind === 'timeout') return `no answer within ${Math.round(settings.timeoutMs / 100) / 10} s`;
+	if (f.kind === 'refused') return `could not connect to ${f.host ?? 'Harvest'}`;
+	return 'the connection broke before an answer arrived';
+}
