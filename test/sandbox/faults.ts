@@ -1,6 +1,6 @@
 /** Queued faults: each matches some requests and answers the next `count` of them. */
 import { JSON_TYPE, jsonReply, type Reply } from './http';
-import type { Fault } from './types';
+import type { CutKind, Fault } from './types';
 
 interface Queued {
 	fault: Fault;
@@ -55,7 +55,13 @@ export interface FaultRequest {
 
 /** Faults that alter the normal answer rather than replace it. */
 export function altersAnswer(fault: Fault): boolean {
-	return fault.kind === 'rewrite' || (fault.kind === 'echo' && (fault.status ?? 200) < 400);
+	return fault.kind === 'rewrite' || (fault.kind === 'echo' && (fault.status ?? 200) < 400) || isCut(fault);
+}
+
+const CUT_KINDS: readonly string[] = ['short-body', 'fake-gzip', 'die-after-status'] satisfies CutKind[];
+
+function isCut(fault: Fault): fault is Fault & { kind: CutKind } {
+	return CUT_KINDS.includes(fault.kind);
 }
 
 /** The answer of a replacing hostile fault (redirect, body, echo as an error); undefined for others. */
@@ -74,8 +80,9 @@ export function hostileReply(fault: Fault, request: FaultRequest): Reply | undef
 	}
 }
 
-/** The normal answer, altered by a `rewrite` or a 2xx `echo` fault. */
+/** The normal answer, altered by a `rewrite` or a 2xx `echo` fault, or sent broken (a cut fault). */
 export function alterReply(fault: Fault, reply: Reply, request: FaultRequest): Reply {
+	if (isCut(fault)) return { ...reply, cut: fault.kind };
 	let json: unknown;
 	try {
 		json = reply.body ? JSON.parse(reply.body) : undefined;

@@ -3,11 +3,14 @@ import type { IncomingMessage, ServerResponse } from 'http';
 import { createHash, randomBytes } from 'crypto';
 import { ErrorResponse, HarvestError } from './errors';
 import type { Body } from './model/input';
+import type { CutKind } from './types';
 
 export interface Reply {
 	status: number;
 	headers: Record<string, string>;
 	body: string;
+	/** Send this answer broken on the wire (a short-body, fake-gzip or die-after-status fault). */
+	cut?: CutKind;
 }
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
@@ -48,6 +51,7 @@ export function toReply(e: unknown): Reply {
 const CHUNKED = new Set([200, 201, 403, 422]);
 
 export function send(res: ServerResponse, reply: Reply, dateMs: number): void {
+	if (reply.cut) return sendCut(res, reply, dateMs);
 	const payload = Buffer.from(reply.body, 'utf8');
 	const chunked = CHUNKED.has(reply.status) && payload.length > 0 && /json/.test(reply.headers['Content-Type'] ?? '');
 	res.writeHead(reply.status, {
@@ -58,6 +62,34 @@ export function send(res: ServerResponse, reply: Reply, dateMs: number): void {
 		...(chunked ? {} : { 'Content-Length': String(payload.length) }),
 	});
 	res.end(payload);
+}
+
+/**
+ * An answer broken on the wire, always with a Content-Length so the client knows what it missed:
+ * the headers say one thing and the bytes (or the connection) another.
+ */
+function sendCut(res: ServerResponse, reply: Reply, dateMs: number): void {
+	const payload = Buffer.from(reply.body, 'utf8');
+	const headers: Record<string, string> = {
+		Date: new Date(dateMs).toUTCString(),
+		...reply.headers,
+		'X-Request-Id': randomBytes(16).toString('hex'),
+		'Content-Length': String(payload.length),
+	};
+	if (reply.cut === 'fake-gzip') {
+		res.writeHead(reply.status, { ...headers, 'Content-Encoding': 'gzip' });
+		res.end(payload);
+		return;
+	}
+	res.writeHead(reply.status, headers);
+	const close = () => res.socket?.destroy();
+	if (reply.cut === 'die-after-status') {
+		res.flushHeaders();
+		res.write('', close);
+		return;
+	}
+	// short-body: half of it (at least one byte short), then the connection is gone.
+	res.write(payload.subarray(0, Math.floor(payload.length / 2)), close);
 }
 
 export function readRaw(req: IncomingMessage): Promise<string> {

@@ -106,6 +106,9 @@ export interface LoggedRequest {
 	answeredAt?: number;
 }
 
+/** Faults that send the normal answer broken on the wire (http.ts `send`). */
+export type CutKind = 'short-body' | 'fake-gzip' | 'die-after-status';
+
 export interface FaultMatch {
 	method?: string;
 	/** Exact pathname (e.g. '/v2/users') or a RegExp tested against the pathname. */
@@ -125,8 +128,13 @@ export type Fault = {
 	 * (an error `{message}` for a `status` >= 400, else the normal answer plus an `echo` key);
 	 * rewrite: the normal answer, then `drop` / `set` top-level keys, `nextToSelf` points
 	 * `links.next` at the URL just requested, and `headers` replace reply headers (also `Date`).
+	 * Answers cut short or mislabelled (the request is applied first, as a proxy or a dying
+	 * connection would lose the answer of a request Harvest did process):
+	 * short-body: the normal answer's status and full Content-Length, then half the body and the
+	 * connection closed; fake-gzip: the normal answer labelled `Content-Encoding: gzip` but not
+	 * compressed; die-after-status: the status line and headers, then the connection closed.
 	 */
-	kind: 'status' | 'html' | 'empty' | 'reset' | 'delay' | '429' | 'redirect' | 'body' | 'echo' | 'rewrite';
+	kind: 'status' | 'html' | 'empty' | 'reset' | 'delay' | '429' | 'redirect' | 'body' | 'echo' | 'rewrite' | CutKind;
 	/** How many matching requests get it (default 1). */
 	count?: number;
 	status?: number;

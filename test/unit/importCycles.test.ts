@@ -1,7 +1,9 @@
 /**
  * The package's folders form layers: a folder may import from another only if that one never
  * imports back, directly or round about. A cycle between folders is how `methods/` and `actions/`
- * got tangled before; this reads every import in nodes/ and credentials/ and fails on one.
+ * got tangled before; this reads every import in nodes/ and credentials/ and fails on one. Files
+ * too: two files that import each other (type imports included) are one module in two pieces, as
+ * `transport/request.ts` and `transport/accounts.ts` were.
  */
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { dirname, join, relative, resolve } from 'path';
@@ -16,18 +18,22 @@ function sourceFiles(dir: string): string[] {
 	});
 }
 
-/** Folder -> the folders its files import from (relative imports only; packages are outside). */
-function folderGraph(): Map<string, Set<string>> {
+/** Folder (or file) -> the folders (files) it imports from (relative imports only; packages are outside). */
+function folderGraph(level: 'folder' | 'file' = 'folder'): Map<string, Set<string>> {
 	const graph = new Map<string, Set<string>>();
 	const files = ['nodes', 'credentials'].flatMap((top) => sourceFiles(join(PACKAGE_ROOT, top)));
 	for (const file of files) {
-		const from = relative(PACKAGE_ROOT, dirname(file));
+		const from = relative(PACKAGE_ROOT, level === 'folder' ? dirname(file) : file);
 		const edges = graph.get(from) ?? new Set<string>();
 		graph.set(from, edges);
 		for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s+'(\.{1,2}\/[^']*)'/g)) {
 			const target = resolve(dirname(file), specifier);
 			// `../transport` is the folder itself (its index.ts); `./labels` is a file in a folder.
-			const to = relative(PACKAGE_ROOT, existsSync(`${target}.ts`) ? dirname(target) : target);
+			const isFile = existsSync(`${target}.ts`);
+			const to =
+				level === 'folder'
+					? relative(PACKAGE_ROOT, isFile ? dirname(target) : target)
+					: relative(PACKAGE_ROOT, isFile ? `${target}.ts` : join(target, 'index.ts'));
 			if (to !== from) edges.add(to);
 		}
 	}
@@ -59,6 +65,12 @@ describe('folder layering', () => {
 
 	it('has no import cycle between folders', () => {
 		expect(cycles(folderGraph())).toEqual([]);
+	});
+
+	it('has no import cycle between files either', () => {
+		const graph = folderGraph('file');
+		expect(graph.get('nodes/HarvestUsers/transport/request.ts')).toContain('nodes/HarvestUsers/transport/accounts.ts');
+		expect(cycles(graph)).toEqual([]);
 	});
 
 	it('keeps methods/ and actions/ apart: what both need lives below both', () => {

@@ -10,10 +10,10 @@ import type { HarvestContext } from './types';
  * Base URL (default and trailing-slash rule), the account, and what must never leave in an answer.
  */
 
-export type HarvestCredentialType = 'harvestUsersApi' | 'harvestUsersOAuth2Api';
+type HarvestCredentialType = 'harvestUsersApi' | 'harvestUsersOAuth2Api';
 
 /** The node's `authentication` choice -> credential type name. */
-export function credentialTypeFor(authentication: unknown): HarvestCredentialType {
+function credentialTypeFor(authentication: unknown): HarvestCredentialType {
 	return authentication === 'oAuth2' ? 'harvestUsersOAuth2Api' : 'harvestUsersApi';
 }
 

@@ -12,7 +12,7 @@ import type { HarvestContext, HarvestRequest } from './types';
  */
 
 /** n8n-workflow's `Failure`, written out: its constants are absent before 2.37 and must not be imported. */
-export type HarvestFailure = { cause: 'rate-limited'; retryAfterMs?: number } | { cause: 'credential-invalid' };
+type HarvestFailure = { cause: 'rate-limited'; retryAfterMs?: number } | { cause: 'credential-invalid' };
 
 /**
  * Older n8n (1.x, 2.x before 2.37) ignores the `failure` option, an unknown destructured key, so
@@ -24,7 +24,7 @@ export function withFailure<E extends Error>(error: E, failure: HarvestFailure |
 	return error;
 }
 
-export function where(request: HarvestRequest): string {
+function where(request: HarvestRequest): string {
 	const path = /^https?:/i.test(request.path) ? new URL(request.path).pathname : request.path;
 	return `${request.method} ${path}`;
 }
@@ -105,7 +105,7 @@ export function unknownOutcome(ctx: HarvestContext, request: HarvestRequest, f: 
 	});
 }
 
-export interface Exhaustion {
+interface Exhaustion {
 	attempts: number;
 	/** A 429's wait: what Harvest asked for, or the default when it did not say. */
 	retryAfterMs?: number;

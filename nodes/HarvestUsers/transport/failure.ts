@@ -15,7 +15,7 @@ export interface Failure {
 	host?: string;
 }
 
-export function lowerCaseHeaders(raw: unknown): Record<string, string> {
+function lowerCaseHeaders(raw: unknown): Record<string, string> {
 	const headers: Record<string, string> = {};
 	if (raw && typeof raw === 'object') {
 		const source =
@@ -78,13 +78,18 @@ export function thrownAnswer(error: unknown, secrets: readonly string[]): Failur
 	return undefined;
 }
 
-function findCode(error: unknown, depth = 0): string | undefined {
-	if (!error || typeof error !== 'object' || depth > 6) return undefined;
-	const { code, cause, errors } = error as { code?: unknown; cause?: unknown; errors?: unknown };
-	const own = typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code) ? code : undefined;
-	// A generic code (axios' ERR_BAD_RESPONSE) defers to a more precise one underneath (ECONNRESET, Z_DATA_ERROR).
-	const deeper = findCode(cause, depth + 1) ?? (Array.isArray(errors) ? findCode(errors[0], depth + 1) : undefined);
-	return own && classifyNetworkCode(own) ? own : (deeper ?? own);
+/** The deepest code this transport knows (the origin: ECONNRESET under axios' ERR_BAD_RESPONSE), else the first. */
+function findCode(error: unknown): string | undefined {
+	const codes: string[] = [];
+	const walk = (e: unknown, depth: number): void => {
+		if (!e || typeof e !== 'object' || depth > 6) return;
+		const { code, cause, errors } = e as { code?: unknown; cause?: unknown; errors?: unknown };
+		if (typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code)) codes.push(code);
+		walk(cause, depth + 1);
+		if (Array.isArray(errors)) walk(errors[0], depth + 1);
+	};
+	walk(error, 0);
+	return [...codes].reverse().find((code) => classifyNetworkCode(code)) ?? codes[0];
 }
 
 function isTimeoutMessage(error: unknown): boolean {

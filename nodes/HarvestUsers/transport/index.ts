@@ -1,6 +1,6 @@
 export { baseRoleOf, requireWholeRoster, tokenUser, type RosterNeed } from './access';
 export { accountsUrl } from './accounts';
-export { credentialTypeFor, harvestBaseUrl, readTarget } from './credential';
+export { readTarget } from './credential';
 export { requireId, toId } from './ids';
 export { harvestPath } from './path';
 export { harvestList, harvestPages, type PageRequest } from './paginate';

@@ -33,8 +33,11 @@ export function classifyStatus(status: number): FailureKind {
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 const REFUSED_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 const NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'UND_ERR_SOCKET']);
-// Node.js and axios name an answer that stopped part way; zlib and axios one that cannot be decoded.
-const CUT_OFF_CODES = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH', 'HPE_INVALID_EOF_STATE']);
+// An answer that stopped part way. axios says ERR_BAD_RESPONSE ("stream has been aborted") when
+// the body ends short or the connection dies after the status line; with every status accepted
+// (send.ts) it raises it for nothing else that reaches here.
+const CUT_OFF_CODES = new Set(['ERR_BAD_RESPONSE', 'ERR_STREAM_PREMATURE_CLOSE', 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH']);
+// An answer whose body cannot be decoded as its headers say (zlib, brotli).
 const UNREADABLE_CODES = new Set(['Z_DATA_ERROR', 'Z_BUF_ERROR', 'ERR_BAD_DECOMPRESS', 'ERR_BROTLI_DECOMPRESSION_FAILED']);
 
 export function classifyNetworkCode(code: string | undefined): FailureKind | undefined {

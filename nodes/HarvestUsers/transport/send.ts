@@ -19,7 +19,7 @@ import type { HarvestContext, HarvestResponse } from './types';
  * and for OAuth2 on a 401: n8n refreshes the token only when the request throws on 401.
  */
 
-export type Outcome<T> = { response: HarvestResponse<T> } | { failure: Failure };
+type Outcome<T> = { response: HarvestResponse<T> } | { failure: Failure };
 
 export function baseOptions(url: string): IHttpRequestOptions {
 	return {
