@@ -7,7 +7,9 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { startDetached, waitFor, runOk, run, freePort } = require('./proc');
-const { ROOT, CACHE, baseEnv, npmEnv, nodeBin, n8nBin } = require('./runtime');
+const runtime = require('./runtime');
+
+const { ROOT, CACHE, npmEnv } = runtime;
 
 const PACKAGE = require(path.join(ROOT, 'package.json'));
 /** The example workflows reference this credential ID, so imported examples are wired up at once. */
@@ -101,9 +103,13 @@ function sandboxCredential(sandbox) {
 	};
 }
 
-/** n8n's environment for one instance (user folder + ports). Telemetry and update checks off. */
-function n8nEnv(userFolder, { port, brokerPort, extra = {} }) {
-	return baseEnv({
+/**
+ * n8n's environment for one instance (user folder + ports). Telemetry and update checks off.
+ * `rt` (every function here that runs n8n takes one): which pinned n8n, a `runtimeFor(version)`
+ * of runtime.js; the default one (2.x) unless given.
+ */
+function n8nEnv(userFolder, { port, brokerPort, extra = {}, rt = runtime }) {
+	return rt.baseEnv({
 		N8N_USER_FOLDER: userFolder,
 		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
 		N8N_PORT: String(port ?? 5678),
@@ -136,30 +142,30 @@ function n8nEnv(userFolder, { port, brokerPort, extra = {} }) {
 }
 
 /** One n8n CLI call (import, execute, publish…) against a user folder. */
-async function n8nCli(userFolder, args, { timeoutMs = 180000, check = true } = {}) {
+async function n8nCli(userFolder, args, { timeoutMs = 180000, check = true, rt = runtime } = {}) {
 	const brokerPort = await freePort();
-	const opts = { cwd: userFolder, env: n8nEnv(userFolder, { port: await freePort(), brokerPort }), timeoutMs };
-	return check ? runOk(nodeBin, [n8nBin, ...args], opts) : run(nodeBin, [n8nBin, ...args], opts);
+	const opts = { cwd: userFolder, env: n8nEnv(userFolder, { port: await freePort(), brokerPort, rt }), timeoutMs };
+	return check ? runOk(rt.nodeBin, [rt.n8nBin, ...args], opts) : run(rt.nodeBin, [rt.n8nBin, ...args], opts);
 }
 
-async function importCredentials(userFolder, credentials, tmpDir) {
+async function importCredentials(userFolder, credentials, tmpDir, { rt } = {}) {
 	const file = path.join(tmpDir, 'credentials.json');
 	fs.writeFileSync(file, JSON.stringify(credentials, null, 2));
 	try {
-		await n8nCli(userFolder, ['import:credentials', `--input=${file}`]);
+		await n8nCli(userFolder, ['import:credentials', `--input=${file}`], { rt });
 	} finally {
 		fs.rmSync(file, { force: true });
 	}
 }
 
 /** Imports workflow files (each one workflow object). */
-async function importWorkflows(userFolder, files, tmpDir) {
+async function importWorkflows(userFolder, files, tmpDir, { rt } = {}) {
 	const dir = path.join(tmpDir, 'workflows-to-import');
 	fs.rmSync(dir, { recursive: true, force: true });
 	fs.mkdirSync(dir, { recursive: true });
 	for (const f of files) fs.copyFileSync(f, path.join(dir, path.basename(f)));
 	try {
-		await n8nCli(userFolder, ['import:workflow', '--separate', `--input=${dir}`]);
+		await n8nCli(userFolder, ['import:workflow', '--separate', `--input=${dir}`], { rt });
 	} finally {
 		fs.rmSync(dir, { recursive: true, force: true });
 	}
@@ -169,8 +175,8 @@ async function importWorkflows(userFolder, files, tmpDir) {
  * `n8n execute --id --rawOutput`: n8n prints log lines (task broker, license) before the JSON, so
  * the result starts at the first line beginning with `{`. Resolves { status, run, stdout, stderr }.
  */
-async function executeWorkflow(userFolder, id) {
-	const r = await n8nCli(userFolder, ['execute', `--id=${id}`, '--rawOutput'], { check: false, timeoutMs: 240000 });
+async function executeWorkflow(userFolder, id, { rt } = {}) {
+	const r = await n8nCli(userFolder, ['execute', `--id=${id}`, '--rawOutput'], { check: false, timeoutMs: 240000, rt });
 	const lines = r.stdout.split('\n');
 	const start = lines.findIndex((l) => l.startsWith('{'));
 	let result;
@@ -185,11 +191,11 @@ async function executeWorkflow(userFolder, id) {
 }
 
 /** `n8n start` in its own process group; resolves once the editor answers. */
-async function startN8n(userFolder, { port, log, echo = false, logFile, timeoutMs = 180000 }) {
+async function startN8n(userFolder, { port, log, echo = false, logFile, timeoutMs = 180000, rt = runtime }) {
 	const brokerPort = await freePort();
-	const child = startDetached(nodeBin, [n8nBin, 'start'], {
+	const child = startDetached(rt.nodeBin, [rt.n8nBin, 'start'], {
 		cwd: userFolder,
-		env: n8nEnv(userFolder, { port, brokerPort }),
+		env: n8nEnv(userFolder, { port, brokerPort, rt }),
 		name: 'n8n',
 		echo,
 		logFile,
@@ -269,8 +275,10 @@ async function importMissingWorkflows(userFolder, files, tmpDir) {
 async function clearTriggerState(userFolder, nodeType) {
 	const db = path.join(userFolder, '.n8n', 'database.sqlite');
 	if (!fs.existsSync(db)) return 0;
-	const { N8N_DIR: n8nDir } = require('./runtime');
-	const r = await runOk(nodeBin, [path.join(__dirname, 'clear-trigger-state.js'), n8nDir, db, nodeType], { env: baseEnv(), timeoutMs: 60000 });
+	const r = await runOk(runtime.nodeBin, [path.join(__dirname, 'clear-trigger-state.js'), runtime.N8N_DIR, db, nodeType], {
+		env: runtime.baseEnv(),
+		timeoutMs: 60000,
+	});
 	return Number(r.stdout.trim()) || 0;
 }
 

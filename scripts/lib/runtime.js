@@ -15,24 +15,32 @@ const path = require('node:path');
 const { run } = require('./proc');
 
 
+/**
+ * The n8n versions this package is tested in for real, and what each needs. 2.x runs on Node 24
+ * from the npm registry; 1.x (whose last line is 1.123) runs on the system Node 20, needs xlsx
+ * from the registry (its pinned tarball URL on cdn.sheetjs.com is unreachable here) and the
+ * `legacy` expression engine (its `vm` engine needs isolated-vm 6, which does not build on Node 20).
+ */
+const RUNTIMES = {
+	'2.41.1': { node: '24.21.0', rebuild: ['sqlite3', 'isolated-vm'], activate: ['publish:workflow'] },
+	'1.123.81': {
+		node: null,
+		overrides: { xlsx: '0.18.5' },
+		rebuild: ['sqlite3'],
+		env: { N8N_EXPRESSION_ENGINE: 'legacy' },
+		activate: ['update:workflow', '--active=true'],
+	},
+};
 const N8N_VERSION = '2.41.1';
-const NODE_VERSION = '24.21.0';
+const NODE_VERSION = RUNTIMES[N8N_VERSION].node;
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CACHE = path.join(ROOT, '.n8n-e2e');
-const NODE_DIR = path.join(CACHE, `node-${NODE_VERSION}`);
-const N8N_DIR = path.join(CACHE, `n8n-${N8N_VERSION}`);
 const NPM_CACHE = path.join(CACHE, 'npm-cache');
-const MARKER = path.join(N8N_DIR, '.install-complete.json');
-const NODE_MARKER = path.join(NODE_DIR, '.install-complete.json');
-
-const nodeBin = path.join(NODE_DIR, 'node_modules', 'node', 'bin', 'node');
-const nodeBinDir = path.dirname(nodeBin);
-const n8nBin = path.join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
 
 /** Environment for npm and n8n children: no npm_* leaking from `npm run` (it would carry the
- * project's .npmrc settings), Node 24 first on PATH so `#!/usr/bin/env node` shebangs pick it. */
-function baseEnv(extra = {}) {
+ * project's .npmrc settings), the runtime's Node first on PATH so `#!/usr/bin/env node` shebangs pick it. */
+function envWith(nodeBinDir, extra) {
 	const env = {};
 	for (const [k, v] of Object.entries(process.env)) {
 		if (/^npm_/i.test(k) || k === 'INIT_CWD' || k === 'NODE_OPTIONS') continue;
@@ -42,7 +50,7 @@ function baseEnv(extra = {}) {
 	return { ...env, ...extra };
 }
 
-function npmEnv() {
+function npmEnvWith(baseEnv) {
 	return baseEnv({
 		npm_config_cache: NPM_CACHE,
 		npm_config_update_notifier: 'false',
@@ -84,7 +92,7 @@ function progress(label, status) {
 let tarballCount = 0;
 const tarballs = () => tarballCount;
 
-async function npm(args, cwd, logFile, { label, status, timeoutMs }) {
+async function npm(args, cwd, logFile, { label, status, timeoutMs, env }) {
 	let requests = 0;
 	tarballCount = 0;
 	const log = fs.createWriteStream(logFile, { flags: 'a' });
@@ -97,7 +105,7 @@ async function npm(args, cwd, logFile, { label, status, timeoutMs }) {
 	try {
 		r = await run('npm', [...args, '--loglevel=http', '--no-audit', '--no-fund', '--no-update-notifier'], {
 			cwd,
-			env: npmEnv(),
+			env,
 			timeoutMs,
 			onStdout: (d) => log.write(d),
 			onStderr: (d) => {
@@ -132,69 +140,119 @@ function readMarker(file) {
 	}
 }
 
-function isInstalled() {
-	const m = readMarker(MARKER);
-	return Boolean(m && m.n8n === N8N_VERSION && m.node === NODE_VERSION && fs.existsSync(n8nBin) && fs.existsSync(nodeBin));
+/**
+ * The paths and steps of one pinned n8n (a key of RUNTIMES): its folder `.n8n-e2e/n8n-<version>/`,
+ * the Node it runs on, and `ensure()`, which installs it once (later calls return at once).
+ */
+function runtimeFor(n8nVersion) {
+	const spec = RUNTIMES[n8nVersion];
+	if (!spec) throw new Error(`No runtime recipe for n8n ${n8nVersion}; known: ${Object.keys(RUNTIMES).join(', ')}`);
+	const nodeDir = spec.node ? path.join(CACHE, `node-${spec.node}`) : undefined;
+	// without a pinned Node, the Node running this script (the system Node) runs n8n
+	const nodeBin = nodeDir ? path.join(nodeDir, 'node_modules', 'node', 'bin', 'node') : process.execPath;
+	const nodeBinDir = path.dirname(nodeBin);
+	const n8nDir = path.join(CACHE, `n8n-${n8nVersion}`);
+	const n8nBin = path.join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n');
+	const marker = path.join(n8nDir, '.install-complete.json');
+	const nodeVersion = spec.node ?? process.versions.node;
+	const baseEnv = (extra = {}) => envWith(nodeBinDir, { ...spec.env, ...extra });
+	const npmEnv = () => npmEnvWith(baseEnv);
+	const isInstalled = () => {
+		const m = readMarker(marker);
+		return Boolean(m && m.n8n === n8nVersion && m.node === nodeVersion && fs.existsSync(n8nBin) && fs.existsSync(nodeBin));
+	};
+	const rt = { n8nVersion, nodeVersion, nodeBin, nodeBinDir, n8nDir, n8nBin, activate: spec.activate, baseEnv, npmEnv, isInstalled };
+	rt.ensure = (opts) => ensure(rt, spec, nodeDir, marker, opts);
+	return rt;
 }
 
 /**
- * Installs Node 24 and n8n once; later calls return at once. Safe to interrupt: a step without its
+ * Installs the runtime's Node (when pinned) and n8n once. Safe to interrupt: a step without its
  * marker file is redone from scratch next time.
  */
-async function ensureRuntime({ log = (s) => process.stdout.write(`${s}\n`) } = {}) {
-	const paths = { nodeBin, n8nBin, nodeBinDir, n8nDir: N8N_DIR, cacheDir: CACHE };
-	if (isInstalled()) return paths;
+async function ensure(rt, spec, nodeDir, marker, { log = (s) => process.stdout.write(`${s}\n`) } = {}) {
+	const { n8nVersion, nodeVersion, nodeBin, n8nBin, n8nDir } = rt;
+	const paths = { nodeBin, n8nBin, nodeBinDir: rt.nodeBinDir, n8nDir, cacheDir: CACHE };
+	if (rt.isInstalled()) return paths;
 	fs.mkdirSync(CACHE, { recursive: true });
 	const logFile = path.join(CACHE, 'install.log');
 	const started = Date.now();
-	log(`One-time install of n8n ${N8N_VERSION} on Node ${NODE_VERSION} into ${path.relative(ROOT, CACHE)}/ (about 5 minutes, 3 GB; log: ${path.relative(ROOT, logFile)})`);
+	const env = rt.npmEnv();
+	log(`One-time install of n8n ${n8nVersion} on Node ${nodeVersion} into ${path.relative(ROOT, CACHE)}/ (about 5 minutes, 2-3 GB; log: ${path.relative(ROOT, logFile)})`);
 
-	if (!(readMarker(NODE_MARKER) && fs.existsSync(nodeBin))) {
-		fs.rmSync(NODE_DIR, { recursive: true, force: true });
-		fs.mkdirSync(NODE_DIR, { recursive: true });
-		fs.writeFileSync(path.join(NODE_DIR, 'package.json'), JSON.stringify({ name: 'n8n-e2e-node', private: true }, null, 2));
+	const nodeMarker = nodeDir && path.join(nodeDir, '.install-complete.json');
+	if (nodeDir && !(readMarker(nodeMarker) && fs.existsSync(nodeBin))) {
+		fs.rmSync(nodeDir, { recursive: true, force: true });
+		fs.mkdirSync(nodeDir, { recursive: true });
+		fs.writeFileSync(path.join(nodeDir, 'package.json'), JSON.stringify({ name: 'n8n-e2e-node', private: true }, null, 2));
 		// the `node` package fetches its platform binary package in a postinstall script
-		await npm(['install', `node@${NODE_VERSION}`, '--save-exact', '--ignore-scripts=false'], NODE_DIR, logFile, {
-			label: `[1/3] Node ${NODE_VERSION}`,
+		await npm(['install', `node@${nodeVersion}`, '--save-exact', '--ignore-scripts=false'], nodeDir, logFile, {
+			label: `[1/3] Node ${nodeVersion}`,
 			timeoutMs: 5 * 60000,
+			env,
 		});
-		const r = await run(nodeBin, ['--version'], { env: baseEnv() });
-		if (r.code !== 0 || !r.stdout.startsWith(`v${NODE_VERSION}`)) {
-			throw new Error(`Node ${NODE_VERSION} did not install correctly: ${nodeBin} --version → ${r.stdout}${r.stderr}`);
+		const r = await run(nodeBin, ['--version'], { env: rt.baseEnv() });
+		if (r.code !== 0 || !r.stdout.startsWith(`v${nodeVersion}`)) {
+			throw new Error(`Node ${nodeVersion} did not install correctly: ${nodeBin} --version → ${r.stdout}${r.stderr}`);
 		}
-		fs.writeFileSync(NODE_MARKER, JSON.stringify({ node: NODE_VERSION, at: new Date().toISOString() }));
-	} else log(`  [1/3] Node ${NODE_VERSION}: already installed`);
+		fs.writeFileSync(nodeMarker, JSON.stringify({ node: nodeVersion, at: new Date().toISOString() }));
+	} else log(`  [1/3] Node ${nodeVersion}: ${nodeDir ? 'already installed' : 'the system Node'}`);
 
-	fs.rmSync(N8N_DIR, { recursive: true, force: true });
-	fs.mkdirSync(N8N_DIR, { recursive: true });
-	fs.writeFileSync(path.join(N8N_DIR, 'package.json'), JSON.stringify({ name: 'n8n-e2e-runtime', private: true }, null, 2));
-	await npm(['install', `n8n@${N8N_VERSION}`, '--save-exact', '--ignore-scripts'], N8N_DIR, logFile, {
-		label: `[2/3] n8n ${N8N_VERSION}`,
+	fs.rmSync(n8nDir, { recursive: true, force: true });
+	fs.mkdirSync(n8nDir, { recursive: true });
+	const manifest = { name: 'n8n-e2e-runtime', private: true, ...(spec.overrides ? { overrides: spec.overrides } : {}) };
+	fs.writeFileSync(path.join(n8nDir, 'package.json'), JSON.stringify(manifest, null, 2));
+	await npm(['install', `n8n@${n8nVersion}`, '--save-exact', '--ignore-scripts'], n8nDir, logFile, {
+		label: `[2/3] n8n ${n8nVersion}`,
 		status: () => (tarballs() ? `${tarballs()} of ~2400 packages downloaded` : 'resolving the dependency tree'),
 		// 4-5 min on a quiet machine; a loaded 2-core machine took over 12 (a hang still ends)
 		timeoutMs: 25 * 60000,
+		env,
 	});
 	// sqlite3 is compiled from source when its GitHub prebuild cannot be downloaded (1-2 minutes)
-	await npm(['rebuild', 'sqlite3', 'isolated-vm', '--ignore-scripts=false'], N8N_DIR, logFile, {
-		label: '[3/3] native modules (sqlite3, isolated-vm)',
+	await npm(['rebuild', ...spec.rebuild, '--ignore-scripts=false'], n8nDir, logFile, {
+		label: `[3/3] native modules (${spec.rebuild.join(', ')})`,
 		timeoutMs: 10 * 60000,
+		env,
 	});
-	const v = await run(nodeBin, [n8nBin, '--version'], { env: baseEnv(), timeoutMs: 60000 });
-	if (v.code !== 0 || !v.stdout.includes(N8N_VERSION)) {
+	const v = await run(nodeBin, [n8nBin, '--version'], { env: rt.baseEnv(), timeoutMs: 60000 });
+	if (v.code !== 0 || !v.stdout.includes(n8nVersion)) {
 		throw new Error(`n8n did not install correctly: n8n --version → ${v.stdout}${v.stderr}`);
 	}
 	const seconds = Math.round((Date.now() - started) / 1000);
-	fs.writeFileSync(MARKER, JSON.stringify({ n8n: N8N_VERSION, node: NODE_VERSION, seconds, at: new Date().toISOString() }, null, 2));
-	log(`n8n ${N8N_VERSION} is ready (install took ${fmt(seconds * 1000)}).`);
+	fs.writeFileSync(marker, JSON.stringify({ n8n: n8nVersion, node: nodeVersion, seconds, at: new Date().toISOString() }, null, 2));
+	log(`n8n ${n8nVersion} is ready (install took ${fmt(seconds * 1000)}).`);
 	return paths;
 }
 
-module.exports = { ensureRuntime, isInstalled, baseEnv, npmEnv, N8N_VERSION, NODE_VERSION, ROOT, CACHE, N8N_DIR, nodeBin, n8nBin, fmt };
+/** The default runtime (what `npm run test:e2e`, `npm start` and the queue test use). */
+const DEFAULT = runtimeFor(N8N_VERSION);
+const ensureRuntime = (opts) => DEFAULT.ensure(opts);
+
+module.exports = {
+	ensureRuntime,
+	runtimeFor,
+	RUNTIMES,
+	isInstalled: DEFAULT.isInstalled,
+	baseEnv: DEFAULT.baseEnv,
+	npmEnv: DEFAULT.npmEnv,
+	N8N_VERSION,
+	NODE_VERSION,
+	ROOT,
+	CACHE,
+	N8N_DIR: DEFAULT.n8nDir,
+	nodeBin: DEFAULT.nodeBin,
+	n8nBin: DEFAULT.n8nBin,
+	fmt,
+};
 
 if (require.main === module) {
 	require('./proc').installSignalHandlers();
-	ensureRuntime().catch((e) => {
-		process.stderr.write(`${e.message}\n`);
-		process.exit(1);
-	});
+	// `node scripts/lib/runtime.js [n8nVersion]` installs that runtime (default: the 2.x one)
+	runtimeFor(process.argv[2] ?? N8N_VERSION)
+		.ensure()
+		.catch((e) => {
+			process.stderr.write(`${e.message}\n`);
+			process.exit(1);
+		});
 }

@@ -1,6 +1,7 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import { USER_AGENT } from '../../../credentials/harvestCredentialShared';
+import { assertFullResponse, authenticatedRequest } from './compat';
 import { refreshSecrets, type Target } from './credential';
 import { n8nRefusal, networkFailure, readResponse, statusFailure, thrownAnswer, type Failure } from './failure';
 import { settings } from './settings';
@@ -40,9 +41,10 @@ interface Call {
 }
 
 async function call(ctx: HarvestContext, target: Target, options: IHttpRequestOptions): Promise<Call> {
+	const request = authenticatedRequest(ctx);
 	const release = await limiterFor(target.limiterKey).acquire();
 	try {
-		return { raw: await ctx.helpers.httpRequestWithAuthentication.call(ctx, target.credentialType, { ...options, headers: { ...options.headers } }) };
+		return { raw: await request.call(ctx, target.credentialType, { ...options, headers: { ...options.headers } }) };
 	} catch (caught) {
 		return { error: caught ?? new Error('no answer') };
 	} finally {
@@ -54,7 +56,7 @@ async function call(ctx: HarvestContext, target: Target, options: IHttpRequestOp
 export async function send<T>(ctx: HarvestContext, target: Target, options: IHttpRequestOptions): Promise<Outcome<T>> {
 	const oauth2 = target.credentialType === 'harvestUsersOAuth2Api';
 	let result = await call(ctx, target, { ...options, ignoreHttpStatusErrors: oauth2 ? { ignore: true, except: [401] } : true });
-	if (oauth2 && result.error === undefined && (result.raw as { statusCode?: unknown }).statusCode === 401) {
+	if (oauth2 && result.error === undefined && (result.raw as { statusCode?: unknown } | undefined)?.statusCode === 401) {
 		// This n8n (1.x) knows `ignoreHttpStatusErrors` only as true/false and returned the 401
 		// without refreshing: asked again so that it throws, it refreshes the token and repeats.
 		// Harvest applies nothing it answers 401, so even a POST may be sent again.
@@ -69,6 +71,8 @@ export async function send<T>(ctx: HarvestContext, target: Target, options: IHtt
 		const failure = thrownAnswer(result.error, target.secrets) ?? networkFailure(result.error);
 		return { failure: { ...failure, host: new URL(String(options.url)).host } };
 	}
+	// An n8n outside the tested versions that ignored returnFullResponse: refuse, not misread.
+	assertFullResponse(ctx, result.raw);
 	const response = readResponse<T>(result.raw, target.secrets);
 	return response.status >= 200 && response.status < 300 ? { response } : { failure: statusFailure(response) };
 }
