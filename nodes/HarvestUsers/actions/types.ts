@@ -1,18 +1,51 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 /**
- * One operation = one module. Most operations work item by item (`execute`); a few read all
- * input items at once (`executeAll`, e.g. reconcile, where the items together are the roster).
+ * One operation = one module, and the module is all there is to it: its resource file lists it in
+ * one line, and the Operation dropdown, the router's map and the one-write-per-record keys are
+ * derived from what it exports (operations.ts, recordKey.ts). operations.ts checks every module
+ * against these types, so a module that leaves a part out does not compile.
  */
-export interface ItemOperation {
+
+/** The operation's entry in its resource's Operation dropdown. `value` is what saved workflows store. */
+export interface OperationOption extends INodePropertyOptions {
+	value: string;
+	action: string;
+	description: string;
+}
+
+interface OperationParts {
+	option: OperationOption;
+	/** The operation's fields, shown only for its resource and operation (updateDisplayOptions). */
 	description: INodeProperties[];
-	/** Returns the Harvest record(s) for this item; the router adds pairedItem and Continue On Fail. */
+}
+
+/** Works item by item; the router adds pairedItem and Continue On Fail. */
+export interface ItemOperation extends OperationParts {
+	/**
+	 * The parameter that names the record an item writes, so that items writing one record run
+	 * one after another (recordKey.ts); `null` when the operation only reads.
+	 */
+	recordParameter: string | null;
+	/** Returns the Harvest record(s) for this item. */
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
 }
 
-export interface BatchOperation {
-	description: INodeProperties[];
+/** Reads all input items at once, e.g. reconcile, where the items together are the roster. */
+export interface BatchOperation extends OperationParts {
 	executeAll(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
 }
 
 export type OperationModule = ItemOperation | BatchOperation;
+
+/**
+ * A resource's operations by value, as its `*.resource.ts` lists them. Every resource has Get
+ * Many: its Operation dropdown starts there.
+ */
+export type ResourceOperations = Record<string, OperationModule> & { getAll: OperationModule };

@@ -4,6 +4,16 @@ import { harvestPath, harvestRequest } from '../../transport';
 import { rateAmountField, rateStartDateField, userLocator } from '../shared/common.descriptions';
 import { readUserId } from '../shared/parameters';
 import { readRateBody } from '../shared/rateBody';
+import type { OperationOption } from '../types';
+
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a billable rate',
+	description: 'Give a user a new default billable rate from a start date',
+};
+
+export const recordParameter = 'userId';
 
 const properties: INodeProperties[] = [
 	userLocator,

@@ -4,6 +4,16 @@ import { harvestPath, harvestRequest } from '../../transport';
 import { changeMembership, readIdList } from '../shared/membership';
 import { roleIdField, roleUsersField } from './role.descriptions';
 import { readRoleId } from './roleParameters';
+import type { OperationOption } from '../types';
+
+export const option: OperationOption = {
+	name: 'Add Users',
+	value: 'addUsers',
+	action: 'Add users to a role',
+	description: 'Add people to a role, keeping its current members',
+};
+
+export const recordParameter = 'roleId';
 
 const properties: INodeProperties[] = [
 	roleIdField,

@@ -4,6 +4,16 @@ import { harvestPath, harvestRequest } from '../../transport';
 import { changeMembership, readIdList } from '../shared/membership';
 import { roleIdField, roleUsersField } from './role.descriptions';
 import { readRoleId } from './roleParameters';
+import type { OperationOption } from '../types';
+
+export const option: OperationOption = {
+	name: 'Remove Users',
+	value: 'removeUsers',
+	action: 'Remove users from a role',
+	description: 'Remove people from a role, keeping the others',
+};
+
+export const recordParameter = 'roleId';
 
 const properties: INodeProperties[] = [
 	roleIdField,

@@ -4,6 +4,16 @@ import { harvestPath } from '../../transport';
 import { changeMembership, readIdList } from '../shared/membership';
 import { readUserId } from '../shared/parameters';
 import { managerLocator, replaceTeammates, teammatesField } from './teammates';
+import type { OperationOption } from '../types';
+
+export const option: OperationOption = {
+	name: 'Add',
+	value: 'add',
+	action: 'Add teammates to a manager',
+	description: 'Assign more people to a manager, keeping the current teammates',
+};
+
+export const recordParameter = 'userId';
 
 const properties: INodeProperties[] = [
 	managerLocator,

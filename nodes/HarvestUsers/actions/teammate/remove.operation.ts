@@ -4,6 +4,16 @@ import { harvestPath } from '../../transport';
 import { changeMembership, readIdList } from '../shared/membership';
 import { readUserId } from '../shared/parameters';
 import { managerLocator, replaceTeammates, teammatesField } from './teammates';
+import type { OperationOption } from '../types';
+
+export const option: OperationOption = {
+	name: 'Remove',
+	value: 'remove',
+	action: 'Remove teammates from a manager',
+	description: 'Unassign people from a manager, keeping the others',
+};
+
+export const recordParameter = 'userId';
 
 const properties: INodeProperties[] = [
 	managerLocator,

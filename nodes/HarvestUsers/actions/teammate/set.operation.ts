@@ -4,6 +4,16 @@ import { harvestPath } from '../../transport';
 import { changeMembership, readIdList } from '../shared/membership';
 import { readUserId } from '../shared/parameters';
 import { managerLocator, replaceTeammates, teammatesField } from './teammates';
+import type { OperationOption } from '../types';
+
+export const option: OperationOption = {
+	name: 'Set',
+	value: 'set',
+	action: 'Replace the teammates of a manager',
+	description: 'Replace the whole list of people assigned to a manager',
+};
+
+export const recordParameter = 'userId';
 
 const properties: INodeProperties[] = [
 	managerLocator,

@@ -3,6 +3,16 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { harvestPath, harvestRequest } from '../../transport';
 import { userLocator } from '../shared/common.descriptions';
 import { readUserId } from '../shared/parameters';
+import type { OperationOption } from '../types';
+
+export const option: OperationOption = {
+	name: 'Archive',
+	value: 'archive',
+	action: 'Archive a user',
+	description: 'Archive a user (is_active false): they can no longer sign in, their history is kept',
+};
+
+export const recordParameter = 'userId';
 
 const properties: INodeProperties[] = [userLocator];
 

@@ -3,6 +3,16 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { harvestRequest } from '../../transport';
 import { additionalUserFields } from './fields/user.descriptions';
 import { readUserBody } from './fields/userBody';
+import type { OperationOption } from '../types';
+
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create and invite a user',
+	description: 'Create a user; Harvest emails them an invitation',
+};
+
+export const recordParameter = 'email';
 
 const properties: INodeProperties[] = [
 	{

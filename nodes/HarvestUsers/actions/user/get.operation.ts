@@ -4,6 +4,16 @@ import { harvestPath, harvestRequest } from '../../transport';
 import { simplifyUser } from '../../helpers/simplifyUser';
 import { simplifyFields, userLocator } from '../shared/common.descriptions';
 import { readUserId } from '../shared/parameters';
+import type { OperationOption } from '../types';
+
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a user',
+	description: 'Retrieve one user',
+};
+
+export const recordParameter = null;
 
 const properties: INodeProperties[] = [userLocator, ...simplifyFields];
 

@@ -4,6 +4,16 @@ import { simplifyUser } from '../../helpers/simplifyUser';
 import { activeFilters, returnAllOrLimit, simplifyFields } from '../shared/common.descriptions';
 import { listRecords } from '../shared/listRecords';
 import { filtersToQuery } from '../shared/parameters';
+import type { OperationOption } from '../types';
+
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many users',
+	description: 'List users, active or archived',
+};
+
+export const recordParameter = null;
 
 const properties: INodeProperties[] = [...returnAllOrLimit, activeFilters, ...simplifyFields];
 

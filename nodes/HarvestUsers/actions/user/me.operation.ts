@@ -3,6 +3,16 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { simplifyUser } from '../../helpers/simplifyUser';
 import { harvestRequest } from '../../transport';
 import { simplifyFields } from '../shared/common.descriptions';
+import type { OperationOption } from '../types';
+
+export const option: OperationOption = {
+	name: 'Get Me',
+	value: 'me',
+	action: 'Get the authenticated user',
+	description: 'Retrieve the user the credential belongs to',
+};
+
+export const recordParameter = null;
 
 const properties: INodeProperties[] = [...simplifyFields];
 

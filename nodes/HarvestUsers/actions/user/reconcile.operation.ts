@@ -24,6 +24,15 @@ import {
 import { readRoster } from './provisioning/roster';
 import { changesForPeople } from '../../helpers/changes';
 import { toStringList } from '../../helpers/values';
+import type { OperationOption } from '../types';
+
+export const option: OperationOption = {
+	name: 'Reconcile With Roster',
+	value: 'reconcile',
+	action: 'Reconcile users with an HR roster',
+	description:
+		"Make Harvest's users match the input items: create, update and (optionally) archive, with a dry run",
+};
 
 const whenArchiving = { show: { archiveMissing: [true] } };
 

@@ -3,6 +3,16 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { harvestPath, harvestRequest } from '../../transport';
 import { userLocator } from '../shared/common.descriptions';
 import { readUserId } from '../shared/parameters';
+import type { OperationOption } from '../types';
+
+export const option: OperationOption = {
+	name: 'Restore',
+	value: 'restore',
+	action: 'Restore an archived user',
+	description: 'Reactivate an archived user (is_active true)',
+};
+
+export const recordParameter = 'userId';
 
 const properties: INodeProperties[] = [userLocator];
 

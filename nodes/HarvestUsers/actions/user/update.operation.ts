@@ -6,6 +6,16 @@ import { userLocator } from '../shared/common.descriptions';
 import { readUserId } from '../shared/parameters';
 import { updateUserFieldOptions } from './fields/user.descriptions';
 import { readUserBody } from './fields/userBody';
+import type { OperationOption } from '../types';
+
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update the details of a user',
+	description: "Change a user's details, access roles or capacity",
+};
+
+export const recordParameter = 'userId';
 
 const properties: INodeProperties[] = [
 	userLocator,

@@ -8,6 +8,16 @@ import { knownUsersWithEmail, rememberUser, sendPlan } from './provisioning/appl
 import { desiredUser } from './provisioning/desiredUser';
 import { readPersonFields } from './provisioning/person';
 import { planPerson } from './provisioning/plan';
+import type { OperationOption } from '../types';
+
+export const option: OperationOption = {
+	name: 'Create or Update',
+	value: 'upsert',
+	action: 'Create or update a user by email',
+	description: 'Create a new record, or update the current one if it already exists (upsert)',
+};
+
+export const recordParameter = 'email';
 
 const properties: INodeProperties[] = [
 	{

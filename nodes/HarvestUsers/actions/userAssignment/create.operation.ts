@@ -5,6 +5,16 @@ import { projectLocator, userLocator } from '../shared/common.descriptions';
 import { readCollectionBody } from '../shared/fieldMap';
 import { readProjectId, readUserId } from '../shared/parameters';
 import { userAssignmentBody, userAssignmentFields } from './userAssignment.descriptions';
+import type { OperationOption } from '../types';
+
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Assign a user to a project',
+	description: 'Assign a user to a project',
+};
+
+export const recordParameter = 'projectId';
 
 const properties: INodeProperties[] = [
 	projectLocator,

@@ -6,6 +6,16 @@ import { projectLocator } from '../shared/common.descriptions';
 import { readCollectionBody } from '../shared/fieldMap';
 import { readLocatorId, readProjectId } from '../shared/parameters';
 import { userAssignmentBody, userAssignmentFields, userAssignmentIdField } from './userAssignment.descriptions';
+import type { OperationOption } from '../types';
+
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a user assignment',
+	description: "Change a user's role, rate or budget on a project, or archive the assignment",
+};
+
+export const recordParameter = 'projectId';
 
 const properties: INodeProperties[] = [
 	projectLocator,
