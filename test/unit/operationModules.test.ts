@@ -6,9 +6,14 @@
  * checked them when they were literal lists (the lint reads source text, so it skips built ones).
  */
 import { Linter } from 'eslint';
-import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import tseslint from 'typescript-eslint';
+
+// No type declarations ship with the plugin; only its rules and its `nodes` rule set are used.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const n8nNodesBase = require('eslint-plugin-n8n-nodes-base') as {
+	configs: { nodes: { rules: Linter.RulesRecord } };
+};
 
 import { operations, resourceDescriptions } from '../../nodes/HarvestUsers/actions/operations';
 import type { OperationModule } from '../../nodes/HarvestUsers/actions/types';
@@ -38,7 +43,7 @@ function lintFindings(source: string): string[] {
 				files: ['**/*.ts'],
 				languageOptions: { parser: tseslint.parser as Linter.Parser, parserOptions: { sourceType: 'module' } },
 				plugins: { 'n8n-nodes-base': n8nNodesBase as unknown as NonNullable<Linter.Config['plugins']>[string] },
-				rules: n8nNodesBase.configs.nodes.rules as Linter.RulesRecord,
+				rules: n8nNodesBase.configs.nodes.rules,
 			},
 		],
 		'nodes/HarvestUsers/operationDropdowns.ts',
