@@ -1,6 +1,6 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_PARALLEL_REQUESTS } from './helpers/parallelRequests';
+import { DEFAULT_PARALLEL_REQUESTS } from './concurrency/parallelRequests';
 
 /** Shared by the action node and the trigger: both accept either credential. */
 export const credentialsDescription: INodeCredentialDescription[] = [

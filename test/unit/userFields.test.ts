@@ -6,7 +6,7 @@ import {
 	parseAccessRoles,
 	parseRoles,
 } from '../../nodes/HarvestUsers/actions/user/fields/userValues';
-import { requireAmount } from '../../nodes/HarvestUsers/helpers/values';
+import { requireAmount } from '../../nodes/HarvestUsers/rules/values';
 
 describe('user fields', () => {
 	it('converts weekly capacity hours to seconds in half-hour steps', () => {

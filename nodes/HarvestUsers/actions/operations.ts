@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { byName } from '../helpers/labels';
+import { byName } from '../display/labels';
 import * as billableRate from './billableRate/BillableRate.resource';
 import * as costRate from './costRate/CostRate.resource';
 import * as projectAssignment from './projectAssignment/ProjectAssignment.resource';

@@ -8,8 +8,8 @@ import {
 
 import { configureExecution } from '../transport';
 import { operationLabel, operations, type HarvestResource } from './operations';
-import { parallelRequests } from '../helpers/parallelRequests';
-import { firstFailure, runInOrder } from '../helpers/pool';
+import { parallelRequests } from '../concurrency/parallelRequests';
+import { firstFailure, runInOrder } from '../concurrency/pool';
 import { recordKey } from './recordKey';
 import type { ResourceOperations } from './types';
 

@@ -9,7 +9,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { changesForPeople, type Changes } from '../helpers/changes';
+import { changesForPeople, type Changes } from '../display/changes';
 import { toId } from '../transport';
 import { fromEpochSeconds, later, toEpochSeconds } from './clock';
 import { valueKey, type WatchableField } from './fields';

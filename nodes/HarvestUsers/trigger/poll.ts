@@ -13,7 +13,7 @@ import {
 } from 'n8n-workflow';
 
 import { HARVEST_DEFAULT_BASE_URL } from '../../../credentials/harvestCredentialShared';
-import { simplifyUser } from '../helpers/simplifyUser';
+import { simplifyUser } from '../display/simplifyUser';
 import { configureExecution, credentialTypeFor, harvestList, requireWholeRoster, settings, toId } from '../transport';
 import { missedSince, SKEW_ALLOWANCE_SECONDS, updatedSince } from './clock';
 import { detectChanges, emptySnapshot, TRIGGER_EVENTS, type TriggerEvent } from './detect';

@@ -6,8 +6,8 @@ import {
 	type INodeParameterResourceLocator,
 } from 'n8n-workflow';
 
-import { projectIdFromUrl } from '../../helpers/labels';
-import { findUsersByEmail } from '../../helpers/usersByEmail';
+import { projectIdFromUrl } from '../../display/labels';
+import { findUsersByEmail } from './usersByEmail';
 import { requireId, requireWholeRoster } from '../../transport';
 
 /** Return All / Limit -> the transport's `limit` (undefined = everything). */

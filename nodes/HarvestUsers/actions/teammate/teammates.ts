@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { userResult } from '../../helpers/labels';
+import { userResult } from '../../display/labels';
 import { harvestList, harvestPath, harvestRequest } from '../../transport';
 import { userLocator } from '../shared/common.descriptions';
 import type { MembershipResult } from '../shared/membership';

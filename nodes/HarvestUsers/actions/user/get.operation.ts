@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { harvestPath, harvestRequest } from '../../transport';
-import { simplifyUser } from '../../helpers/simplifyUser';
+import { simplifyUser } from '../../display/simplifyUser';
 import { simplifyFields, userLocator } from '../shared/common.descriptions';
 import { readUserId } from '../shared/parameters';
 import type { OperationOption } from '../types';

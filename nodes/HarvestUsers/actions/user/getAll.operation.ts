@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { simplifyUser } from '../../helpers/simplifyUser';
+import { simplifyUser } from '../../display/simplifyUser';
 import { activeFilters, returnAllOrLimit, simplifyFields } from '../shared/common.descriptions';
 import { listRecords } from '../shared/listRecords';
 import { filtersToQuery } from '../shared/parameters';

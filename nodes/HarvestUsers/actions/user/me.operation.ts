@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { simplifyUser } from '../../helpers/simplifyUser';
+import { simplifyUser } from '../../display/simplifyUser';
 import { harvestRequest } from '../../transport';
 import { simplifyFields } from '../shared/common.descriptions';
 import type { OperationOption } from '../types';

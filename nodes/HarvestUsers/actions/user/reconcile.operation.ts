@@ -10,7 +10,7 @@ import {
 
 import { harvestList, requireWholeRoster, settings, toId } from '../../transport';
 import { additionalUserFields, provisioningOptions, syncUserFieldOptions } from './fields/user.descriptions';
-import { parallelRequests } from '../../helpers/parallelRequests';
+import { parallelRequests } from '../../concurrency/parallelRequests';
 import { requestsFor, sendPlan, sendPlans } from './provisioning/apply';
 import { checkArchiveGuard, DEFAULT_ARCHIVE_LIMITS, readArchiveLimits, type ArchiveLimits } from './provisioning/guard';
 import {
@@ -22,8 +22,8 @@ import {
 	type RosterEntry,
 } from './provisioning/plan';
 import { readRoster } from './provisioning/roster';
-import { changesForPeople } from '../../helpers/changes';
-import { toStringList } from '../../helpers/values';
+import { changesForPeople } from '../../display/changes';
+import { toStringList } from '../../rules/values';
 import type { OperationOption } from '../types';
 
 export const option: OperationOption = {

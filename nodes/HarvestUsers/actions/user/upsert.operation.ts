@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { changesForPeople } from '../../helpers/changes';
+import { changesForPeople } from '../../display/changes';
 import { requireWholeRoster } from '../../transport';
 import { checkInput } from '../shared/checkInput';
 import { additionalUserFields, provisioningOptions } from './fields/user.descriptions';

@@ -3,7 +3,7 @@
  * create, update, upsert and reconcile so the rules live in one place. Errors are plain `Error`s
  * whose message says what to fix; the router turns them into item errors.
  */
-import { toStringList } from '../../../helpers/values';
+import { toStringList } from '../../../rules/values';
 
 export const BASE_ACCESS_ROLES = ['administrator', 'manager', 'member'] as const;
 export type BaseAccessRole = (typeof BASE_ACCESS_ROLES)[number];
@@ -99,7 +99,7 @@ export function parseRoles(value: unknown): string[] {
 	return [...new Set(toStringList(value))];
 }
 
-export { isEmail, requireEmail } from '../../../helpers/email';
+export { isEmail, requireEmail } from '../../../rules/email';
 
 /**
  * A Harvest user field reduced to what matters when comparing "is it already so?": lists of

@@ -1,8 +1,9 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { harvestPath, harvestRequest } from '../../../transport';
-import { findUsersByEmail, normaliseEmail } from '../../../helpers/usersByEmail';
-import { runInOrder } from '../../../helpers/pool';
+import { normaliseEmail } from '../../../rules/email';
+import { findUsersByEmail } from '../../shared/usersByEmail';
+import { runInOrder } from '../../../concurrency/pool';
 import type { PersonPlan } from './plan';
 
 /**

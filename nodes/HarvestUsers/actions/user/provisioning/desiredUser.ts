@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { normaliseEmail } from '../../../helpers/email';
+import { normaliseEmail } from '../../../rules/email';
 import { toUserBody } from '../fields/userBody';
-import { toStringList } from '../../../helpers/values';
+import { toStringList } from '../../../rules/values';
 import { parseAccessRoles, requireEmail } from '../fields/userValues';
 
 /**

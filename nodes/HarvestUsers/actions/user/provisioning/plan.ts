@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { lookalikeKey, normaliseEmail } from '../../../helpers/email';
-import { indexByEmail } from '../../../helpers/usersByEmail';
+import { indexByEmail, lookalikeKey, normaliseEmail } from '../../../rules/email';
 import type { DesiredUser } from './desiredUser';
 import { changedValues, creationChanges, diffUser, type Changes } from './diff';
 

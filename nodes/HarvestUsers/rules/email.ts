@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 /**
  * The package's one email rule. HR exports and spreadsheets carry invisible characters (a
  * zero-width space pasted from a web page, a BOM, a soft hyphen) and full-width or upper-case
@@ -72,4 +74,14 @@ export function requireEmail(value: unknown, label = 'Email'): string {
  */
 export function lookalikeKey(value: unknown): string {
 	return normaliseEmail(value).replace(new RegExp(UNPRINTABLE.source, 'gu'), '');
+}
+
+/** Users by normalised email; old accounts may hold duplicates. */
+export function indexByEmail(users: IDataObject[]): Map<string, IDataObject[]> {
+	const index = new Map<string, IDataObject[]>();
+	for (const user of users) {
+		const key = normaliseEmail(user.email);
+		index.set(key, [...(index.get(key) ?? []), user]);
+	}
+	return index;
 }
