@@ -1,7 +1,6 @@
 import {
 	buildAccessRoles,
 	capacityHoursToSeconds,
-	capacitySecondsToHours,
 	isEmail,
 	parseAccessRoles,
 	parseRoles,
@@ -14,7 +13,6 @@ describe('user fields', () => {
 		expect(capacityHoursToSeconds(37.5)).toBe(135000);
 		expect(capacityHoursToSeconds('40')).toBe(144000);
 		expect(capacityHoursToSeconds(0)).toBe(0);
-		expect(capacitySecondsToHours(126000)).toBe(35);
 		expect(() => capacityHoursToSeconds(37.3)).toThrow(/half-hour steps/);
 		expect(() => capacityHoursToSeconds(-1)).toThrow('Weekly Capacity (Hours) must be a number from 0 to 168, got -1');
 		expect(() => capacityHoursToSeconds('lots')).toThrow(/from 0 to 168/);

@@ -3,7 +3,7 @@
  * `{ field: { previous, current } }`, and one unit a person types: weekly capacity in hours. Harvest's
  * own user object keeps its raw `weekly_capacity` in seconds; only what the node adds speaks hours.
  */
-export interface Change {
+interface Change {
 	previous: unknown;
 	current: unknown;
 }

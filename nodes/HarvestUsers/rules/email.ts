@@ -16,7 +16,7 @@ const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Z}\s]/u;
 const SHAPE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /** Unicode normal form (NFKC), invisible characters removed, trimmed (any whitespace). Case kept. */
-export function cleanEmail(value: unknown): string {
+function cleanEmail(value: unknown): string {
 	if (typeof value !== 'string' && typeof value !== 'number') return '';
 	return String(value).normalize('NFKC').replace(INVISIBLE, '').trim();
 }
@@ -35,7 +35,7 @@ export function typeName(value: unknown): string {
 }
 
 /** Why this is not a usable email address (label names the field), or undefined when it is. */
-export function emailProblem(value: unknown, label = 'Email'): string | undefined {
+function emailProblem(value: unknown, label = 'Email'): string | undefined {
 	if (value !== undefined && value !== null && typeof value !== 'string') {
 		return `${label} must be text, got ${typeName(value)}`;
 	}

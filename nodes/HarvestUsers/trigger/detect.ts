@@ -41,7 +41,7 @@ export interface DetectOptions {
 	hidden?: ReadonlySet<number>;
 }
 
-export interface Detection {
+interface Detection {
 	/** Output items, oldest change first, deletions last. */
 	items: IDataObject[];
 	next: Snapshot;

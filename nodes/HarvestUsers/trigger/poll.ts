@@ -22,7 +22,7 @@ import { confirmMissing, readUsers } from './read';
 import { encodeState, readState, stateFingerprint, writeState, type ReadState, type Snapshot } from './state';
 
 /** How many users "Fetch Test Event" shows. */
-export const SAMPLE_SIZE = 5;
+const SAMPLE_SIZE = 5;
 
 function readEvents(ctx: IPollFunctions): Set<TriggerEvent> {
 	const chosen = ctx.getNodeParameter('events', []) as string[];
@@ -56,7 +56,7 @@ async function fingerprintFor(ctx: IPollFunctions, fields: readonly string[]): P
 }
 
 /** The most recently updated users, marked as a sample; stored state is neither read nor written. */
-export function sampleOf(users: readonly IDataObject[], size = SAMPLE_SIZE): IDataObject[] {
+function sampleOf(users: readonly IDataObject[], size = SAMPLE_SIZE): IDataObject[] {
 	return [...users]
 		.sort((a, b) => String(b.updated_at).localeCompare(String(a.updated_at)) || (toId(b.id) ?? 0) - (toId(a.id) ?? 0))
 		.slice(0, size)

@@ -176,11 +176,6 @@ function decodeUsers(raw: IDataObject): Snapshot {
 	return { cursor, roster: raw.roster === true, users, ...(typeof raw.polled === 'number' ? { polledAt: raw.polled } : {}) };
 }
 
-/** readState without the reason, for callers that only continue or start over. */
-export function decodeState(raw: IDataObject, fingerprint: string, fields: readonly string[], maxCursor = LAST_SECOND): Snapshot | undefined {
-	return readState(raw, fingerprint, fields, maxCursor).snapshot;
-}
-
 /** Replaces the trigger's keys in n8n's static data object in one go. */
 export function writeState(staticData: IDataObject, state: StoredState): void {
 	for (const key of Object.keys(staticData)) if (!STATE_KEYS.includes(key)) delete staticData[key];

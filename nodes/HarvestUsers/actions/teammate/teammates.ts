@@ -28,7 +28,7 @@ export const teammatesField: INodeProperties = {
 };
 
 /** The manager and `/v2/users/{userId}/teammates` of this item. */
-export interface Team {
+interface Team {
 	managerId: number;
 	path: string;
 	itemIndex: number;

@@ -5,11 +5,11 @@
  */
 import { toStringList } from '../../../rules/values';
 
-export const BASE_ACCESS_ROLES = ['administrator', 'manager', 'member'] as const;
-export type BaseAccessRole = (typeof BASE_ACCESS_ROLES)[number];
+const BASE_ACCESS_ROLES = ['administrator', 'manager', 'member'] as const;
+type BaseAccessRole = (typeof BASE_ACCESS_ROLES)[number];
 
 /** Extra permissions Harvest grants only on top of `manager`. `people_manager` is derived, never set. */
-export const MANAGER_PERMISSIONS = [
+const MANAGER_PERMISSIONS = [
 	'project_creator',
 	'billable_rates_manager',
 	'managed_projects_invoice_drafter',
@@ -20,7 +20,7 @@ export const MANAGER_PERMISSIONS = [
 ] as const;
 
 /** What Manager Permissions shows for each value; messages name permissions the way the user sees them. */
-export const MANAGER_PERMISSION_LABELS: Record<(typeof MANAGER_PERMISSIONS)[number], string> = {
+const MANAGER_PERMISSION_LABELS: Record<(typeof MANAGER_PERMISSIONS)[number], string> = {
 	project_creator: 'Create Projects',
 	billable_rates_manager: 'See and Edit Billable Rates',
 	managed_projects_invoice_drafter: 'Draft Invoices',
@@ -33,7 +33,7 @@ export const MANAGER_PERMISSION_LABELS: Record<(typeof MANAGER_PERMISSIONS)[numb
 const permissionLabel = (value: string): string => MANAGER_PERMISSION_LABELS[value as keyof typeof MANAGER_PERMISSION_LABELS] ?? value;
 
 /** Harvest derives this one from teammate assignments; it is ignored when comparing or sending. */
-export const DERIVED_ACCESS_ROLES = ['people_manager'];
+const DERIVED_ACCESS_ROLES = ['people_manager'];
 
 /** Hours a week (half-hour steps) -> seconds, as Harvest stores weekly_capacity. 35 h = 126000. */
 export function capacityHoursToSeconds(hours: unknown): number {
@@ -45,10 +45,6 @@ export function capacityHoursToSeconds(hours: unknown): number {
 		throw new Error(`Weekly Capacity (Hours) is set in half-hour steps (e.g. 37.5), got ${value}`);
 	}
 	return Math.round(value * 2) * 1800;
-}
-
-export function capacitySecondsToHours(seconds: number): number {
-	return seconds / 3600;
 }
 
 /**
@@ -107,7 +103,7 @@ export { isEmail, requireEmail } from '../../../rules/email';
  * capacity is compared in seconds and text without surrounding spaces. Used by upsert and
  * reconcile to decide whether a request is needed at all.
  */
-export function comparableUserValue(field: string, value: unknown): unknown {
+function comparableUserValue(field: string, value: unknown): unknown {
 	if (field === 'roles') return [...new Set(toStringList(value))].sort();
 	if (field === 'access_roles') {
 		const roles = toStringList(value).map((r) => r.toLowerCase());

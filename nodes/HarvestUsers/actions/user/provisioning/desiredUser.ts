@@ -21,7 +21,7 @@ export interface DesiredUser {
 }
 
 /** Fields a create takes but an existing user is never compared on. */
-export const CREATE_ONLY_FIELDS = ['default_hourly_rate', 'cost_rate', 'is_active'];
+const CREATE_ONLY_FIELDS = ['default_hourly_rate', 'cost_rate', 'is_active'];
 
 /**
  * An empty value from an HR export (a blank cell, a missing column) means "not managed for this
