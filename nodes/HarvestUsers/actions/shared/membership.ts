@@ -30,7 +30,7 @@ export function readIdList(
 	return [...new Set(values.map((v) => requireId(ctx.getNode(), v, label, itemIndex)))];
 }
 
-type MembershipChange = 'add' | 'remove' | 'set';
+export type MembershipChange = 'add' | 'remove' | 'set';
 
 export interface MembershipResult {
 	ids: number[];
