@@ -14,7 +14,12 @@
  * how the editor reads the displayOptions, versions included.
  */
 import { readFileSync, writeFileSync } from 'fs';
-import { NodeHelpers, type INode, type INodePropertyOptions, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeHelpers,
+	type INode,
+	type INodePropertyOptions,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 import { join } from 'path';
 
 import { loadPackage } from './harness';
@@ -29,24 +34,39 @@ async function descriptionOf(name: string): Promise<INodeTypeDescription> {
 	return loader.nodeTypes[name].type.description as INodeTypeDescription;
 }
 
-function optionValues(description: INodeTypeDescription, name: string, resource?: string): string[] {
+function optionValues(
+	description: INodeTypeDescription,
+	name: string,
+	resource?: string,
+): string[] {
 	const property = description.properties.find(
 		(p) =>
 			p.name === name &&
-			(resource === undefined || (p.displayOptions?.show?.resource as string[] | undefined)?.includes(resource)),
+			(resource === undefined ||
+				(p.displayOptions?.show?.resource as string[] | undefined)?.includes(resource)),
 	);
-	return ((property?.options ?? []) as INodePropertyOptions[]).map((option) => String(option.value));
+	return ((property?.options ?? []) as INodePropertyOptions[]).map((option) =>
+		String(option.value),
+	);
 }
 
 /** Per version, per "resource.operation": the parameters (with their defaults) a new node has. */
-function defaultsByVersion(description: INodeTypeDescription): Record<string, Record<string, unknown>> {
+function defaultsByVersion(
+	description: INodeTypeDescription,
+): Record<string, Record<string, unknown>> {
 	const versions = Array.isArray(description.version) ? description.version : [description.version];
 	const byVersion: Record<string, Record<string, unknown>> = {};
 	for (const typeVersion of versions) {
 		const perOperation: Record<string, unknown> = {};
 		for (const resource of optionValues(description, 'resource')) {
 			for (const operation of optionValues(description, 'operation', resource)) {
-				const node = { name: 'n', type: description.name, typeVersion, position: [0, 0], parameters: {} } as INode;
+				const node = {
+					name: 'n',
+					type: description.name,
+					typeVersion,
+					position: [0, 0],
+					parameters: {},
+				} as INode;
 				perOperation[`${resource}.${operation}`] = NodeHelpers.getNodeParameters(
 					description.properties,
 					{ resource, operation },
@@ -80,7 +100,8 @@ describe('node descriptions', () => {
 	it('are exactly those of the fixture: every parameter, option, value, default and displayOptions, in order', async () => {
 		const current = await snapshot();
 		// Only by hand (see the header): a run without the variable compares, never writes.
-		if (process.env.UPDATE_DESCRIPTION_FIXTURE === '1') writeFileSync(FIXTURE, `${JSON.stringify(current, null, '\t')}\n`);
+		if (process.env.UPDATE_DESCRIPTION_FIXTURE === '1')
+			writeFileSync(FIXTURE, `${JSON.stringify(current, null, '\t')}\n`);
 		const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Record<string, unknown>;
 		expect(current).toEqual(fixture);
 	});
@@ -92,7 +113,11 @@ describe('node descriptions', () => {
 		expect(Object.keys(fixture.harvestUsersParametersByVersion)).toEqual(['1', '1.1']);
 		for (const operations of Object.values(fixture.harvestUsersParametersByVersion)) {
 			expect(Object.keys(operations)).toHaveLength(38);
-			expect(operations['user.reconcile']).toMatchObject({ resource: 'user', operation: 'reconcile', dryRun: true });
+			expect(operations['user.reconcile']).toMatchObject({
+				resource: 'user',
+				operation: 'reconcile',
+				dryRun: true,
+			});
 		}
 	});
 });

@@ -23,7 +23,8 @@ const FILES = ['nodes', 'credentials'].flatMap((top) => sourceFiles(join(PACKAGE
 /** `./x` is x.ts; `../transport` is transport/index.ts. */
 function resolveImport(from: string, specifier: string): string | undefined {
 	const target = resolve(dirname(from), specifier);
-	for (const candidate of [`${target}.ts`, join(target, 'index.ts')]) if (existsSync(candidate)) return candidate;
+	for (const candidate of [`${target}.ts`, join(target, 'index.ts')])
+		if (existsSync(candidate)) return candidate;
 	return undefined;
 }
 
@@ -31,9 +32,15 @@ function resolveImport(from: string, specifier: string): string | undefined {
 function fileGraph(): Map<string, string[]> {
 	const graph = new Map<string, string[]>();
 	for (const file of FILES) {
-		const specifiers = [...readFileSync(file, 'utf8').matchAll(/(?:from|import)\s+'(\.{1,2}\/[^']*)'/g)].map((m) => m[1]);
-		const targets = specifiers.map((s) => resolveImport(file, s)).filter((t): t is string => t !== undefined);
-		graph.set(relative(PACKAGE_ROOT, file), [...new Set(targets.map((t) => relative(PACKAGE_ROOT, t)))]);
+		const specifiers = [
+			...readFileSync(file, 'utf8').matchAll(/(?:from|import)\s+'(\.{1,2}\/[^']*)'/g),
+		].map((m) => m[1]);
+		const targets = specifiers
+			.map((s) => resolveImport(file, s))
+			.filter((t): t is string => t !== undefined);
+		graph.set(relative(PACKAGE_ROOT, file), [
+			...new Set(targets.map((t) => relative(PACKAGE_ROOT, t))),
+		]);
 	}
 	return graph;
 }
@@ -45,7 +52,8 @@ function cycles(graph: Map<string, string[]>): string[] {
 	const walk = (file: string, path: string[]) => {
 		state.set(file, 'open');
 		for (const next of graph.get(file) ?? []) {
-			if (state.get(next) === 'open') found.push([...path.slice(path.indexOf(next)), file, next].join(' -> '));
+			if (state.get(next) === 'open')
+				found.push([...path.slice(path.indexOf(next)), file, next].join(' -> '));
 			else if (!state.has(next)) walk(next, [...path, file]);
 		}
 		state.set(file, 'done');
@@ -59,7 +67,8 @@ function reachable(graph: Map<string, string[]>, from: string): Set<string> {
 	const stack = [from];
 	while (stack.length > 0) {
 		const file = stack.pop()!;
-		for (const next of graph.get(file) ?? []) if (!seen.has(next)) stack.push(next), seen.add(next);
+		for (const next of graph.get(file) ?? [])
+			if (!seen.has(next)) (stack.push(next), seen.add(next));
 	}
 	return seen;
 }
@@ -68,13 +77,21 @@ function reachable(graph: Map<string, string[]>, from: string): Set<string> {
 function longFunctions(max: number): string[] {
 	const long: string[] = [];
 	for (const file of FILES) {
-		const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+		const source = ts.createSourceFile(
+			file,
+			readFileSync(file, 'utf8'),
+			ts.ScriptTarget.Latest,
+			true,
+		);
 		const visit = (node: ts.Node) => {
 			if (ts.isFunctionLike(node) && 'body' in node && node.body) {
 				const first = source.getLineAndCharacterOfPosition(node.getStart(source)).line;
 				const last = source.getLineAndCharacterOfPosition(node.getEnd()).line;
 				const name = (node as ts.FunctionLikeDeclaration).name?.getText(source) ?? '(anonymous)';
-				if (last - first + 1 > max) long.push(`${relative(PACKAGE_ROOT, file)}:${first + 1} ${name} (${last - first + 1} lines)`);
+				if (last - first + 1 > max)
+					long.push(
+						`${relative(PACKAGE_ROOT, file)}:${first + 1} ${name} (${last - first + 1} lines)`,
+					);
 			}
 			ts.forEachChild(node, visit);
 		};
@@ -86,11 +103,15 @@ function longFunctions(max: number): string[] {
 describe('file structure of nodes/ and credentials/', () => {
 	it('reads the imports it checks', () => {
 		const graph = fileGraph();
-		expect(graph.get('nodes/HarvestUsers/actions/router.ts')).toContain('nodes/HarvestUsers/actions/operations.ts');
+		expect(graph.get('nodes/HarvestUsers/actions/router.ts')).toContain(
+			'nodes/HarvestUsers/actions/operations.ts',
+		);
 		expect(graph.get('nodes/HarvestUsers/actions/user/User.resource.ts')).toContain(
 			'nodes/HarvestUsers/actions/user/reconcile.operation.ts',
 		);
-		expect(graph.get('nodes/HarvestUsers/actions/user/get.operation.ts')).toContain('nodes/HarvestUsers/transport/index.ts');
+		expect(graph.get('nodes/HarvestUsers/actions/user/get.operation.ts')).toContain(
+			'nodes/HarvestUsers/transport/index.ts',
+		);
 	});
 
 	it('has no import cycle between files', () => {
@@ -103,17 +124,22 @@ describe('file structure of nodes/ and credentials/', () => {
 			(file) => `nodes/HarvestUsers/actions/user/provisioning/${file}`,
 		);
 		const reaching = pure.flatMap((file) =>
-			[...reachable(graph, file)].filter((to) => to.includes('/transport/')).map((to) => `${file} -> ${to}`),
+			[...reachable(graph, file)]
+				.filter((to) => to.includes('/transport/'))
+				.map((to) => `${file} -> ${to}`),
 		);
 		expect(reaching).toEqual([]);
 		// The check can see a transport import where there is one.
-		expect([...reachable(graph, 'nodes/HarvestUsers/actions/user/provisioning/apply.ts')]).toContain(
-			'nodes/HarvestUsers/transport/index.ts',
-		);
+		expect([
+			...reachable(graph, 'nodes/HarvestUsers/actions/user/provisioning/apply.ts'),
+		]).toContain('nodes/HarvestUsers/transport/index.ts');
 	});
 
 	it('has no file over 250 lines', () => {
-		const long = FILES.map((file) => ({ file, lines: readFileSync(file, 'utf8').split('\n').length - 1 }))
+		const long = FILES.map((file) => ({
+			file,
+			lines: readFileSync(file, 'utf8').split('\n').length - 1,
+		}))
 			.filter(({ lines }) => lines > 250)
 			.map(({ file, lines }) => `${relative(PACKAGE_ROOT, file)} (${lines} lines)`);
 		expect(long).toEqual([]);

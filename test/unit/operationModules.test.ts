@@ -19,7 +19,11 @@ import { operations, resourceDescriptions } from '../../nodes/HarvestUsers/actio
 import type { OperationModule } from '../../nodes/HarvestUsers/actions/types';
 
 const modules = Object.entries(operations).flatMap(([resource, ofResource]) =>
-	Object.entries(ofResource as Record<string, OperationModule>).map(([name, module]) => ({ resource, name, module })),
+	Object.entries(ofResource as Record<string, OperationModule>).map(([name, module]) => ({
+		resource,
+		name,
+		module,
+	})),
 );
 
 /** A value as TypeScript source, keys unquoted: the shape the lint rules look for. */
@@ -27,7 +31,10 @@ function toSource(value: unknown): string {
 	if (Array.isArray(value)) return `[${value.map(toSource).join(', ')}]`;
 	if (value && typeof value === 'object') {
 		return `{ ${Object.entries(value)
-			.map(([key, entry]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${toSource(entry)}`)
+			.map(
+				([key, entry]) =>
+					`${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${toSource(entry)}`,
+			)
 			.join(', ')} }`;
 	}
 	return JSON.stringify(value);
@@ -41,8 +48,15 @@ function lintFindings(source: string): string[] {
 		[
 			{
 				files: ['**/*.ts'],
-				languageOptions: { parser: tseslint.parser as Linter.Parser, parserOptions: { sourceType: 'module' } },
-				plugins: { 'n8n-nodes-base': n8nNodesBase as unknown as NonNullable<Linter.Config['plugins']>[string] },
+				languageOptions: {
+					parser: tseslint.parser as Linter.Parser,
+					parserOptions: { sourceType: 'module' },
+				},
+				plugins: {
+					'n8n-nodes-base': n8nNodesBase as unknown as NonNullable<
+						Linter.Config['plugins']
+					>[string],
+				},
 				rules: n8nNodesBase.configs.nodes.rules,
 			},
 		],
@@ -51,34 +65,48 @@ function lintFindings(source: string): string[] {
 	return messages.map((m) => `${m.ruleId ?? 'parse'}: ${m.message}`);
 }
 
-const dropdowns = (): INodeProperties[] => resourceDescriptions.filter((property) => property.name === 'operation');
+const dropdowns = (): INodeProperties[] =>
+	resourceDescriptions.filter((property) => property.name === 'operation');
 
 describe('operation modules', () => {
 	it('each exports its value under that name, and shows its fields for that resource and operation only', () => {
 		expect(modules.length).toBeGreaterThan(30);
 		const wrong = modules.flatMap(({ resource, name, module }) => [
-			...(module.option.value === name ? [] : [`${resource}.${name}: option.value is ${module.option.value}`]),
+			...(module.option.value === name
+				? []
+				: [`${resource}.${name}: option.value is ${module.option.value}`]),
 			...module.description
 				.filter((field) => {
 					const show = field.displayOptions?.show ?? {};
-					return JSON.stringify([show.resource, show.operation]) !== JSON.stringify([[resource], [name]]);
+					return (
+						JSON.stringify([show.resource, show.operation]) !== JSON.stringify([[resource], [name]])
+					);
 				})
-				.map((field) => `${resource}.${name}: ${field.name} shows for ${JSON.stringify(field.displayOptions?.show)}`),
+				.map(
+					(field) =>
+						`${resource}.${name}: ${field.name} shows for ${JSON.stringify(field.displayOptions?.show)}`,
+				),
 		]);
 		expect(wrong).toEqual([]);
 	});
 
 	it('build one Operation dropdown per resource, alphabetical by name, with every operation of the resource', () => {
 		for (const [resource, ofResource] of Object.entries(operations)) {
-			const dropdown = dropdowns().find((p) => (p.displayOptions?.show?.resource as string[]).includes(resource))!;
+			const dropdown = dropdowns().find((p) =>
+				(p.displayOptions?.show?.resource as string[]).includes(resource),
+			)!;
 			const options = dropdown.options as INodePropertyOptions[];
 			expect(options.map((o) => o.value).sort()).toEqual(Object.keys(ofResource).sort());
-			expect(options.map((o) => o.name)).toEqual(options.map((o) => o.name).sort((a, b) => a.localeCompare(b)));
+			expect(options.map((o) => o.name)).toEqual(
+				options.map((o) => o.name).sort((a, b) => a.localeCompare(b)),
+			);
 		}
 	});
 
 	it("pass n8n's lint rules for options and operations, as the literal lists did", () => {
-		expect(lintFindings(`export const operationDropdowns = ${toSource(dropdowns())};\n`)).toEqual([]);
+		expect(lintFindings(`export const operationDropdowns = ${toSource(dropdowns())};\n`)).toEqual(
+			[],
+		);
 	});
 
 	it('would be caught by those rules if a built dropdown were out of order or miscased (the lint check above is live)', () => {
@@ -89,7 +117,13 @@ describe('operation modules', () => {
 			options: [{ ...options[0], action: 'Create A Billable Rate' }, ...options.slice(1)].reverse(),
 		};
 		// Five or more items are needed for the sort rule to apply; the first resource has three.
-		const padded = { ...broken, options: [...broken.options, ...['V', 'W', 'X'].map((n) => ({ ...options[0], name: n, value: n }))] };
+		const padded = {
+			...broken,
+			options: [
+				...broken.options,
+				...['V', 'W', 'X'].map((n) => ({ ...options[0], name: n, value: n })),
+			],
+		};
 		const findings = lintFindings(`export const operationDropdowns = ${toSource([padded])};\n`);
 		expect(findings).toEqual(
 			expect.arrayContaining([

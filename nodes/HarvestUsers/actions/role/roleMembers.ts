@@ -13,10 +13,23 @@ export async function changeRoleMembers(
 	itemIndex: number,
 	change: 'add' | 'remove',
 ): Promise<IDataObject> {
-	const path = harvestPath(ctx.getNode(), '/v2/roles/{roleId}', { roleId: readRoleId(ctx, itemIndex) }, itemIndex);
-	const given = readIdList(ctx, 'userIds', 'User ID', itemIndex, { noun: 'users', field: 'User Names or IDs' });
+	const path = harvestPath(
+		ctx.getNode(),
+		'/v2/roles/{roleId}',
+		{ roleId: readRoleId(ctx, itemIndex) },
+		itemIndex,
+	);
+	const given = readIdList(ctx, 'userIds', 'User ID', itemIndex, {
+		noun: 'users',
+		field: 'User Names or IDs',
+	});
 	const role = await harvestRequest(ctx, { method: 'GET', path, itemIndex });
 	const result = changeMembership((role.user_ids as number[] | undefined) ?? [], given, change);
 	if (!result.changed) return role;
-	return await harvestRequest(ctx, { method: 'PATCH', path, body: { user_ids: result.ids }, itemIndex });
+	return await harvestRequest(ctx, {
+		method: 'PATCH',
+		path,
+		body: { user_ids: result.ids },
+		itemIndex,
+	});
 }

@@ -42,17 +42,31 @@ export interface ReportInput {
 
 /** The output items: one per change or failure, then the summary. */
 export function reportItems(input: ReportInput): INodeExecutionData[] {
-	const allItems: IPairedItemData[] = Array.from({ length: input.itemCount }, (_, item) => ({ item }));
+	const allItems: IPairedItemData[] = Array.from({ length: input.itemCount }, (_, item) => ({
+		item,
+	}));
 	const output: INodeExecutionData[] = [];
 	for (const step of input.steps) {
 		const json = stepJson(step, input.dryRun);
-		if (json) output.push({ json, pairedItem: step.itemIndex === undefined ? allItems : { item: step.itemIndex } });
+		if (json)
+			output.push({
+				json,
+				pairedItem: step.itemIndex === undefined ? allItems : { item: step.itemIndex },
+			});
 	}
 	output.push({ json: summaryJson(input), pairedItem: allItems });
 	return output;
 }
 
-function summaryJson({ dryRun, archiveMissing, people, plan, steps, writes, reads }: ReportInput): IDataObject {
+function summaryJson({
+	dryRun,
+	archiveMissing,
+	people,
+	plan,
+	steps,
+	writes,
+	reads,
+}: ReportInput): IDataObject {
 	return {
 		// A dry run leads with dryRun and counts what is planned, so no one reads it as done
 		...(dryRun
@@ -62,7 +76,10 @@ function summaryJson({ dryRun, archiveMissing, people, plan, steps, writes, read
 		harvestUsers: plan.userCount,
 		activeHarvestUsers: plan.activeCount,
 		...(archiveMissing ? { notArchived: plan.kept as unknown as IDataObject[] } : {}),
-		requests: { reads, writes: writes.reduce((n, step) => n + requestsFor(step.plan as PersonPlan), 0) },
+		requests: {
+			reads,
+			writes: writes.reduce((n, step) => n + requestsFor(step.plan as PersonPlan), 0),
+		},
 	};
 }
 
@@ -118,7 +135,11 @@ function plannedCounts(steps: Step[]): IDataObject {
 	};
 }
 
-export function failedChangesError(node: INode, failures: Step[], applied: number): NodeOperationError {
+export function failedChangesError(
+	node: INode,
+	failures: Step[],
+	applied: number,
+): NodeOperationError {
 	const lines = failures.map(
 		(f) =>
 			`${f.email}${f.itemIndex === undefined ? '' : ` (item ${f.itemIndex})`}${f.plan ? `, ${PLANNED[f.plan.action]}` : ''}: ${f.failure?.message}`,
@@ -132,7 +153,11 @@ export function failedChangesError(node: INode, failures: Step[], applied: numbe
 	);
 }
 
-export function tooManyArchivesError(node: INode, verdict: GuardVerdict, archives: PersonPlan[]): NodeOperationError {
+export function tooManyArchivesError(
+	node: INode,
+	verdict: GuardVerdict,
+	archives: PersonPlan[],
+): NodeOperationError {
 	return new NodeOperationError(
 		node,
 		`Nothing was written: the plan would archive ${verdict.archiveCount} of ${verdict.activeCount} active users (${verdict.archivePercent}%), ${verdict.exceeded.join(' and ')}`,

@@ -32,5 +32,7 @@ export function planSteps(plan: ReconcilePlan): Step[] {
 /** The requests a plan sends: a restore with other changes takes two (apply.ts, restoreThenChange). */
 export function requestsFor(plan: PersonPlan): number {
 	if (!plan.body) return 0;
-	return plan.action === 'restored' && Object.keys(plan.body).some((key) => key !== 'is_active') ? 2 : 1;
+	return plan.action === 'restored' && Object.keys(plan.body).some((key) => key !== 'is_active')
+		? 2
+		: 1;
 }
