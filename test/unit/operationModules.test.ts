@@ -1,5 +1,5 @@
 /**
- * The operation modules are the one place an operation is described (actions/types.ts): the
+ * The operation modules are the one place an operation is described (actions/shared/types.ts): the
  * Operation dropdowns, the router's map and the record keys are built from them. What the types
  * cannot say is checked here: a module's value matches the name its resource exports it under
  * and its fields' displayOptions, and the built dropdowns still pass the n8n lint rules that
@@ -16,7 +16,7 @@ const n8nNodesBase = require('eslint-plugin-n8n-nodes-base') as {
 };
 
 import { operations, resourceDescriptions } from '../../nodes/HarvestUsers/actions/operations';
-import type { OperationModule } from '../../nodes/HarvestUsers/actions/types';
+import type { OperationModule } from '../../nodes/HarvestUsers/actions/shared/types';
 
 const modules = Object.entries(operations).flatMap(([resource, ofResource]) =>
 	Object.entries(ofResource as Record<string, OperationModule>).map(([name, module]) => ({

@@ -9,7 +9,7 @@ import * as taskAssignment from './taskAssignment/TaskAssignment.resource';
 import * as teammate from './teammate/Teammate.resource';
 import * as user from './user/User.resource';
 import * as userAssignment from './userAssignment/UserAssignment.resource';
-import type { OperationModule, ResourceOperations } from './types';
+import type { OperationModule, ResourceOperations } from './shared/types';
 
 /** The node's Resource dropdown, alphabetical. */
 export const resourceProperty: INodeProperties = {
@@ -34,7 +34,7 @@ export const resourceProperty: INodeProperties = {
 
 /**
  * resource -> operation -> module: what the router dispatches to and everything below is built
- * from. `satisfies` checks each module against types.ts, so one that lacks its option, fields,
+ * from. `satisfies` checks each module against shared/types.ts, so one that lacks its option, fields,
  * execute or record parameter does not compile.
  */
 export const operations = {

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { operations } from './operations';
-import type { ResourceOperations } from './types';
+import type { ResourceOperations } from './shared/types';
 
 /**
  * Which parameter names the record an item operation writes, so that items in flight together
@@ -10,7 +10,7 @@ import type { ResourceOperations } from './types';
  * such as "add a teammate" never loses another item's change; a second upsert of one email sees
  * the user the first one created). `null`: the operation only reads, so its items are independent.
  *
- * Each item operation declares its own (`recordParameter`, types.ts): one cannot be left out.
+ * Each item operation declares its own (`recordParameter`, shared/types.ts): one cannot be left out.
  */
 export const RECORD_PARAMETER: Record<string, Record<string, string | null>> = Object.fromEntries(
 	Object.entries(operations as Record<string, ResourceOperations>).map(([resource, modules]) => [

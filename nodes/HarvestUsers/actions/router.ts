@@ -11,7 +11,7 @@ import { operationLabel, operations, type HarvestResource } from './operations';
 import { parallelRequests } from '../concurrency/parallelRequests';
 import { firstFailure, runInOrder } from '../concurrency/pool';
 import { recordKey } from './recordKey';
-import type { ResourceOperations } from './types';
+import type { ResourceOperations } from './shared/types';
 
 /**
  * Dispatches to the operation module and owns item linking: every output item carries the

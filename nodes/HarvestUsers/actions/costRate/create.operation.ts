@@ -4,7 +4,7 @@ import { harvestPath, harvestRequest } from '../../transport';
 import { rateAmountField, rateStartDateField, userLocator } from '../shared/common.descriptions';
 import { readUserId } from '../shared/parameters';
 import { readRateBody } from '../shared/rateBody';
-import type { OperationOption } from '../types';
+import type { OperationOption } from '../shared/types';
 
 export const option: OperationOption = {
 	name: 'Create',

@@ -4,7 +4,7 @@ import { harvestPath } from '../../transport';
 import { activeFilters, returnAllOrLimit, updatedSinceFilter, userLocator } from '../shared/common.descriptions';
 import { listRecords } from '../shared/listRecords';
 import { filtersToQuery, readUserId } from '../shared/parameters';
-import type { OperationOption } from '../types';
+import type { OperationOption } from '../shared/types';
 
 export const option: OperationOption = {
 	name: 'Get Many',

@@ -4,7 +4,7 @@ import { harvestRequest } from '../../transport';
 import { readIdList } from '../shared/membership';
 import { roleNameField, roleUsersField } from './role.descriptions';
 import { readRoleName } from './roleParameters';
-import type { OperationOption } from '../types';
+import type { OperationOption } from '../shared/types';
 
 export const option: OperationOption = {
 	name: 'Create',

@@ -5,7 +5,7 @@ import { checkInput } from '../shared/checkInput';
 import { readIdList } from '../shared/membership';
 import { roleIdField, roleNameField, roleUsersField } from './role.descriptions';
 import { readRoleId, readRoleName } from './roleParameters';
-import type { OperationOption } from '../types';
+import type { OperationOption } from '../shared/types';
 
 export const option: OperationOption = {
 	name: 'Update',

@@ -5,7 +5,7 @@ import { projectLocator } from '../shared/common.descriptions';
 import { deleteOrArchive } from '../shared/deleteOrArchive';
 import { readLocatorId, readProjectId } from '../shared/parameters';
 import { taskAssignmentIdField } from './taskAssignment.descriptions';
-import type { OperationOption } from '../types';
+import type { OperationOption } from '../shared/types';
 
 export const option: OperationOption = {
 	name: 'Delete',

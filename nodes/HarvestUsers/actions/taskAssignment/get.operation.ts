@@ -4,7 +4,7 @@ import { harvestPath, harvestRequest } from '../../transport';
 import { projectLocator } from '../shared/common.descriptions';
 import { readLocatorId, readProjectId } from '../shared/parameters';
 import { taskAssignmentIdField } from './taskAssignment.descriptions';
-import type { OperationOption } from '../types';
+import type { OperationOption } from '../shared/types';
 
 export const option: OperationOption = {
 	name: 'Get',

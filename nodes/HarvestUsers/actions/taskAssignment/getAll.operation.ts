@@ -4,7 +4,7 @@ import { harvestPath } from '../../transport';
 import { activeFilters, assignmentScope, returnAllOrLimit } from '../shared/common.descriptions';
 import { listRecords } from '../shared/listRecords';
 import { filtersToQuery, readProjectId } from '../shared/parameters';
-import type { OperationOption } from '../types';
+import type { OperationOption } from '../shared/types';
 
 export const option: OperationOption = {
 	name: 'Get Many',

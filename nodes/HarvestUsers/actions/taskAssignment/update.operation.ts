@@ -6,7 +6,7 @@ import { projectLocator } from '../shared/common.descriptions';
 import { readCollectionBody } from '../shared/fieldMap';
 import { readLocatorId, readProjectId } from '../shared/parameters';
 import { taskAssignmentBody, taskAssignmentFields, taskAssignmentIdField } from './taskAssignment.descriptions';
-import type { OperationOption } from '../types';
+import type { OperationOption } from '../shared/types';
 
 export const option: OperationOption = {
 	name: 'Update',

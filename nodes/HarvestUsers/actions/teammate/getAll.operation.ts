@@ -4,7 +4,7 @@ import { harvestPath } from '../../transport';
 import { returnAllOrLimit } from '../shared/common.descriptions';
 import { readLimit, readUserId } from '../shared/parameters';
 import { listTeammates, managerLocator } from './teammates';
-import type { OperationOption } from '../types';
+import type { OperationOption } from '../shared/types';
 
 export const option: OperationOption = {
 	name: 'Get Many',

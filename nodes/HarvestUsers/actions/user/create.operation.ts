@@ -3,7 +3,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { harvestRequest } from '../../transport';
 import { additionalUserFields } from './fields/user.descriptions';
 import { readUserBody } from './fields/userBody';
-import type { OperationOption } from '../types';
+import type { OperationOption } from '../shared/types';
 
 export const option: OperationOption = {
 	name: 'Create',

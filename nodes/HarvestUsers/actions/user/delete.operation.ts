@@ -4,7 +4,7 @@ import { harvestPath } from '../../transport';
 import { deleteOptions, userLocator } from '../shared/common.descriptions';
 import { deleteOrArchive } from '../shared/deleteOrArchive';
 import { readUserId } from '../shared/parameters';
-import type { OperationOption } from '../types';
+import type { OperationOption } from '../shared/types';
 
 export const option: OperationOption = {
 	name: 'Delete',

@@ -4,7 +4,7 @@ import { harvestPath, harvestRequest } from '../../transport';
 import { simplifyUser } from '../../display/simplifyUser';
 import { simplifyFields, userLocator } from '../shared/common.descriptions';
 import { readUserId } from '../shared/parameters';
-import type { OperationOption } from '../types';
+import type { OperationOption } from '../shared/types';
 
 export const option: OperationOption = {
 	name: 'Get',

@@ -4,7 +4,7 @@ import { simplifyUser } from '../../display/simplifyUser';
 import { activeFilters, returnAllOrLimit, simplifyFields } from '../shared/common.descriptions';
 import { listRecords } from '../shared/listRecords';
 import { filtersToQuery } from '../shared/parameters';
-import type { OperationOption } from '../types';
+import type { OperationOption } from '../shared/types';
 
 export const option: OperationOption = {
 	name: 'Get Many',

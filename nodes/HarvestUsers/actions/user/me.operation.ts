@@ -3,7 +3,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { simplifyUser } from '../../display/simplifyUser';
 import { harvestRequest } from '../../transport';
 import { simplifyFields } from '../shared/common.descriptions';
-import type { OperationOption } from '../types';
+import type { OperationOption } from '../shared/types';
 
 export const option: OperationOption = {
 	name: 'Get Me',

@@ -21,7 +21,7 @@ import { failedChangesError, reportItems, tooManyArchivesError } from './provisi
 import { readRoster } from './provisioning/roster';
 import { planSteps } from './provisioning/steps';
 import { toStringList } from '../../rules/values';
-import type { OperationOption } from '../types';
+import type { OperationOption } from '../shared/types';
 
 export const option: OperationOption = {
 	name: 'Reconcile With Roster',

@@ -6,7 +6,7 @@ import { userLocator } from '../shared/common.descriptions';
 import { readUserId } from '../shared/parameters';
 import { updateUserFieldOptions } from './fields/user.descriptions';
 import { readUserBody } from './fields/userBody';
-import type { OperationOption } from '../types';
+import type { OperationOption } from '../shared/types';
 
 export const option: OperationOption = {
 	name: 'Update',

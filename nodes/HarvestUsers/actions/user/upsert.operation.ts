@@ -8,7 +8,7 @@ import { knownUsersWithEmail, rememberUser, sendPlan } from './provisioning/appl
 import { desiredUser } from './provisioning/desiredUser';
 import { readPersonFields } from './provisioning/person';
 import { planPerson } from './provisioning/plan';
-import type { OperationOption } from '../types';
+import type { OperationOption } from '../shared/types';
 
 export const option: OperationOption = {
 	name: 'Create or Update',

@@ -5,7 +5,7 @@ import { projectLocator, userLocator } from '../shared/common.descriptions';
 import { readCollectionBody } from '../shared/fieldMap';
 import { readProjectId, readUserId } from '../shared/parameters';
 import { userAssignmentBody, userAssignmentFields } from './userAssignment.descriptions';
-import type { OperationOption } from '../types';
+import type { OperationOption } from '../shared/types';
 
 export const option: OperationOption = {
 	name: 'Create',

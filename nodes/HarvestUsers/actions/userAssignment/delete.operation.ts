@@ -5,7 +5,7 @@ import { deleteOptions, projectLocator } from '../shared/common.descriptions';
 import { deleteOrArchive } from '../shared/deleteOrArchive';
 import { readLocatorId, readProjectId } from '../shared/parameters';
 import { userAssignmentIdField } from './userAssignment.descriptions';
-import type { OperationOption } from '../types';
+import type { OperationOption } from '../shared/types';
 
 export const option: OperationOption = {
 	name: 'Delete',
