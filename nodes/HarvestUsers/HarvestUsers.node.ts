@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { agentGuardProperties } from './helpers/agentGuard';
+import { agentGuardProperties } from './rules/agentGuard';
 import { router } from './actions/router';
 import { resourceDescriptions, resourceProperty } from './actions/operations';
 import { listSearch, loadOptions } from './methods';

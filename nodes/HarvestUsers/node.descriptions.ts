@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_PARALLEL_REQUESTS } from './helpers/parallelRequests';
+import { DEFAULT_PARALLEL_REQUESTS } from './concurrency/parallelRequests';
 
 export const authenticationProperty: INodeProperties = {
 	displayName: 'Authentication',

@@ -8,7 +8,7 @@ import type { INodeProperties, INodePropertyOptions, INodeTypeDescription } from
 
 import { loadPackage, patCredential, runListSearch, runNode, runPoll, useSandbox } from '../harness/index.cjs';
 import { renderUser } from '../../sandbox/src/routes/render.cjs';
-import { HARVEST_TIMEZONES } from '../../nodes/HarvestUsers/helpers/timezones';
+import { HARVEST_TIMEZONES } from '../../nodes/HarvestUsers/rules/timezones';
 import { byId, idOf, roleIdOf } from './people.cjs';
 
 const SIMPLE_USER_FIELDS = [

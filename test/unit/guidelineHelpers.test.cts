@@ -1,5 +1,5 @@
-import { projectIdFromUrl, projectResult } from '../../nodes/HarvestUsers/helpers/labels';
-import { SIMPLE_USER_FIELDS, simplifyUser } from '../../nodes/HarvestUsers/helpers/simplifyUser';
+import { projectIdFromUrl, projectResult } from '../../nodes/HarvestUsers/display/labels';
+import { SIMPLE_USER_FIELDS, simplifyUser } from '../../nodes/HarvestUsers/display/simplifyUser';
 
 describe('project web URLs', () => {
 	it('reads the project ID from the address of a project page, and nothing else', () => {

@@ -59,7 +59,7 @@ function cycles(graph: Map<string, Set<string>>): string[][] {
 describe('folder layering', () => {
 	it('finds the imports it checks', () => {
 		const graph = folderGraph();
-		expect(graph.get('nodes/HarvestUsers/methods')).toContain('nodes/HarvestUsers/helpers');
+		expect(graph.get('nodes/HarvestUsers/methods')).toContain('nodes/HarvestUsers/display');
 		expect(graph.get('nodes/HarvestUsers/actions/user')).toContain('nodes/HarvestUsers/actions/shared');
 	});
 

@@ -2,7 +2,7 @@
  * The ordered pool behind Parallel Requests: order, bounded concurrency, one record at a time,
  * and first-failure semantics. Tasks finish when the test says so (no clocks involved).
  */
-import { firstFailure, runInOrder, type Outcome } from '../../nodes/HarvestUsers/helpers/pool';
+import { firstFailure, runInOrder, type Outcome } from '../../nodes/HarvestUsers/concurrency/pool';
 import { normaliseRecordValue, recordKey, RECORD_PARAMETER } from '../../nodes/HarvestUsers/actions/recordKey';
 import { operations } from '../../nodes/HarvestUsers/actions/operations';
 import type { IExecuteFunctions } from 'n8n-workflow';

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { rateLabel, requirePastOrToday, toHarvestDate } from '../../nodes/HarvestUsers/helpers/rateRules';
+import { rateLabel, requirePastOrToday, toHarvestDate } from '../../nodes/HarvestUsers/rules/rateRules';
 
 describe('rate rules', () => {
 	it('turns picker values, ISO strings, Dates and DateTimes into YYYY-MM-DD', () => {

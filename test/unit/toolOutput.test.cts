@@ -1,7 +1,7 @@
 import { givenUpdateFields, planUpdate } from '../../nodes/HarvestUsers/actions/user/provisioning/updatePlan';
 import { toUserBody } from '../../nodes/HarvestUsers/actions/user/fields/userBody';
-import { selectedUserFields, simplifiedUser, TOOL_USER_FIELDS } from '../../nodes/HarvestUsers/helpers/userOutput';
-import { isBlank, withoutBlanks } from '../../nodes/HarvestUsers/helpers/toolUse';
+import { selectedUserFields, simplifiedUser, TOOL_USER_FIELDS } from '../../nodes/HarvestUsers/display/userOutput';
+import { isBlank, withoutBlanks } from '../../nodes/HarvestUsers/rules/toolUse';
 
 const maya = {
 	id: 7,

@@ -3,7 +3,11 @@ import type { IDataObject } from 'n8n-workflow';
 import { later, serverTime, updatedSince } from '../../nodes/HarvestUsers/trigger/clock';
 import { detectChanges, emptySnapshot } from '../../nodes/HarvestUsers/trigger/detect';
 import { storedFields, valueKey, watchedFields, WATCHABLE_FIELDS } from '../../nodes/HarvestUsers/trigger/fields';
-import { decodeState, encodeState, stateFingerprint, writeState, type Snapshot } from '../../nodes/HarvestUsers/trigger/state';
+import { encodeState, readState, stateFingerprint, writeState, type Snapshot } from '../../nodes/HarvestUsers/trigger/state';
+
+/** The stored snapshot, or undefined when it may not be continued (any cursor up to year 9999 accepted). */
+const decodeState = (raw: IDataObject, fingerprint: string, fields: readonly string[]): Snapshot | undefined =>
+	readState(raw, fingerprint, fields, 253_402_300_799).snapshot;
 
 const TIMEZONES = ['Eastern Time (US & Canada)', 'Pacific Time (US & Canada)', 'London', 'Berlin', 'Tokyo', 'Brasilia'];
 const FIRST = ['Alex', 'Blake', 'Casey', 'Devon', 'Emery', 'Finley', 'Harper', 'Jordan', 'Kai', 'Logan', 'Morgan', 'Noel'];

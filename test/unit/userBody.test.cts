@@ -1,7 +1,7 @@
 import { changeMembership } from '../../nodes/HarvestUsers/actions/shared/membership';
 import { createUserFieldOptions, updateUserFieldOptions } from '../../nodes/HarvestUsers/actions/user/fields/user.descriptions';
 import { toUserBody } from '../../nodes/HarvestUsers/actions/user/fields/userBody';
-import { timezoneOptions } from '../../nodes/HarvestUsers/helpers/timezones';
+import { timezoneOptions } from '../../nodes/HarvestUsers/rules/timezones';
 
 describe('user body', () => {
 	it('maps the fields a person added to Harvest’s keys, converting and checking them', () => {

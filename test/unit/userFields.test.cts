@@ -1,12 +1,11 @@
 import {
 	buildAccessRoles,
 	capacityHoursToSeconds,
-	capacitySecondsToHours,
 	isEmail,
 	parseAccessRoles,
 	parseRoles,
 } from '../../nodes/HarvestUsers/actions/user/fields/userValues';
-import { requireAmount } from '../../nodes/HarvestUsers/helpers/values';
+import { requireAmount } from '../../nodes/HarvestUsers/rules/values';
 
 describe('user fields', () => {
 	it('converts weekly capacity hours to seconds in half-hour steps', () => {
@@ -14,7 +13,6 @@ describe('user fields', () => {
 		expect(capacityHoursToSeconds(37.5)).toBe(135000);
 		expect(capacityHoursToSeconds('40')).toBe(144000);
 		expect(capacityHoursToSeconds(0)).toBe(0);
-		expect(capacitySecondsToHours(126000)).toBe(35);
 		expect(() => capacityHoursToSeconds(37.3)).toThrow(/half-hour steps/);
 		expect(() => capacityHoursToSeconds(-1)).toThrow('Weekly Capacity (Hours) must be a number from 0 to 168, got -1');
 		expect(() => capacityHoursToSeconds('lots')).toThrow(/from 0 to 168/);

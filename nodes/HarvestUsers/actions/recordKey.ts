@@ -1,5 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { operations } from './operations';
+import type { ResourceOperations } from './shared/types';
+
 /**
  * Which parameter names the record an item operation writes, so that items in flight together
  * never write one record at the same time: items whose record is the same run one after another,
@@ -7,30 +10,20 @@ import type { IExecuteFunctions } from 'n8n-workflow';
  * such as "add a teammate" never loses another item's change; a second upsert of one email sees
  * the user the first one created). `null`: the operation only reads, so its items are independent.
  *
- * An operation missing here runs its items strictly one after another (the safe default); the
- * unit tests require every operation to be listed.
+ * Each item operation declares its own (`recordParameter`, shared/types.ts): one cannot be left out.
  */
-export const RECORD_PARAMETER: Record<string, Record<string, string | null>> = {
-	billableRate: { create: 'userId', get: null, getAll: null },
-	costRate: { create: 'userId', get: null, getAll: null },
-	projectAssignment: { getAll: null },
-	role: { addUsers: 'roleId', create: 'name', delete: 'roleId', get: null, getAll: null, removeUsers: 'roleId', update: 'roleId' },
-	taskAssignment: { create: 'projectId', delete: 'projectId', get: null, getAll: null, update: 'projectId' },
-	teammate: { add: 'userId', getAll: null, remove: 'userId', set: 'userId' },
-	user: {
-		archive: 'userId',
-		create: 'email',
-		delete: 'userId',
-		get: null,
-		getAll: null,
-		me: null,
-		restore: 'userId',
-		update: 'userId',
-		upsert: 'email',
-	},
-	userAssignment: { create: 'projectId', delete: 'projectId', get: null, getAll: null, update: 'projectId' },
-};
+export const RECORD_PARAMETER: Record<string, Record<string, string | null>> = Object.fromEntries(
+	Object.entries(operations as Record<string, ResourceOperations>).map(([resource, modules]) => [
+		resource,
+		Object.fromEntries(
+			Object.entries(modules).flatMap(([operation, module]) =>
+				'recordParameter' in module ? [[operation, module.recordParameter]] : [],
+			),
+		),
+	]),
+);
 
+/** An operation the router does not know (it refuses one before any item runs): one key for all. */
 const UNLISTED = '*';
 
 /** The item's record key, or undefined when the item only reads. Throws when the parameter cannot be read. */

@@ -7,12 +7,12 @@ import {
 } from 'n8n-workflow';
 
 import { configureExecution } from '../transport';
-import { guardToolUse } from '../helpers/agentGuard';
+import { guardToolUse } from '../rules/agentGuard';
 import { operationLabel, operations, type HarvestResource } from './operations';
-import { parallelRequests } from '../helpers/parallelRequests';
-import { firstFailure, runInOrder } from '../helpers/pool';
+import { parallelRequests } from '../concurrency/parallelRequests';
+import { firstFailure, runInOrder } from '../concurrency/pool';
 import { recordKey } from './recordKey';
-import type { OperationModule } from './types';
+import type { ResourceOperations } from './shared/types';
 
 /**
  * Dispatches to the operation module and owns item linking: every output item carries the
@@ -25,7 +25,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as HarvestResource;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const module = (operations[resource] as Record<string, OperationModule> | undefined)?.[operation];
+	const module = (operations[resource] as ResourceOperations | undefined)?.[operation];
 	if (!module) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`);
 	}
@@ -71,7 +71,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 }
 
 /** Names the item and the operation in the error a person sees; keeps Harvest's own message first. */
-export function withItemContext(
+function withItemContext(
 	ctx: IExecuteFunctions,
 	error: unknown,
 	itemIndex: number | undefined,
@@ -95,7 +95,7 @@ function isNodeError(error: unknown): error is NodeApiError | NodeOperationError
 	return name === 'NodeApiError' || name === 'NodeOperationError';
 }
 
-export function errorJson(error: NodeApiError | NodeOperationError, itemIndex: number | undefined, label: string): IDataObject {
+function errorJson(error: NodeApiError | NodeOperationError, itemIndex: number | undefined, label: string): IDataObject {
 	return {
 		error: error.message,
 		...(error.description ? { description: error.description } : {}),

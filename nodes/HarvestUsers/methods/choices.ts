@@ -1,9 +1,9 @@
 /** What the dropdowns share; kept apart from them because every export of a dropdown file becomes a loadOptions method. */
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { isEmail } from '../helpers/email';
+import { isEmail } from '../rules/email';
 import { harvestList, toId } from '../transport';
-import { projectIdFromUrl } from '../helpers/labels';
+import { projectIdFromUrl } from '../display/labels';
 
 /** The locator's value when it is a usable ID (or, for users, an email), else undefined. */
 export function chosen(ctx: ILoadOptionsFunctions, name: string): { mode: string; value: string } | undefined {

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { harvestPath, harvestRequest } from '../transport';
-import { archivedSuffix, projectResult, userResult } from '../helpers/labels';
+import { archivedSuffix, projectResult, userResult } from '../display/labels';
 import { chosen } from './choices';
 
 interface Page {

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { harvestList } from '../transport';
-import { byName, userResult } from '../helpers/labels';
+import { byName, userResult } from '../display/labels';
 
 /** Dropdowns about people: users and role names. */
 

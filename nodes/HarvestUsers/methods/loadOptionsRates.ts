@@ -4,8 +4,8 @@
  */
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { rateLabel } from '../helpers/rateRules';
-import { normaliseEmail } from '../helpers/usersByEmail';
+import { rateLabel } from '../rules/rateRules';
+import { normaliseEmail } from '../rules/email';
 import { harvestList, harvestPath, toId } from '../transport';
 import { chosen, options } from './choices';
 

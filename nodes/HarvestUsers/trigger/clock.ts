@@ -9,7 +9,7 @@
  * its app servers' clocks differ slightly, and a write can become visible a little after it was
  * stamped; re-reading two minutes costs nothing because re-read users are recognised.
  */
-export const LOOKBACK_SECONDS = 120;
+const LOOKBACK_SECONDS = 120;
 
 export function fromEpochSeconds(seconds: number): string {
 	return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');

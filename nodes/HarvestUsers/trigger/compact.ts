@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { digestChars, fromChars, toChars } from './hash';
 import { valueKey } from './fields';
-import type { KnownUser, Snapshot } from './state';
+import type { KnownUser, Snapshot } from './snapshot';
 
 export const COMPACT_VERSION = 2;
 

@@ -9,7 +9,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { changesForPeople, type Changes } from '../helpers/changes';
+import { changesForPeople, type Changes } from '../display/changes';
 import { toId } from '../transport';
 import { fromEpochSeconds, later, toEpochSeconds } from './clock';
 import { compactUser } from './compact';
@@ -45,7 +45,7 @@ export interface DetectOptions {
 	compact?: boolean;
 }
 
-export interface Detection {
+interface Detection {
 	/** Output items, oldest change first, deletions last. */
 	items: IDataObject[];
 	next: Snapshot;

@@ -12,7 +12,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { simplifyUser } from '../helpers/simplifyUser';
+import { simplifyUser } from '../display/simplifyUser';
 import { configureExecution, harvestList, readTarget, requireWholeRoster, settings, toId } from '../transport';
 import { missedSince, SKEW_ALLOWANCE_SECONDS, updatedSince } from './clock';
 import { detectChanges, emptySnapshot, TRIGGER_EVENTS, type TriggerEvent } from './detect';
@@ -23,7 +23,7 @@ import { encodeState, stateFingerprint, writeState, type ReadState, type Snapsho
 import { requireStateObject } from './stateType';
 
 /** How many users "Fetch Test Event" shows. */
-export const SAMPLE_SIZE = 5;
+const SAMPLE_SIZE = 5;
 
 function readEvents(ctx: IPollFunctions): Set<TriggerEvent> {
 	const chosen = ctx.getNodeParameter('events', []) as string[];
@@ -56,7 +56,7 @@ async function fingerprintFor(ctx: IPollFunctions): Promise<(fields: readonly st
 }
 
 /** The most recently updated users, marked as a sample; stored state is neither read nor written. */
-export function sampleOf(users: readonly IDataObject[], size = SAMPLE_SIZE): IDataObject[] {
+function sampleOf(users: readonly IDataObject[], size = SAMPLE_SIZE): IDataObject[] {
 	return [...users]
 		.sort((a, b) => String(b.updated_at).localeCompare(String(a.updated_at)) || (toId(b.id) ?? 0) - (toId(a.id) ?? 0))
 		.slice(0, size)

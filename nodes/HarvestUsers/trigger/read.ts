@@ -3,7 +3,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { harvestPages, harvestPath, harvestRequest, type HarvestResponse } from '../transport';
 import { serverTime } from './clock';
 
-export interface UserListing {
+interface UserListing {
 	users: IDataObject[];
 	/** Harvest's Date when it answered the first page: the next cursor. */
 	serverTime?: string;
@@ -30,7 +30,7 @@ export async function readUsers(ctx: IPollFunctions, filters: IDataObject = {}):
 	return { users, serverTime: time, pages };
 }
 
-export interface Confirmation {
+interface Confirmation {
 	/** Users Harvest still returns: compared like listed users. */
 	present: IDataObject[];
 	/** Users Harvest no longer shows this token (403): forgotten quietly, never reported deleted. */

@@ -9,26 +9,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { fromEpochSeconds } from './clock';
 import { COMPACT_VERSION, encodeCompactUsers } from './compact';
+import type { KnownUser, Snapshot } from './snapshot';
 
-export interface KnownUser {
-	/** updated_at, epoch seconds (Harvest's timestamps have second precision). */
-	at: number;
-	active: boolean;
-	/** valueKey() of each stored field, in the state's field order (Previous Values = None: a digest of it). */
-	values: string[];
-	/** Previous Values = None: a digest of all stored fields' values together. */
-	sum?: string;
-}
-
-export interface Snapshot {
-	/** Harvest's time when the last recorded poll read its first page (ISO 8601, seconds). */
-	cursor: string | null;
-	/** Whether the last recorded poll listed every user for Deleted (so deletions since then can be told). */
-	roster: boolean;
-	users: Map<number, KnownUser>;
-	/** The n8n host's clock (epoch seconds) at that poll: tells a jump back of Harvest's clock. */
-	polledAt?: number;
-}
+export type { KnownUser, Snapshot } from './snapshot';
 
 const VERSION = 1;
 
@@ -193,11 +176,6 @@ function decodeUsers(raw: IDataObject): Snapshot {
 export function snapshotOf(raw: IDataObject, users: Map<number, KnownUser>): Snapshot {
 	const cursor = typeof raw.cursor === 'string' ? raw.cursor : null;
 	return { cursor, roster: raw.roster === true, users, ...(typeof raw.polled === 'number' ? { polledAt: raw.polled } : {}) };
-}
-
-/** readState without the reason, for callers that only continue or start over. */
-export function decodeState(raw: IDataObject, fingerprint: string, fields: readonly string[], maxCursor = LAST_SECOND): Snapshot | undefined {
-	return readState(raw, fingerprint, fields, maxCursor).snapshot;
 }
 
 /** Replaces the trigger's keys in n8n's static data object in one go. */

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
 
-import { typeName } from '../helpers/email';
+import { typeName } from '../rules/email';
 
 /**
  * The trigger's memory must be an object: n8n hands back whatever the workflow's static data holds

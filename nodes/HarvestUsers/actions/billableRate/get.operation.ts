@@ -3,6 +3,16 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { harvestPath, harvestRequest } from '../../transport';
 import { userLocator } from '../shared/common.descriptions';
 import { readUserId } from '../shared/parameters';
+import type { OperationOption } from '../shared/types';
+
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a billable rate',
+	description: 'Retrieve one billable rate of a user',
+};
+
+export const recordParameter = null;
 
 const properties: INodeProperties[] = [
 	userLocator,

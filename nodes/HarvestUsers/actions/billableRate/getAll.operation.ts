@@ -4,6 +4,16 @@ import { harvestPath } from '../../transport';
 import { returnAllOrLimit, userLocator } from '../shared/common.descriptions';
 import { listRecords } from '../shared/listRecords';
 import { readUserId } from '../shared/parameters';
+import type { OperationOption } from '../shared/types';
+
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many billable rates',
+	description: "List a user's billable rate history",
+};
+
+export const recordParameter = null;
 
 const properties: INodeProperties[] = [userLocator, ...returnAllOrLimit];
 

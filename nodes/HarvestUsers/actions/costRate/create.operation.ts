@@ -5,6 +5,16 @@ import { rateAmountField, rateStartDateField, userLocator } from '../shared/comm
 import { readUserId } from '../shared/parameters';
 import { readRateBody } from '../shared/rateBody';
 import { onlyIfDifferentField, unchangedRate } from '../shared/currentRate';
+import type { OperationOption } from '../shared/types';
+
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a cost rate',
+	description: 'Give a user a new cost rate from a start date',
+};
+
+export const recordParameter = 'userId';
 
 const properties: INodeProperties[] = [
 	userLocator,

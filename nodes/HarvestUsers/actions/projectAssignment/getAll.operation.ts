@@ -4,6 +4,16 @@ import { harvestPath } from '../../transport';
 import { activeFilters, returnAllOrLimit, updatedSinceFilter, userLocator } from '../shared/common.descriptions';
 import { listRecords } from '../shared/listRecords';
 import { filtersToQuery, readUserId } from '../shared/parameters';
+import type { OperationOption } from '../shared/types';
+
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many project assignments of a user',
+	description: 'List the active projects a user (or the authenticated user) is assigned to',
+};
+
+export const recordParameter = null;
 
 const properties: INodeProperties[] = [
 	{

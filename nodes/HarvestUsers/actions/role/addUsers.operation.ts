@@ -1,9 +1,17 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { harvestPath, harvestRequest } from '../../transport';
-import { changeMembership, readIdList } from '../shared/membership';
 import { roleIdField, roleUsersField } from './role.descriptions';
-import { readRoleId } from './roleParameters';
+import { changeRoleMembers } from './roleMembers';
+import type { OperationOption } from '../shared/types';
+
+export const option: OperationOption = {
+	name: 'Add Users',
+	value: 'addUsers',
+	action: 'Add users to a role',
+	description: 'Add people to a role, keeping its current members',
+};
+
+export const recordParameter = 'roleId';
 
 const properties: INodeProperties[] = [
 	roleIdField,
@@ -21,10 +29,5 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Harvest only replaces a role's whole membership: read it, add the people, send the list back if it changed. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const path = harvestPath(this.getNode(), '/v2/roles/{roleId}', { roleId: readRoleId(this, itemIndex) }, itemIndex);
-	const given = readIdList(this, 'userIds', 'User ID', itemIndex, { noun: 'users', field: 'User Names or IDs' });
-	const role = await harvestRequest(this, { method: 'GET', path, itemIndex });
-	const change = changeMembership((role.user_ids as number[] | undefined) ?? [], given, 'add');
-	if (!change.changed) return role;
-	return await harvestRequest(this, { method: 'PATCH', path, body: { user_ids: change.ids }, itemIndex });
+	return await changeRoleMembers(this, itemIndex, 'add');
 }

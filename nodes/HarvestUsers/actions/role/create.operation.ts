@@ -4,6 +4,16 @@ import { harvestRequest } from '../../transport';
 import { readIdList } from '../shared/membership';
 import { roleNameField, roleUsersField } from './role.descriptions';
 import { readRoleName } from './roleParameters';
+import type { OperationOption } from '../shared/types';
+
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a role',
+	description: 'Create a role, optionally with members',
+};
+
+export const recordParameter = 'name';
 
 const properties: INodeProperties[] = [
 	{ ...roleNameField, required: true },

@@ -3,6 +3,16 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { harvestPath, harvestRequest } from '../../transport';
 import { roleIdField } from './role.descriptions';
 import { readRoleId } from './roleParameters';
+import type { OperationOption } from '../shared/types';
+
+export const option: OperationOption = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a role',
+	description: 'Delete a role; its members keep their other roles',
+};
+
+export const recordParameter = 'roleId';
 
 const properties: INodeProperties[] = [
 	{ ...roleIdField, hint: 'Its members lose this role; their other roles and permissions stay' },

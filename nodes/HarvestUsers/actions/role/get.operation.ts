@@ -3,6 +3,16 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { harvestPath, harvestRequest } from '../../transport';
 import { roleIdField } from './role.descriptions';
 import { readRoleId } from './roleParameters';
+import type { OperationOption } from '../shared/types';
+
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a role',
+	description: 'Retrieve one role',
+};
+
+export const recordParameter = null;
 
 const properties: INodeProperties[] = [roleIdField];
 

@@ -2,6 +2,16 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { returnAllOrLimit } from '../shared/common.descriptions';
 import { listRecords } from '../shared/listRecords';
+import type { OperationOption } from '../shared/types';
+
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many roles',
+	description: 'List roles',
+};
+
+export const recordParameter = null;
 
 const properties: INodeProperties[] = [...returnAllOrLimit];
 

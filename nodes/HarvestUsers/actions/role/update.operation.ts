@@ -5,6 +5,16 @@ import { checkInput } from '../shared/checkInput';
 import { readIdList } from '../shared/membership';
 import { roleIdField, roleNameField, roleUsersField } from './role.descriptions';
 import { readRoleId, readRoleName } from './roleParameters';
+import type { OperationOption } from '../shared/types';
+
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a role',
+	description: 'Rename a role or replace its members',
+};
+
+export const recordParameter = 'roleId';
 
 const properties: INodeProperties[] = [
 	roleIdField,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { harvestRequest } from '../../transport';
 
-export interface DeleteOrArchiveRequest {
+interface DeleteOrArchiveRequest {
 	/** The record's ID, echoed in the `{ deleted: true, id }` output. */
 	id: number;
 	/** `/v2/...` path to DELETE (built with harvestPath). */

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { requireAmount } from '../../helpers/values';
+import { requireAmount } from '../../rules/values';
 import { checkInput } from './checkInput';
 
 /** One node field and the Harvest body field it fills. */

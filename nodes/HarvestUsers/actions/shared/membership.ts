@@ -1,7 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
 import { requireId } from '../../transport';
-import { toStringList } from '../../helpers/values';
+import { toStringList } from '../../rules/values';
 
 /**
  * Lists of user IDs that Harvest only ever replaces whole (a manager's teammates, a role's

@@ -6,8 +6,8 @@ import {
 	type INodeParameterResourceLocator,
 } from 'n8n-workflow';
 
-import { projectIdFromUrl } from '../../helpers/labels';
-import { findUsersByEmail } from '../../helpers/usersByEmail';
+import { projectIdFromUrl } from '../../display/labels';
+import { findUsersByEmail } from './usersByEmail';
 import { requireId, requireWholeRoster, toId } from '../../transport';
 
 /** Return All / Limit -> the transport's `limit` (undefined = everything). */
@@ -26,7 +26,7 @@ export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | u
 }
 
 /** A date-time picker value (or an ISO string from an expression) -> ISO 8601 UTC, as Harvest expects. */
-export function toHarvestDateTime(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string {
+function toHarvestDateTime(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string {
 	const parsed =
 		value instanceof Date
 			? DateTime.fromJSDate(value)
@@ -54,7 +54,7 @@ export function filtersToQuery(ctx: IExecuteFunctions, filters: IDataObject, ite
 	return qs;
 }
 
-export function locatorValue(ctx: IExecuteFunctions, name: string, itemIndex: number): INodeParameterResourceLocator {
+function locatorValue(ctx: IExecuteFunctions, name: string, itemIndex: number): INodeParameterResourceLocator {
 	const raw = ctx.getNodeParameter(name, itemIndex) as INodeParameterResourceLocator | string | number;
 	// Older workflows (saved before the field became a locator) and expressions may hand a bare ID.
 	return typeof raw === 'object' && raw !== null ? raw : { __rl: true, mode: 'id', value: String(raw) };

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { requirePastOrToday, toHarvestDate } from '../../helpers/rateRules';
-import { requireAmount } from '../../helpers/values';
+import { requirePastOrToday, toHarvestDate } from '../../rules/rateRules';
+import { requireAmount } from '../../rules/values';
 import { checkInput } from './checkInput';
 
 /**

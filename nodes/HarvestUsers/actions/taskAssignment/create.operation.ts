@@ -5,6 +5,16 @@ import { projectLocator } from '../shared/common.descriptions';
 import { readCollectionBody } from '../shared/fieldMap';
 import { readLocatorId, readProjectId } from '../shared/parameters';
 import { taskAssignmentBody, taskAssignmentFields } from './taskAssignment.descriptions';
+import type { OperationOption } from '../shared/types';
+
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Assign a task to a project',
+	description: 'Assign a task to a project',
+};
+
+export const recordParameter = 'projectId';
 
 const properties: INodeProperties[] = [
 	projectLocator,

@@ -5,6 +5,16 @@ import { projectLocator } from '../shared/common.descriptions';
 import { deleteOrArchive } from '../shared/deleteOrArchive';
 import { readLocatorId, readProjectId } from '../shared/parameters';
 import { taskAssignmentIdField } from './taskAssignment.descriptions';
+import type { OperationOption } from '../shared/types';
+
+export const option: OperationOption = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Remove a task from a project',
+	description: 'Delete a task assignment without time entries',
+};
+
+export const recordParameter = 'projectId';
 
 const properties: INodeProperties[] = [projectLocator, taskAssignmentIdField];
 

@@ -4,6 +4,16 @@ import { harvestPath } from '../../transport';
 import { activeFilters, assignmentScope, returnAllOrLimit } from '../shared/common.descriptions';
 import { listRecords } from '../shared/listRecords';
 import { filtersToQuery, readProjectId } from '../shared/parameters';
+import type { OperationOption } from '../shared/types';
+
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many task assignments',
+	description: 'List task assignments of many projects or of one',
+};
+
+export const recordParameter = null;
 
 const properties: INodeProperties[] = [...assignmentScope, ...returnAllOrLimit, activeFilters];
 

@@ -6,6 +6,16 @@ import { projectLocator } from '../shared/common.descriptions';
 import { readCollectionBody } from '../shared/fieldMap';
 import { readLocatorId, readProjectId } from '../shared/parameters';
 import { taskAssignmentBody, taskAssignmentFields, taskAssignmentIdField } from './taskAssignment.descriptions';
+import type { OperationOption } from '../shared/types';
+
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a task assignment',
+	description: "Change a task's billable flag, rate or budget on a project",
+};
+
+export const recordParameter = 'projectId';
 
 const properties: INodeProperties[] = [
 	projectLocator,

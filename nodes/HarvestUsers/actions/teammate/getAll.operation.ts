@@ -4,6 +4,16 @@ import { harvestPath } from '../../transport';
 import { returnAllOrLimit } from '../shared/common.descriptions';
 import { readLimit, readUserId } from '../shared/parameters';
 import { listTeammates, managerLocator } from './teammates';
+import type { OperationOption } from '../shared/types';
+
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many teammates of a manager',
+	description: 'List the people assigned to a manager',
+};
+
+export const recordParameter = null;
 
 const properties: INodeProperties[] = [managerLocator, ...returnAllOrLimit];
 

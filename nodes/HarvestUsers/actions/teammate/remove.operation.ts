@@ -1,9 +1,16 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { harvestPath } from '../../transport';
-import { changeMembership, readIdList } from '../shared/membership';
-import { readUserId } from '../shared/parameters';
-import { managerLocator, replaceTeammates, teammatesField } from './teammates';
+import { changeTeam, managerLocator, teammatesField } from './teammates';
+import type { OperationOption } from '../shared/types';
+
+export const option: OperationOption = {
+	name: 'Remove',
+	value: 'remove',
+	action: 'Remove teammates from a manager',
+	description: 'Unassign people from a manager, keeping the others',
+};
+
+export const recordParameter = 'userId';
 
 const properties: INodeProperties[] = [
 	managerLocator,
@@ -19,10 +26,7 @@ const displayOptions = { show: { resource: ['teammate'], operation: ['remove'] }
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+/** GET the current teammates, then PATCH the whole list without these people. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const managerId = await readUserId(this, itemIndex);
-	// GET the current teammates, then PATCH the whole list without these people.
-	const given = readIdList(this, 'teammateIds', 'Teammate ID', itemIndex, { noun: 'teammates', field: 'Teammate Names or IDs' });
-	const path = harvestPath(this.getNode(), '/v2/users/{userId}/teammates', { userId: managerId }, itemIndex);
-	return await replaceTeammates(this, { managerId, path, itemIndex }, (current) => changeMembership(current, given, 'remove'));
+	return await changeTeam(this, itemIndex, 'remove');
 }

@@ -1,9 +1,16 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { harvestPath } from '../../transport';
-import { changeMembership, readIdList } from '../shared/membership';
-import { readUserId } from '../shared/parameters';
-import { managerLocator, replaceTeammates, teammatesField } from './teammates';
+import { changeTeam, managerLocator, teammatesField } from './teammates';
+import type { OperationOption } from '../shared/types';
+
+export const option: OperationOption = {
+	name: 'Set',
+	value: 'set',
+	action: 'Replace the teammates of a manager',
+	description: 'Replace the whole list of people assigned to a manager',
+};
+
+export const recordParameter = 'userId';
 
 const properties: INodeProperties[] = [
 	managerLocator,
@@ -18,10 +25,7 @@ const displayOptions = { show: { resource: ['teammate'], operation: ['set'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+/** GET the current teammates, then PATCH the whole list replaced by these people. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const managerId = await readUserId(this, itemIndex);
-	// GET the current teammates, then PATCH the whole list replaced by these people.
-	const given = readIdList(this, 'teammateIds', 'Teammate ID', itemIndex);
-	const path = harvestPath(this.getNode(), '/v2/users/{userId}/teammates', { userId: managerId }, itemIndex);
-	return await replaceTeammates(this, { managerId, path, itemIndex }, (current) => changeMembership(current, given, 'set'));
+	return await changeTeam(this, itemIndex, 'set');
 }

@@ -1,9 +1,10 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { userResult } from '../../helpers/labels';
+import { userResult } from '../../display/labels';
 import { harvestList, harvestPath, harvestRequest } from '../../transport';
 import { userLocator } from '../shared/common.descriptions';
-import type { MembershipResult } from '../shared/membership';
+import { changeMembership, readIdList, type MembershipChange, type MembershipResult } from '../shared/membership';
+import { readUserId } from '../shared/parameters';
 
 /**
  * A manager's teammates. Harvest only lists them and replaces the whole list; only a Manager can
@@ -28,7 +29,7 @@ export const teammatesField: INodeProperties = {
 };
 
 /** The manager and `/v2/users/{userId}/teammates` of this item. */
-export interface Team {
+interface Team {
 	managerId: number;
 	path: string;
 	itemIndex: number;
@@ -94,4 +95,16 @@ export async function replaceTeammates(
 		added: result.added,
 		removed: result.removed,
 	};
+}
+
+/**
+ * Set, Add and Remove for this item: the manager, the people picked (Add and Remove need at least
+ * one; an empty Set unassigns everyone) and the change to the team.
+ */
+export async function changeTeam(ctx: IExecuteFunctions, itemIndex: number, change: MembershipChange): Promise<IDataObject> {
+	const managerId = await readUserId(ctx, itemIndex);
+	const required = change === 'set' ? undefined : { noun: 'teammates', field: 'Teammate Names or IDs' };
+	const given = readIdList(ctx, 'teammateIds', 'Teammate ID', itemIndex, required);
+	const path = harvestPath(ctx.getNode(), '/v2/users/{userId}/teammates', { userId: managerId }, itemIndex);
+	return await replaceTeammates(ctx, { managerId, path, itemIndex }, (current) => changeMembership(current, given, change));
 }

@@ -3,8 +3,18 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { harvestPath, harvestRequest } from '../../transport';
 import { userLocator } from '../shared/common.descriptions';
 import { readUserTarget } from '../shared/parameters';
-import { refreshKnownUser } from '../../helpers/usersByEmail';
-import { userOutputFields, userShaper } from '../../helpers/userOutput';
+import { refreshKnownUser } from '../shared/usersByEmail';
+import { userOutputFields, userShaper } from '../../display/userOutput';
+import type { OperationOption } from '../shared/types';
+
+export const option: OperationOption = {
+	name: 'Archive',
+	value: 'archive',
+	action: 'Archive a user by ID or email',
+	description: 'Archive a user (is_active false): they can no longer sign in, their history is kept; Restore undoes it',
+};
+
+export const recordParameter = 'userId';
 
 const properties: INodeProperties[] = [userLocator, ...userOutputFields];
 

@@ -3,8 +3,18 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { harvestRequest } from '../../transport';
 import { additionalUserFields } from './fields/user.descriptions';
 import { readUserBody } from './fields/userBody';
-import { isToolUse, withoutBlanks } from '../../helpers/toolUse';
-import { userOutputFields, userShaper } from '../../helpers/userOutput';
+import { isToolUse, withoutBlanks } from '../../rules/toolUse';
+import { userOutputFields, userShaper } from '../../display/userOutput';
+import type { OperationOption } from '../shared/types';
+
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create and invite a user',
+	description: 'Create a user; Harvest emails them an invitation',
+};
+
+export const recordParameter = 'email';
 
 const properties: INodeProperties[] = [
 	{

@@ -4,6 +4,16 @@ import { harvestPath } from '../../transport';
 import { deleteOptions, userLocator } from '../shared/common.descriptions';
 import { deleteOrArchive } from '../shared/deleteOrArchive';
 import { readUserId } from '../shared/parameters';
+import type { OperationOption } from '../shared/types';
+
+export const option: OperationOption = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a user permanently by ID or email',
+	description: 'Delete a user who has no time entries or expenses',
+};
+
+export const recordParameter = 'userId';
 
 const properties: INodeProperties[] = [
 	userLocator,

@@ -1,9 +1,19 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { harvestPath, harvestRequest } from '../../transport';
-import { userOutputFields, userShaper } from '../../helpers/userOutput';
+import { userOutputFields, userShaper } from '../../display/userOutput';
 import { simplifyFields, userLocator } from '../shared/common.descriptions';
 import { readUserTarget } from '../shared/parameters';
+import type { OperationOption } from '../shared/types';
+
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a user by ID or email',
+	description: 'Retrieve one user',
+};
+
+export const recordParameter = null;
 
 const properties: INodeProperties[] = [userLocator, ...simplifyFields, ...userOutputFields];
 

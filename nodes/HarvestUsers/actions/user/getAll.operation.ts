@@ -1,9 +1,19 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { userOutputFields, userShaper } from '../../helpers/userOutput';
+import { userOutputFields, userShaper } from '../../display/userOutput';
 import { activeFilters, returnAllOrLimit, simplifyFields } from '../shared/common.descriptions';
 import { listRecords } from '../shared/listRecords';
 import { filtersToQuery } from '../shared/parameters';
+import type { OperationOption } from '../shared/types';
+
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many users',
+	description: 'List users, active or archived',
+};
+
+export const recordParameter = null;
 
 const properties: INodeProperties[] = [...returnAllOrLimit, activeFilters, ...simplifyFields, ...userOutputFields];
 

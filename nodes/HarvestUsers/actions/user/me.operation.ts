@@ -1,8 +1,18 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { userOutputFields, userShaper } from '../../helpers/userOutput';
+import { userOutputFields, userShaper } from '../../display/userOutput';
 import { harvestRequest } from '../../transport';
 import { simplifyFields } from '../shared/common.descriptions';
+import type { OperationOption } from '../shared/types';
+
+export const option: OperationOption = {
+	name: 'Get Me',
+	value: 'me',
+	action: 'Get the authenticated user',
+	description: 'Retrieve the user the credential belongs to',
+};
+
+export const recordParameter = null;
 
 const properties: INodeProperties[] = [...simplifyFields, ...userOutputFields];
 

@@ -1,31 +1,36 @@
-import { FORCED_DRY_RUN_NOTE, forcedDryRun } from '../../helpers/agentGuard';
+import { FORCED_DRY_RUN_NOTE, forcedDryRun } from '../../rules/agentGuard';
 import {
 	NodeOperationError,
 	updateDisplayOptions,
-	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
-	type IPairedItemData,
 } from 'n8n-workflow';
 
 import { harvestList, requireWholeRoster, settings, toId } from '../../transport';
 import { additionalUserFields, provisioningOptions, syncUserFieldOptions } from './fields/user.descriptions';
-import { parallelRequests } from '../../helpers/parallelRequests';
-import { requestsFor, sendPlan, sendPlans } from './provisioning/apply';
+import { applySteps } from './provisioning/apply';
 import { checkArchiveGuard, DEFAULT_ARCHIVE_LIMITS, readArchiveLimits, type ArchiveLimits } from './provisioning/guard';
 import {
 	planReconcile,
-	PROJECTS_NOT_RESTORED_WARNING,
-	type PersonAction,
 	type PersonPlan,
 	type ReconcileOptions,
 	type ReconcilePlan,
 	type RosterEntry,
 } from './provisioning/plan';
+import { failedChangesError, reportItems, tooManyArchivesError } from './provisioning/report';
 import { readRoster } from './provisioning/roster';
-import { changesForPeople } from '../../helpers/changes';
-import { toStringList } from '../../helpers/values';
+import { planSteps } from './provisioning/steps';
+import { toStringList } from '../../rules/values';
+import type { OperationOption } from '../shared/types';
+
+export const option: OperationOption = {
+	name: 'Reconcile With Roster',
+	value: 'reconcile',
+	action: 'Reconcile users with an HR roster',
+	description:
+		"Make Harvest's users match the input items: create, update and (optionally) archive, with a dry run",
+};
 
 const whenArchiving = { show: { archiveMissing: [true] } };
 
@@ -120,18 +125,6 @@ const displayOptions = { show: { resource: ['user'], operation: ['reconcile'] } 
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-/** How many failures and archive candidates an error message lists by name. */
-const LISTED = 20;
-
-interface Step {
-	email: string;
-	/** The input item of the person; undefined for archives (no item lists them). */
-	itemIndex?: number;
-	plan?: PersonPlan;
-	user?: IDataObject;
-	failure?: { message: string; description?: string; httpCode?: string };
-}
-
 /**
  * Makes Harvest's users match the roster in the input: one read of all users, a plan, then one
  * write per change. Nothing is written in a dry run, or when the archive guard trips. Failures of
@@ -156,28 +149,19 @@ async function reconcile(ctx: IExecuteFunctions, items: INodeExecutionData[]): P
 
 	const failures = steps.filter((step) => step.failure);
 	if (failures.length > 0 && !dryRun && !ctx.continueOnFail()) {
-		throw failedChangesError(ctx, failures, writes.filter((step) => !step.failure).length);
+		throw failedChangesError(ctx.getNode(), failures, writes.filter((step) => !step.failure).length);
 	}
-	const allItems: IPairedItemData[] = items.map((_, item) => ({ item }));
-	const output: INodeExecutionData[] = [];
-	for (const step of steps) {
-		const json = stepJson(step, dryRun);
-		if (json) output.push({ json, pairedItem: step.itemIndex === undefined ? allItems : { item: step.itemIndex } });
-	}
-	output.push({
-		json: {
-			// A dry run leads with dryRun and counts what is planned, so no one reads it as done
-			...(dryRun ? { dryRun, action: 'summary', planned: plannedCounts(steps) } : { action: 'summary', dryRun, counts: countActions(steps) }),
-			...(forced ? { note: FORCED_DRY_RUN_NOTE } : {}),
-			people: roster.length,
-			harvestUsers: plan.userCount,
-			activeHarvestUsers: plan.activeCount,
-			...(options.archiveMissing ? { notArchived: plan.kept as unknown as IDataObject[] } : {}),
-			requests: { reads, writes: writes.reduce((n, step) => n + requestsFor(step.plan as PersonPlan), 0) },
-		},
-		pairedItem: allItems,
+	return reportItems({
+		dryRun,
+		forcedNote: forced ? FORCED_DRY_RUN_NOTE : undefined,
+		archiveMissing: options.archiveMissing,
+		itemCount: items.length,
+		people: roster.length,
+		plan,
+		steps,
+		writes,
+		reads,
 	});
-	return output;
 }
 
 function readReconcileOptions(ctx: IExecuteFunctions): ReconcileOptions {
@@ -208,31 +192,6 @@ async function planAgainstHarvest(
 	return { plan: planReconcile(roster, users, { ...options, selfId: toId(me.id) }), reads };
 }
 
-/** One step a person of the roster, then one an archive. */
-function planSteps(plan: ReconcilePlan): Step[] {
-	return [
-		...plan.people.map(({ itemIndex, email, plan: personPlan, error }) => ({
-			itemIndex,
-			email,
-			plan: personPlan,
-			failure: error === undefined ? undefined : { message: error },
-		})),
-		...plan.archives.map((archive) => ({ email: archive.email, plan: archive })),
-	];
-}
-
-/** Sends each write; a failure stays on its step, so one person's 422 leaves the others applied. */
-async function applySteps(ctx: IExecuteFunctions, writes: Step[]): Promise<void> {
-	await sendPlans(writes, parallelRequests(ctx), async (step) => {
-		try {
-			step.user = await sendPlan(ctx, step.plan as PersonPlan, step.itemIndex);
-		} catch (error) {
-			const { message, description, httpCode } = error as NodeOperationError & { httpCode?: string };
-			step.failure = { message, description: description ?? undefined, httpCode };
-		}
-	});
-}
-
 function stopIfTooManyArchives(ctx: IExecuteFunctions, archives: PersonPlan[], activeCount: number): void {
 	let limits: ArchiveLimits;
 	try {
@@ -244,86 +203,5 @@ function stopIfTooManyArchives(ctx: IExecuteFunctions, archives: PersonPlan[], a
 		throw new NodeOperationError(ctx.getNode(), (error as Error).message, { description: 'Nothing was written. Fix the field and run again.' });
 	}
 	const verdict = checkArchiveGuard(archives.length, activeCount, limits);
-	if (!verdict.tripped) return;
-	throw new NodeOperationError(
-		ctx.getNode(),
-		`Nothing was written: the plan would archive ${verdict.archiveCount} of ${verdict.activeCount} active users (${verdict.archivePercent}%), ${verdict.exceeded.join(' and ')}`,
-		{
-			description: `An empty or cut-short HR export looks exactly like "everyone left", so this stops before any change. Check that the input holds the whole roster. If these people really left, raise "Max Users to Archive" or "Max Share to Archive (%)" for one run, or add the ones to keep to "Protected Emails". Would archive: ${listed(archives.map((a) => a.email))}.`,
-		},
-	);
-}
-
-/** What a dry run would do, in the imperative: nothing in its output reads as done. */
-const PLANNED: Record<PersonAction, string> = {
-	created: 'create',
-	updated: 'update',
-	restored: 'restore',
-	archived: 'archive',
-	unchanged: 'none',
-};
-
-function stepJson(step: Step, dryRun: boolean): IDataObject | undefined {
-	const { plan, failure } = step;
-	const lead = dryRun ? { dryRun } : {};
-	if (failure) {
-		return {
-			...lead,
-			action: 'failed',
-			...(plan ? { plannedAction: PLANNED[plan.action] } : {}),
-			email: step.email,
-			dryRun,
-			error: failure.message,
-			...(failure.description ? { description: failure.description } : {}),
-			...(failure.httpCode ? { httpCode: failure.httpCode } : {}),
-			...(step.itemIndex !== undefined ? { itemIndex: step.itemIndex } : {}),
-		};
-	}
-	if (!plan || (plan.action === 'unchanged' && !plan.note)) return undefined;
-	return {
-		...(dryRun ? { dryRun, plannedAction: PLANNED[plan.action] } : { action: plan.action }),
-		email: plan.email,
-		dryRun,
-		changes: changesForPeople(plan.changes),
-		user: step.user ?? plan.current ?? null,
-		...(plan.note ? { note: plan.note } : {}),
-		...(plan.action === 'restored' ? { warning: PROJECTS_NOT_RESTORED_WARNING } : {}),
-	};
-}
-
-function countActions(steps: Step[]): IDataObject {
-	const counts: Record<PersonAction | 'failed', number> = {
-		created: 0,
-		updated: 0,
-		restored: 0,
-		archived: 0,
-		unchanged: 0,
-		failed: 0,
-	};
-	for (const step of steps) counts[step.failure ? 'failed' : (step.plan as PersonPlan).action]++;
-	return counts;
-}
-
-function plannedCounts(steps: Step[]): IDataObject {
-	const n = countActions(steps) as Record<PersonAction | 'failed', number>;
-	return { create: n.created, update: n.updated, restore: n.restored, archive: n.archived, unchanged: n.unchanged, failed: n.failed };
-}
-
-function failedChangesError(ctx: IExecuteFunctions, failures: Step[], applied: number): NodeOperationError {
-	const lines = failures.map(
-		(f) =>
-			`${f.email}${f.itemIndex === undefined ? '' : ` (item ${f.itemIndex})`}${f.plan ? `, ${PLANNED[f.plan.action]}` : ''}: ${f.failure?.message}`,
-	);
-	return new NodeOperationError(
-		ctx.getNode(),
-		`${failures.length} ${failures.length === 1 ? 'person' : 'people'} could not be reconciled; ${applied} other change${applied === 1 ? ' was' : 's were'} applied`,
-		{
-			description: `${listed(lines, '; ')}. Fix these and run again: people already in sync get no request. Turn on "Continue On Fail" (Settings → On Error) to get one output item per failure instead.`,
-		},
-	);
-}
-
-function listed(values: string[], separator = ', '): string {
-	const shown = values.slice(0, LISTED).join(separator);
-	return values.length > LISTED ? `${shown}${separator}and ${values.length - LISTED} more` : shown;
+	if (verdict.tripped) throw tooManyArchivesError(ctx.getNode(), verdict, archives);
 }

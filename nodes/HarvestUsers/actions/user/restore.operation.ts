@@ -3,9 +3,19 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { harvestPath, harvestRequest } from '../../transport';
 import { userLocator } from '../shared/common.descriptions';
 import { readUserTarget } from '../shared/parameters';
-import { refreshKnownUser } from '../../helpers/usersByEmail';
-import { userOutputFields, userShaper } from '../../helpers/userOutput';
+import { refreshKnownUser } from '../shared/usersByEmail';
+import { userOutputFields, userShaper } from '../../display/userOutput';
 import { PROJECTS_NOT_RESTORED_WARNING } from './provisioning/plan';
+import type { OperationOption } from '../shared/types';
+
+export const option: OperationOption = {
+	name: 'Restore',
+	value: 'restore',
+	action: 'Restore an archived user by ID or email',
+	description: 'Reactivate an archived user (is_active true)',
+};
+
+export const recordParameter = 'userId';
 
 const properties: INodeProperties[] = [userLocator, ...userOutputFields];
 

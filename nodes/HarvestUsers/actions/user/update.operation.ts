@@ -4,12 +4,22 @@ import { harvestPath, harvestRequest } from '../../transport';
 import { checkInput } from '../shared/checkInput';
 import { userLocator } from '../shared/common.descriptions';
 import { readUserTarget } from '../shared/parameters';
-import { isToolUse, nodeVersion } from '../../helpers/toolUse';
-import { refreshKnownUser } from '../../helpers/usersByEmail';
-import { userOutputFields, userShaper } from '../../helpers/userOutput';
+import { isToolUse, nodeVersion } from '../../rules/toolUse';
+import { refreshKnownUser } from '../shared/usersByEmail';
+import { userOutputFields, userShaper } from '../../display/userOutput';
 import { updateUserFieldOptions } from './fields/user.descriptions';
 import { readUserBody } from './fields/userBody';
 import { givenUpdateFields, planUpdate } from './provisioning/updatePlan';
+import type { OperationOption } from '../shared/types';
+
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update the given fields of a user by ID or email',
+	description: "Change a user's details, access roles or capacity",
+};
+
+export const recordParameter = 'userId';
 
 const properties: INodeProperties[] = [
 	userLocator,

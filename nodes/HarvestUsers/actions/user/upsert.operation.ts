@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { changesForPeople } from '../../helpers/changes';
+import { changesForPeople } from '../../display/changes';
 import { requireWholeRoster } from '../../transport';
 import { checkInput } from '../shared/checkInput';
 import { additionalUserFields, provisioningOptions } from './fields/user.descriptions';
@@ -8,7 +8,17 @@ import { knownUsersWithEmail, rememberUser, sendPlan } from './provisioning/appl
 import { desiredUser } from './provisioning/desiredUser';
 import { readPersonFields } from './provisioning/person';
 import { planPerson, PROJECTS_NOT_RESTORED_WARNING } from './provisioning/plan';
-import { userOutputFields, userShaper } from '../../helpers/userOutput';
+import { userOutputFields, userShaper } from '../../display/userOutput';
+import type { OperationOption } from '../shared/types';
+
+export const option: OperationOption = {
+	name: 'Create or Update',
+	value: 'upsert',
+	action: 'Create or update a user by email',
+	description: 'Create a new user unless one has this email (matched by email, any letter case), or update the current one if it already exists (upsert)',
+};
+
+export const recordParameter = 'email';
 
 const properties: INodeProperties[] = [
 	{

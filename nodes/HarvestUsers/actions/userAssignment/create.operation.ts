@@ -7,6 +7,16 @@ import { readProjectId, readUserId } from '../shared/parameters';
 import { checkInput } from '../shared/checkInput';
 import { requireCustomRateUsable } from './customRate';
 import { userAssignmentBody, userAssignmentFields } from './userAssignment.descriptions';
+import type { OperationOption } from '../shared/types';
+
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Assign a user to a project',
+	description: 'Assign a user to a project',
+};
+
+export const recordParameter = 'projectId';
 
 const properties: INodeProperties[] = [
 	projectLocator,

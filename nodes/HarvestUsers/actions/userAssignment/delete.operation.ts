@@ -5,6 +5,16 @@ import { deleteOptions, projectLocator } from '../shared/common.descriptions';
 import { deleteOrArchive } from '../shared/deleteOrArchive';
 import { readLocatorId, readProjectId } from '../shared/parameters';
 import { userAssignmentIdField } from './userAssignment.descriptions';
+import type { OperationOption } from '../shared/types';
+
+export const option: OperationOption = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Remove a user from a project',
+	description: 'Delete a user assignment without time entries (or archive it instead)',
+};
+
+export const recordParameter = 'projectId';
 
 const properties: INodeProperties[] = [
 	projectLocator,

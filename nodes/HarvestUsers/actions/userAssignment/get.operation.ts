@@ -4,6 +4,16 @@ import { harvestPath, harvestRequest } from '../../transport';
 import { projectLocator } from '../shared/common.descriptions';
 import { readLocatorId, readProjectId } from '../shared/parameters';
 import { userAssignmentIdField } from './userAssignment.descriptions';
+import type { OperationOption } from '../shared/types';
+
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a user assignment',
+	description: 'Retrieve one user assignment of a project',
+};
+
+export const recordParameter = null;
 
 const properties: INodeProperties[] = [projectLocator, userAssignmentIdField];
 

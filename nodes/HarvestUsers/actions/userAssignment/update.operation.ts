@@ -7,6 +7,16 @@ import { readCollectionBody } from '../shared/fieldMap';
 import { readLocatorId, readProjectId } from '../shared/parameters';
 import { userAssignmentBody, userAssignmentFields, userAssignmentIdField } from './userAssignment.descriptions';
 import { requireCustomRateUsable } from './customRate';
+import type { OperationOption } from '../shared/types';
+
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a user assignment',
+	description: "Change a user's role, rate or budget on a project, or archive the assignment",
+};
+
+export const recordParameter = 'projectId';
 
 const properties: INodeProperties[] = [
 	projectLocator,

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { timezoneOptions } from '../../../helpers/timezones';
+import { timezoneOptions } from '../../../rules/timezones';
 
 /**
  * The user fields a person fills in on Create, Update, Create or Update and Reconcile. Rates

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { typeName } from '../../../helpers/email';
-import { cleanText, requireAmount } from '../../../helpers/values';
+import { typeName } from '../../../rules/email';
+import { cleanText, requireAmount } from '../../../rules/values';
 import { checkInput } from '../../shared/checkInput';
 import { buildAccessRoles, capacityHoursToSeconds, parseRoles, requireEmail } from './userValues';
 

@@ -3,13 +3,13 @@
  * create, update, upsert and reconcile so the rules live in one place. Errors are plain `Error`s
  * whose message says what to fix; the router turns them into item errors.
  */
-import { comparableText, toStringList } from '../../../helpers/values';
+import { comparableText, toStringList } from '../../../rules/values';
 
-export const BASE_ACCESS_ROLES = ['administrator', 'manager', 'member'] as const;
-export type BaseAccessRole = (typeof BASE_ACCESS_ROLES)[number];
+const BASE_ACCESS_ROLES = ['administrator', 'manager', 'member'] as const;
+type BaseAccessRole = (typeof BASE_ACCESS_ROLES)[number];
 
 /** Extra permissions Harvest grants only on top of `manager`. `people_manager` is derived, never set. */
-export const MANAGER_PERMISSIONS = [
+const MANAGER_PERMISSIONS = [
 	'project_creator',
 	'billable_rates_manager',
 	'managed_projects_invoice_drafter',
@@ -20,7 +20,7 @@ export const MANAGER_PERMISSIONS = [
 ] as const;
 
 /** What Manager Permissions shows for each value; messages name permissions the way the user sees them. */
-export const MANAGER_PERMISSION_LABELS: Record<(typeof MANAGER_PERMISSIONS)[number], string> = {
+const MANAGER_PERMISSION_LABELS: Record<(typeof MANAGER_PERMISSIONS)[number], string> = {
 	project_creator: 'Create Projects',
 	billable_rates_manager: 'See and Edit Billable Rates',
 	managed_projects_invoice_drafter: 'Draft Invoices',
@@ -51,10 +51,6 @@ export function capacityHoursToSeconds(hours: unknown): number {
 		throw new Error(`Weekly Capacity (Hours) is set in half-hour steps (e.g. 37.5), got ${value}`);
 	}
 	return Math.round(value * 2) * 1800;
-}
-
-export function capacitySecondsToHours(seconds: number): number {
-	return seconds / 3600;
 }
 
 /**
@@ -105,7 +101,7 @@ export function parseRoles(value: unknown): string[] {
 	return [...new Set(toStringList(value))];
 }
 
-export { isEmail, requireEmail } from '../../../helpers/email';
+export { isEmail, requireEmail } from '../../../rules/email';
 
 /**
  * A Harvest user field reduced to what matters when comparing "is it already so?": lists of

@@ -1,9 +1,12 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { harvestPath, harvestRequest } from '../../../transport';
-import { findUsersByEmail, normaliseEmail } from '../../../helpers/usersByEmail';
-import { runInOrder } from '../../../helpers/pool';
+import { normaliseEmail } from '../../../rules/email';
+import { findUsersByEmail } from '../../shared/usersByEmail';
+import { parallelRequests } from '../../../concurrency/parallelRequests';
+import { runInOrder } from '../../../concurrency/pool';
 import type { PersonPlan } from './plan';
+import type { Step } from './steps';
 
 /**
  * Sends the one request a plan needs (POST for a create, PATCH otherwise) and returns the user as
@@ -22,12 +25,6 @@ export async function sendPlan(ctx: IExecuteFunctions, plan: PersonPlan, itemInd
 			? `Check in Harvest → Team whether ${plan.email} exists now. Running Create or Update or Reconcile again is safe: it finds the user by email and does not create them twice.`
 			: undefined,
 	});
-}
-
-/** The requests a plan sends: a restore with other changes takes two (see restoreThenChange). */
-export function requestsFor(plan: PersonPlan): number {
-	if (!plan.body) return 0;
-	return plan.action === 'restored' && Object.keys(plan.body).some((key) => key !== 'is_active') ? 2 : 1;
 }
 
 /**
@@ -72,22 +69,28 @@ export function rememberUser(ctx: IExecuteFunctions, user: IDataObject): void {
 }
 
 /**
- * Sends the writes of a plan a few at a time (the node's Parallel Requests), so a large first
- * sync runs at Harvest's rate limit and not at one round trip per person. Each plan is one person
- * and one request (a restore with changes: two, one after the other, in the same send); keying by the Harvest user as well keeps two writes for one user from ever
- * overlapping, should a plan ever hold two. Every write is attempted: one person's failure is
- * reported by the caller and never stops the others.
+ * Reconcile's writes, a few at a time (the node's Parallel Requests), so a large first sync runs
+ * at Harvest's rate limit and not at one round trip per person. Each step is one person and one
+ * request (a restore with changes: two, one after the other, in the same send); keying by the
+ * Harvest user as well keeps two writes for one user from ever overlapping, should a plan ever
+ * hold two. Every write is attempted: a failure stays on its step, so one person's 422 leaves the
+ * others applied, and the report names it.
  */
-export async function sendPlans<T extends { plan?: PersonPlan; itemIndex?: number }>(
-	steps: readonly T[],
-	concurrency: number,
-	send: (step: T) => Promise<void>,
-): Promise<void> {
-	await runInOrder(steps.length, async (index) => await send(steps[index]), {
-		concurrency,
+export async function applySteps(ctx: IExecuteFunctions, writes: readonly Step[]): Promise<void> {
+	await runInOrder(writes.length, async (index) => await applyStep(ctx, writes[index]), {
+		concurrency: parallelRequests(ctx),
 		stopOnFailure: false,
-		keyOf: (index) => personKey(steps[index].plan),
+		keyOf: (index) => personKey(writes[index].plan),
 	});
+}
+
+async function applyStep(ctx: IExecuteFunctions, step: Step): Promise<void> {
+	try {
+		step.user = await sendPlan(ctx, step.plan as PersonPlan, step.itemIndex);
+	} catch (error) {
+		const { message, description, httpCode } = error as NodeOperationError & { httpCode?: string };
+		step.failure = { message, description: description ?? undefined, httpCode };
+	}
 }
 
 function personKey(plan: PersonPlan | undefined): string | undefined {

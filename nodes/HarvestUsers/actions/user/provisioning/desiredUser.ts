@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { normaliseEmail } from '../../../helpers/email';
+import { normaliseEmail } from '../../../rules/email';
 import { toUserBody } from '../fields/userBody';
-import { toStringList } from '../../../helpers/values';
+import { toStringList } from '../../../rules/values';
 import { parseAccessRoles, requireEmail } from '../fields/userValues';
 
 /**
@@ -21,7 +21,7 @@ export interface DesiredUser {
 }
 
 /** Fields a create takes but an existing user is never compared on. */
-export const CREATE_ONLY_FIELDS = ['default_hourly_rate', 'cost_rate', 'is_active'];
+const CREATE_ONLY_FIELDS = ['default_hourly_rate', 'cost_rate', 'is_active'];
 
 /**
  * An empty value from an HR export (a blank cell, a missing column) means "not managed for this

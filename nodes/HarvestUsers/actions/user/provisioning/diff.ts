@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Changes } from '../../../helpers/changes';
+import type { Changes } from '../../../display/changes';
 import { sameUserValue } from '../fields/userValues';
 
 export type { Changes };

@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { bareAddress, isEmail, lookalikeKey, normaliseEmail } from '../../../helpers/email';
-import { indexByEmail } from '../../../helpers/usersByEmail';
+import { bareAddress, indexByEmail, isEmail, lookalikeKey, normaliseEmail } from '../../../rules/email';
 import type { DesiredUser } from './desiredUser';
 import { changedValues, creationChanges, diffUser, type Changes } from './diff';
 
@@ -21,12 +20,12 @@ export interface PersonPlan {
 	note?: string;
 }
 
-export interface PlanOptions {
+interface PlanOptions {
 	/** Reactivate an archived user the input asks for; otherwise leave them archived. */
 	restoreArchived: boolean;
 }
 
-export const LEFT_ARCHIVED_NOTE =
+const LEFT_ARCHIVED_NOTE =
 	'This user is archived in Harvest and was left untouched. Turn on "Restore Archived Users" to reactivate and update them.';
 
 /**
@@ -71,7 +70,7 @@ export function planPerson(desired: DesiredUser, matches: IDataObject[], options
 	return { action: 'updated', email, current, body: changedValues(changes), changes };
 }
 
-export function archivePlan(user: IDataObject): PersonPlan {
+function archivePlan(user: IDataObject): PersonPlan {
 	return {
 		action: 'archived',
 		email: String(user.email ?? ''),
@@ -108,14 +107,14 @@ export interface ReconcileOptions extends PlanOptions {
 	selfId?: number;
 }
 
-export interface PlannedEntry {
+interface PlannedEntry {
 	itemIndex: number;
 	email: string;
 	plan?: PersonPlan;
 	error?: string;
 }
 
-export interface KeptUser {
+interface KeptUser {
 	email: string;
 	reason: 'protected' | 'credential owner' | 'unreadable input email';
 }

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { bareAddress, hiddenCharacter, normaliseEmail } from '../../../helpers/email';
+import { bareAddress, hiddenCharacter, normaliseEmail } from '../../../rules/email';
 import { desiredUser, isBlank } from './desiredUser';
 import { readPersonFields } from './person';
 import { duplicateEmails, type RosterEntry } from './plan';

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { withoutBlanks } from '../../../helpers/toolUse';
-import { toStringList } from '../../../helpers/values';
+import { withoutBlanks } from '../../../rules/toolUse';
+import { toStringList } from '../../../rules/values';
 import { DERIVED_ACCESS_ROLES, parseAccessRoles } from '../fields/userValues';
 import { changedValues, diffUser, type Changes } from './diff';
 

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { simplifyUser } from './simplifyUser';
-import { nodeVersion } from './toolUse';
-import { toStringList } from './values';
+import { nodeVersion } from '../rules/toolUse';
+import { toStringList } from '../rules/values';
 
 /**
  * Output of every user operation from version 1.2 on (n8n's UX guideline for AI-tool use:

@@ -11,7 +11,7 @@
  */
 export type Outcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
 
-export interface PoolOptions {
+interface PoolOptions {
 	concurrency: number;
 	stopOnFailure: boolean;
 	/** Tasks with the same key never overlap; undefined = independent of every other task. */

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 /**
  * The package's one email rule. HR exports and spreadsheets carry invisible characters (a
  * zero-width space pasted from a web page, a BOM, a soft hyphen) and full-width or upper-case
@@ -29,7 +31,7 @@ const DECORATED: RegExp[] = [
 ];
 
 /** Unicode normal form (NFKC), invisible characters removed, trimmed (any whitespace). Case kept. */
-export function cleanEmail(value: unknown): string {
+function cleanEmail(value: unknown): string {
 	if (typeof value !== 'string' && typeof value !== 'number') return '';
 	return String(value).normalize('NFKC').replace(INVISIBLE, '').trim();
 }
@@ -69,7 +71,7 @@ export function bareAddress(value: unknown): string | undefined {
 }
 
 /** Why this is not a usable email address (label names the field), or undefined when it is. */
-export function emailProblem(value: unknown, label = 'Email'): string | undefined {
+function emailProblem(value: unknown, label = 'Email'): string | undefined {
 	if (value !== undefined && value !== null && typeof value !== 'string') {
 		return `${label} must be text, got ${typeName(value)}`;
 	}
@@ -114,4 +116,14 @@ export function requireEmail(value: unknown, label = 'Email'): string {
  */
 export function lookalikeKey(value: unknown): string {
 	return normaliseEmail(value).replace(new RegExp(UNPRINTABLE.source, 'gu'), '');
+}
+
+/** Users by normalised email; old accounts may hold duplicates. */
+export function indexByEmail(users: IDataObject[]): Map<string, IDataObject[]> {
+	const index = new Map<string, IDataObject[]>();
+	for (const user of users) {
+		const key = normaliseEmail(user.email);
+		index.set(key, [...(index.get(key) ?? []), user]);
+	}
+	return index;
 }

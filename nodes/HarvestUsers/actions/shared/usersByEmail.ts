@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { harvestList } from '../transport';
-import { normaliseEmail } from './email';
+import { harvestList } from '../../transport';
+import { indexByEmail, normaliseEmail } from '../../rules/email';
 
 /**
  * Harvest has no lookup by email, so finding a user by email means reading all users. They are
@@ -33,18 +33,6 @@ async function usersByEmail(ctx: IExecuteFunctions, itemIndex: number): Promise<
 		}
 	}
 }
-
-/** Users by normalised email; old accounts may hold duplicates. */
-export function indexByEmail(users: IDataObject[]): Map<string, IDataObject[]> {
-	const index = new Map<string, IDataObject[]>();
-	for (const user of users) {
-		const key = normaliseEmail(user.email);
-		index.set(key, [...(index.get(key) ?? []), user]);
-	}
-	return index;
-}
-
-export { normaliseEmail } from './email';
 
 /** Finds the users with this email (matched by the email rule of email.ts). */
 export async function findUsersByEmail(ctx: IExecuteFunctions, email: string, itemIndex: number): Promise<IDataObject[]> {
