@@ -7,7 +7,18 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'node_modules/**', '.n8n-e2e/**', '.demo/**', '.cache/**', 'nodes/**', 'credentials/**', 'coverage/**'] },
+	{
+		ignores: [
+			'dist/**',
+			'node_modules/**',
+			'.n8n-e2e/**',
+			'.demo/**',
+			'.cache/**',
+			'nodes/**',
+			'credentials/**',
+			'coverage/**',
+		],
+	},
 	{
 		files: ['**/*.cts'],
 		extends: [js.configs.recommended, ...tseslint.configs.recommended],
@@ -16,7 +27,10 @@ export default tseslint.config(
 			// CommonJS on purpose: the harness loads the built package (dist/) and the .js tooling with require.
 			'@typescript-eslint/no-require-imports': 'off',
 			// A leading underscore marks a value kept for its position (destructuring, callbacks).
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+			],
 		},
 	},
 	{

@@ -42,9 +42,12 @@ const compat = {
 	testMatch: RUNS_NODES,
 	// also the @n8n packages a test reaches into next to n8n-core (its logger in the DI container):
 	// they must be the instances this n8n-core uses, not the 2.x ones of devDependencies
-	moduleNameMapper: { '^(n8n-core|n8n-workflow|@n8n/di|@n8n/backend-common)(/.*)?$': `${dirOf('n8n-1.x')}/node_modules/$1$2` },
+	moduleNameMapper: {
+		'^(n8n-core|n8n-workflow|@n8n/di|@n8n/backend-common)(/.*)?$': `${dirOf('n8n-1.x')}/node_modules/$1$2`,
+	},
 };
-if (!RUNTIMES['n8n-1.x']) throw new Error('jest.config.js: scripts/compat/n8n-libs.js has no n8n-1.x runtime');
+if (!RUNTIMES['n8n-1.x'])
+	throw new Error('jest.config.js: scripts/compat/n8n-libs.js has no n8n-1.x runtime');
 
 module.exports = {
 	globalSetup: '<rootDir>/test/harness/globalSetup.js',

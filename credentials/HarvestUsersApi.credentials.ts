@@ -1,15 +1,6 @@
-import type {
-	IAuthenticateGeneric,
-	ICredentialType,
-	Icon,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import {
-	accountIdProperty,
-	baseUrlProperty,
-	USER_AGENT,
-} from './harvestCredentialShared';
+import { accountIdProperty, baseUrlProperty, USER_AGENT } from './harvestCredentialShared';
 
 export class HarvestUsersApi implements ICredentialType {
 	name = 'harvestUsersApi';

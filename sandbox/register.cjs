@@ -16,7 +16,8 @@ const resolveFilename = Module._resolveFilename;
 Module._resolveFilename = function (request, parent, ...rest) {
 	if (request.startsWith('.') && request.endsWith('.cjs') && parent?.filename?.endsWith('.cts')) {
 		const cts = `${request.slice(0, -4)}.cts`;
-		if (existsSync(resolve(dirname(parent.filename), cts))) return resolveFilename.call(this, cts, parent, ...rest);
+		if (existsSync(resolve(dirname(parent.filename), cts)))
+			return resolveFilename.call(this, cts, parent, ...rest);
 	}
 	return resolveFilename.call(this, request, parent, ...rest);
 };

@@ -18,7 +18,14 @@ import {
 	type INodeType,
 } from 'n8n-workflow';
 
-import { loadPackage, runNode, runNodeOf, type CredentialData, type NodeSource, type RunNodeOptions } from '../test/harness/n8n.cjs';
+import {
+	loadPackage,
+	runNode,
+	runNodeOf,
+	type CredentialData,
+	type NodeSource,
+	type RunNodeOptions,
+} from '../test/harness/n8n.cjs';
 
 const ROOT = resolve(__dirname, '..');
 const HARVEST_HOST = 'https://api.harvestapp.com';
@@ -47,25 +54,36 @@ export interface BenchSandbox {
 type Line = (label: string, value: string, target: string, ok: boolean) => void;
 
 function nodesBaseDir(): string {
-	const { CACHE, N8N_VERSION } = require(join(ROOT, 'scripts/lib/runtime.js')) as { CACHE: string; N8N_VERSION: string };
+	const { CACHE, N8N_VERSION } = require(join(ROOT, 'scripts/lib/runtime.js')) as {
+		CACHE: string;
+		N8N_VERSION: string;
+	};
 	return join(CACHE, `n8n-${N8N_VERSION}`, 'node_modules', 'n8n-nodes-base', 'dist');
 }
 
 /** The built-in node, its host rewritten to the sandbox's, as a node source for the harness. */
 function builtInSource(dir: string, sandboxUrl: string): NodeSource {
-	const { Harvest } = require(join(dir, 'nodes/Harvest/Harvest.node.js')) as { Harvest: new () => INodeType };
-	const { HarvestApi } = require(join(dir, 'credentials/HarvestApi.credentials.js')) as { HarvestApi: new () => ICredentialType };
+	const { Harvest } = require(join(dir, 'nodes/Harvest/Harvest.node.js')) as {
+		Harvest: new () => INodeType;
+	};
+	const { HarvestApi } = require(join(dir, 'credentials/HarvestApi.credentials.js')) as {
+		HarvestApi: new () => ICredentialType;
+	};
 	const original = new Harvest();
 	const rewrite = (options: IDataObject) => {
 		const uri = String(options.uri ?? options.url);
-		if (!uri.startsWith(`${HARVEST_HOST}/`)) throw new Error(`bench: the built-in node asked for ${uri}; refused`);
+		if (!uri.startsWith(`${HARVEST_HOST}/`))
+			throw new Error(`bench: the built-in node asked for ${uri}; refused`);
 		return { ...options, uri: `${sandboxUrl}${uri.slice(HARVEST_HOST.length)}` };
 	};
 	const node: INodeType = {
 		description: original.description,
 		methods: original.methods,
 		async execute(this: IExecuteFunctions) {
-			const helpers = { ...this.helpers, request: async (o: IDataObject) => await this.helpers.request(rewrite(o)) };
+			const helpers = {
+				...this.helpers,
+				request: async (o: IDataObject) => await this.helpers.request(rewrite(o)),
+			};
 			const ctx = new Proxy(this, {
 				get: (target, prop) => {
 					if (prop === 'helpers') return helpers;
@@ -87,11 +105,17 @@ function builtInSource(dir: string, sandboxUrl: string): NodeSource {
 }
 
 function resources(description: object): string[] {
-	const resource = ((description as { properties?: INodeProperties[] }).properties ?? []).find((p: INodeProperties) => p.name === 'resource');
+	const resource = ((description as { properties?: INodeProperties[] }).properties ?? []).find(
+		(p: INodeProperties) => p.name === 'resource',
+	);
 	return (resource?.options ?? []).map((o) => String((o as { value: unknown }).value));
 }
 
-export async function compareWithBuiltIn(sandbox: BenchSandbox, line: Line, resetLimiters: () => void): Promise<void> {
+export async function compareWithBuiltIn(
+	sandbox: BenchSandbox,
+	line: Line,
+	resetLimiters: () => void,
+): Promise<void> {
 	const dir = nodesBaseDir();
 	if (!existsSync(join(dir, 'nodes/Harvest/Harvest.node.js'))) {
 		process.stdout.write(
@@ -103,15 +127,24 @@ export async function compareWithBuiltIn(sandbox: BenchSandbox, line: Line, rese
 	const builtIn = builtInSource(dir, sandbox.url);
 	const builtInCreds: CredentialData = { harvestApi: { accessToken: sandbox.token } };
 	const runBuiltIn = async (parameters: IDataObject) =>
-		await runNodeOf(builtIn, BUILT_IN, { parameters: { accountId: sandbox.accountId, ...parameters }, credentials: builtInCreds, name: 'Harvest' } as RunNodeOptions);
+		await runNodeOf(builtIn, BUILT_IN, {
+			parameters: { accountId: sandbox.accountId, ...parameters },
+			credentials: builtInCreds,
+			name: 'Harvest',
+		} as RunNodeOptions);
 	const runOurs = async (parameters: IDataObject) => {
 		resetLimiters();
-		return await runNode({ parameters: parameters as RunNodeOptions['parameters'], credentials: sandbox.credential() });
+		return await runNode({
+			parameters: parameters as RunNodeOptions['parameters'],
+			credentials: sandbox.credential(),
+		});
 	};
 	const log = async () => (await sandbox.log()) as Logged[];
 	const userRequests = async () => (await log()).filter((r) => r.path === '/v2/users').length;
 	const version = (require(join(dir, '../package.json')) as { version: string }).version;
-	process.stdout.write(`-- side by side: the built-in Harvest node (n8n-nodes-base ${version}) vs Harvest Users --\n`);
+	process.stdout.write(
+		`-- side by side: the built-in Harvest node (n8n-nodes-base ${version}) vs Harvest Users --\n`,
+	);
 
 	// 1. A 10,000-user listing, with /v2/users paging by cursor (Harvest's docs) and by number (recorded traffic).
 	for (const mode of ['numbered', 'cursor'] as const) {
@@ -132,32 +165,68 @@ export async function compareWithBuiltIn(sandbox: BenchSandbox, line: Line, rese
 
 	// 2. One 429 (Retry-After: 1 s) on the first page of a listing.
 	await sandbox.seedExactly(2_000);
-	const throttleOnce = { kind: '429', retryAfterSeconds: 1, match: { method: 'GET', path: '/v2/users' } };
+	const throttleOnce = {
+		kind: '429',
+		retryAfterSeconds: 1,
+		match: { method: 'GET', path: '/v2/users' },
+	};
 	await sandbox.admin('POST', 'faults', throttleOnce);
 	const theirs429 = await runBuiltIn({ resource: 'user', operation: 'getAll', returnAll: true });
 	await sandbox.admin('POST', 'faults', throttleOnce);
 	const ours429 = await runOurs({ resource: 'user', operation: 'getAll', returnAll: true });
 	const outcome = (r: { status: string; json: unknown[]; error?: { message?: string } }) =>
-		r.status === 'success' ? `${r.status}, ${r.json.length} users` : `${r.status}, ${r.json.length} users ("${r.error?.message ?? ''}")`;
-	line('one 429 on a 2,000-user listing, built-in vs ours', `${outcome(theirs429)} vs ${outcome(ours429)}`, 'ours completes', ours429.status === 'success' && ours429.json.length === 2000);
+		r.status === 'success'
+			? `${r.status}, ${r.json.length} users`
+			: `${r.status}, ${r.json.length} users ("${r.error?.message ?? ''}")`;
+	line(
+		'one 429 on a 2,000-user listing, built-in vs ours',
+		`${outcome(theirs429)} vs ${outcome(ours429)}`,
+		'ours completes',
+		ours429.status === 'success' && ours429.json.length === 2000,
+	);
 
 	// 3. How an update reaches Harvest.
 	await sandbox.seedExactly(10);
-	const users = async () => ((await sandbox.admin('GET', 'state')) as { users: IDataObject[] }).users;
-	const capacityOf = async (id: unknown) => (await users()).find((u) => u.id === id)?.weekly_capacity;
+	const users = async () =>
+		((await sandbox.admin('GET', 'state')) as { users: IDataObject[] }).users;
+	const capacityOf = async (id: unknown) =>
+		(await users()).find((u) => u.id === id)?.weekly_capacity;
 	const target = (await users()).find((u) => u.weekly_capacity !== 126000)!;
 	await sandbox.admin('DELETE', 'log');
-	await runBuiltIn({ resource: 'user', operation: 'update', id: String(target.id), updateFields: { weekly_capacity: '126000' } });
+	await runBuiltIn({
+		resource: 'user',
+		operation: 'update',
+		id: String(target.id),
+		updateFields: { weekly_capacity: '126000' },
+	});
 	const theirPatch = (await log()).find((r) => r.method === 'PATCH');
 	const theirApplied = (await capacityOf(target.id)) === 126000;
 	await sandbox.admin('PATCH', `users/${String(target.id)}`, { weekly_capacity: 72000 }); // whatever it did
 	await sandbox.admin('DELETE', 'log');
-	await runOurs({ resource: 'user', operation: 'update', userId: { __rl: true, mode: 'id', value: String(target.id) }, updateFields: { weeklyCapacity: 35 } });
+	await runOurs({
+		resource: 'user',
+		operation: 'update',
+		userId: { __rl: true, mode: 'id', value: String(target.id) },
+		updateFields: { weeklyCapacity: 35 },
+	});
 	const ourPatch = (await log()).find((r) => r.method === 'PATCH');
 	const ourApplied = (await capacityOf(target.id)) === 126000;
-	const shape = (r?: Logged) => (r ? `query ${JSON.stringify(r.query)} body ${JSON.stringify(r.body ?? null)} -> ${r.status}` : 'none sent');
-	line('update weekly capacity to 35 h, built-in', `${shape(theirPatch)}, applied by the sandbox: ${theirApplied}`, 'reported', true);
-	line('update weekly capacity to 35 h, ours', `${shape(ourPatch)}, applied: ${ourApplied}`, 'JSON body, applied', ourApplied && Object.keys(ourPatch?.query ?? {}).length === 0);
+	const shape = (r?: Logged) =>
+		r
+			? `query ${JSON.stringify(r.query)} body ${JSON.stringify(r.body ?? null)} -> ${r.status}`
+			: 'none sent';
+	line(
+		'update weekly capacity to 35 h, built-in',
+		`${shape(theirPatch)}, applied by the sandbox: ${theirApplied}`,
+		'reported',
+		true,
+	);
+	line(
+		'update weekly capacity to 35 h, ours',
+		`${shape(ourPatch)}, applied: ${ourApplied}`,
+		'JSON body, applied',
+		ourApplied && Object.keys(ourPatch?.query ?? {}).length === 0,
+	);
 
 	// 4. What each offers.
 	const ourDescription = (await loadPackage()).loader.nodeTypes.harvestUsers.type.description;

@@ -20,13 +20,24 @@ const LATENCIES = (process.env.BENCH_LATENCIES ?? '0,300').split(',').map(Number
 const POLL_TIMEOUT_S = 45;
 
 /** The least time n requests take: n round trips in a row, and Harvest's 100 per 15 s. */
-const leastMs = (requests: number, rttMs: number) => Math.max(requests * rttMs, Math.floor(Math.max(0, requests - 1) / 100) * 15000);
+const leastMs = (requests: number, rttMs: number) =>
+	Math.max(requests * rttMs, Math.floor(Math.max(0, requests - 1) / 100) * 15000);
 
 async function timed(sandbox: Sandbox, previousValues: string, staticData: IDataObject) {
 	sandbox.clearLog();
 	const started = Date.now();
-	const run = await runPoll({ parameters: { events: ['created', 'updated', 'archived', 'reactivated'], previousValues }, credentials: patCredential(sandbox), staticData, typeVersion: 1.1 });
-	return { ms: Date.now() - started, requests: sandbox.log.length, staticData: run.staticData, items: run.result?.[0]?.length ?? 0 };
+	const run = await runPoll({
+		parameters: { events: ['created', 'updated', 'archived', 'reactivated'], previousValues },
+		credentials: patCredential(sandbox),
+		staticData,
+		typeVersion: 1.1,
+	});
+	return {
+		ms: Date.now() - started,
+		requests: sandbox.log.length,
+		staticData: run.staticData,
+		items: run.result?.[0]?.length ?? 0,
+	};
 }
 
 function line(what: string, r: { ms: number; requests: number }, rtt: number): string {
@@ -38,7 +49,10 @@ function line(what: string, r: { ms: number; requests: number }, rtt: number): s
 async function main(): Promise<void> {
 	console.log(`Harvest Users Trigger benchmark (load ${loadavg()[0].toFixed(1)})`);
 	for (const size of SIZES) {
-		const sandbox = await startSandbox({ seed: { users: size }, rateLimit: { requests: 100, windowMs: 15000 } });
+		const sandbox = await startSandbox({
+			seed: { users: size },
+			rateLimit: { requests: 100, windowMs: 15000 },
+		});
 		const n = sandbox.store.users.list().length;
 		try {
 			for (const rtt of LATENCIES) {
@@ -53,13 +67,25 @@ async function main(): Promise<void> {
 						// Pages that fit in the scheduler's poll timeout at this round trip, and so users.
 						const perPage = seed.ms / seed.requests;
 						const pages = Math.floor((POLL_TIMEOUT_S * 1000) / perPage);
-						const users = pages <= 100 ? pages * 2000 : Math.min(pages, 100 + Math.floor((POLL_TIMEOUT_S - 15) / 15) * 100) * 2000;
-						console.log(`    a seeding poll fits ${POLL_TIMEOUT_S} s up to about ${users} users (${perPage.toFixed(0)} ms a page)`);
+						const users =
+							pages <= 100
+								? pages * 2000
+								: Math.min(pages, 100 + Math.floor((POLL_TIMEOUT_S - 15) / 15) * 100) * 2000;
+						console.log(
+							`    a seeding poll fits ${POLL_TIMEOUT_S} s up to about ${users} users (${perPage.toFixed(0)} ms a page)`,
+						);
 					}
 					const idle = await timed(sandbox, mode, seed.staticData);
-					console.log(line('idle poll', idle, rtt) + (JSON.stringify(idle.staticData) === JSON.stringify(seed.staticData) ? ', state unchanged' : ', state CHANGED'));
+					console.log(
+						line('idle poll', idle, rtt) +
+							(JSON.stringify(idle.staticData) === JSON.stringify(seed.staticData)
+								? ', state unchanged'
+								: ', state CHANGED'),
+					);
 					const user = sandbox.store.users.list()[Math.floor(n / 2)];
-					sandbox.store.users.update(user.id, { weekly_capacity: (user.weekly_capacity as number) + 3600 });
+					sandbox.store.users.update(user.id, {
+						weekly_capacity: (user.weekly_capacity as number) + 3600,
+					});
 					const one = await timed(sandbox, mode, idle.staticData);
 					console.log(line(`one change (${one.items} item)`, one, rtt));
 				}

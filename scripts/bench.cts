@@ -79,7 +79,11 @@ class RemoteSandbox {
 		return text ? (JSON.parse(text) as unknown) : undefined;
 	}
 
-	async reset(seed: unknown, rateLimit: { requests: number; windowMs: number } | false, latencyMs = 0): Promise<void> {
+	async reset(
+		seed: unknown,
+		rateLimit: { requests: number; windowMs: number } | false,
+		latencyMs = 0,
+	): Promise<void> {
 		await this.admin('POST', 'reset', { seed });
 		await this.admin('POST', 'rate-limit', rateLimit === false ? { enabled: false } : rateLimit);
 		await this.admin('POST', 'latency', { ms: latencyMs });
@@ -106,16 +110,24 @@ class RemoteSandbox {
 	}
 
 	headers(): Record<string, string> {
-		return { Authorization: `Bearer ${this.token}`, 'Harvest-Account-Id': this.accountId, 'User-Agent': 'bench (bench@example.com)' };
+		return {
+			Authorization: `Bearer ${this.token}`,
+			'Harvest-Account-Id': this.accountId,
+			'User-Agent': 'bench (bench@example.com)',
+		};
 	}
 
 	async api(pathOrUrl: string): Promise<unknown> {
-		const res = await fetch(pathOrUrl.startsWith('http') ? pathOrUrl : `${this.url}${pathOrUrl}`, { headers: this.headers() });
+		const res = await fetch(pathOrUrl.startsWith('http') ? pathOrUrl : `${this.url}${pathOrUrl}`, {
+			headers: this.headers(),
+		});
 		return await res.json();
 	}
 
 	credential(): CredentialData {
-		return { harvestUsersApi: { accessToken: this.token, accountId: this.accountId, baseUrl: this.url } };
+		return {
+			harvestUsersApi: { accessToken: this.token, accountId: this.accountId, baseUrl: this.url },
+		};
 	}
 
 	stop(): void {
@@ -143,7 +155,12 @@ async function requestsPerListing(sandbox: RemoteSandbox): Promise<void> {
 		const users = await listAll(sandbox);
 		const requests = (await sandbox.log()).filter((r) => r.path === '/v2/users').length;
 		const target = Math.ceil(n / 2000);
-		line(`requests per full listing of ${n} users`, `${requests} (${users.length} users returned)`, `${target}`, requests === target && users.length === n);
+		line(
+			`requests per full listing of ${n} users`,
+			`${requests} (${users.length} users returned)`,
+			`${target}`,
+			requests === target && users.length === n,
+		);
 	}
 }
 
@@ -193,7 +210,12 @@ async function peakMemory(sandbox: RemoteSandbox): Promise<void> {
 	clearInterval(timer);
 	peak = Math.max(peak, process.memoryUsage().rss);
 	const mb = (b: number) => (b / 1024 / 1024).toFixed(0);
-	line('peak RSS of the 10,000-user listing (n8n runtime included)', `${mb(peak)} MB, +${mb(peak - before)} MB over idle`, 'reported', true);
+	line(
+		'peak RSS of the 10,000-user listing (n8n runtime included)',
+		`${mb(peak)} MB, +${mb(peak - before)} MB over idle`,
+		'reported',
+		true,
+	);
 }
 
 const HARVEST_LIMIT = { requests: 100, windowMs: 15_000 };
@@ -208,7 +230,10 @@ type Limit = typeof HARVEST_LIMIT;
 const ceilingMs = (requests: number, limit: Limit, latencyMs: number) =>
 	Math.floor((requests - 1) / limit.requests) * limit.windowMs + latencyMs;
 
-const load = () => `load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`;
+const load = () =>
+	`load ${loadavg()
+		.map((l) => l.toFixed(2))
+		.join(' ')}`;
 
 /** Runs `work` while sampling this process's RSS (the n8n runtime and the node; the sandbox is another process). */
 async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakRss: number }> {
@@ -233,7 +258,13 @@ interface UpdateRun {
 }
 
 /** `n` user updates (one PATCH each) at a round trip of `latencyMs`, with `parallel` items in flight. */
-async function updates(sandbox: RemoteSandbox, n: number, limit: Limit, latencyMs: number, parallel?: number): Promise<UpdateRun> {
+async function updates(
+	sandbox: RemoteSandbox,
+	n: number,
+	limit: Limit,
+	latencyMs: number,
+	parallel?: number,
+): Promise<UpdateRun> {
 	await sandbox.reset({ users: n }, limit);
 	transport.configureTransport({ requestsPerWindow: limit.requests, windowMs: limit.windowMs });
 	throttle.resetLimiters();
@@ -271,10 +302,17 @@ async function updates(sandbox: RemoteSandbox, n: number, limit: Limit, latencyM
 	};
 }
 
-const windowLabel = (limit: Limit) => `${limit.requests} req / ${limit.windowMs / 1000} s${limit === HARVEST_LIMIT ? ' (real window)' : ' (scaled window)'}`;
+const windowLabel = (limit: Limit) =>
+	`${limit.requests} req / ${limit.windowMs / 1000} s${limit === HARVEST_LIMIT ? ' (real window)' : ' (scaled window)'}`;
 const mb = (b: number) => (b / 1024 / 1024).toFixed(0);
 
-async function updatesFigure(sandbox: RemoteSandbox, latencyMs: number, limit: Limit, target?: number, parallel?: number): Promise<UpdateRun> {
+async function updatesFigure(
+	sandbox: RemoteSandbox,
+	latencyMs: number,
+	limit: Limit,
+	target?: number,
+	parallel?: number,
+): Promise<UpdateRun> {
 	const before = load();
 	const r = await updates(sandbox, 1000, limit, latencyMs, parallel);
 	line(
@@ -283,7 +321,12 @@ async function updatesFigure(sandbox: RemoteSandbox, latencyMs: number, limit: L
 		target === undefined ? 'reported' : `<= ${target}`,
 		target === undefined || r.ratio <= target,
 	);
-	line('  429s answered / items failed', `${r.throttled} / ${r.failed}`, '0 / 0', r.throttled === 0 && r.failed === 0);
+	line(
+		'  429s answered / items failed',
+		`${r.throttled} / ${r.failed}`,
+		'0 / 0',
+		r.throttled === 0 && r.failed === 0,
+	);
 	return r;
 }
 
@@ -317,7 +360,11 @@ async function reconcileFirstSync(sandbox: RemoteSandbox): Promise<void> {
 	await sandbox.reset('empty', HARVEST_LIMIT, 300);
 	transport.resetTransport();
 	throttle.resetLimiters();
-	const roster = Array.from({ length: 500 }, (_, i) => ({ email: `person${i}@example.com`, first_name: 'First', last_name: `Sync ${i}` }));
+	const roster = Array.from({ length: 500 }, (_, i) => ({
+		email: `person${i}@example.com`,
+		first_name: 'First',
+		last_name: `Sync ${i}`,
+	}));
 	const before = load();
 	const started = performance.now();
 	const run = await runNode({
@@ -374,13 +421,20 @@ async function reconcileRequests(sandbox: RemoteSandbox): Promise<void> {
 		continueOnFail: true,
 	});
 	if (run.status !== 'success') {
-		line('1,000-person reconcile, requests vs minimum', `failed: ${run.error?.message}`, 'reads ceil(N/2000) + 1 write per change', false);
+		line(
+			'1,000-person reconcile, requests vs minimum',
+			`failed: ${run.error?.message}`,
+			'reads ceil(N/2000) + 1 write per change',
+			false,
+		);
 		return;
 	}
 	const log = await sandbox.log();
 	const reads = log.filter((r) => r.method === 'GET').length;
 	const writes = log.filter((r) => r.method !== 'GET').length;
-	const changes = run.json.filter((j) => ['created', 'updated', 'archived', 'restored'].includes(String(j.action))).length;
+	const changes = run.json.filter((j) =>
+		['created', 'updated', 'archived', 'restored'].includes(String(j.action)),
+	).length;
 	const minimum = Math.ceil(harvest.length / 2000) + changes;
 	line(
 		'1,000-person reconcile, requests sent vs minimum',
@@ -404,13 +458,16 @@ const FIGURES: Record<string, (sandbox: RemoteSandbox) => Promise<void>> = {
 async function main(): Promise<void> {
 	const args = process.argv.slice(2);
 	const onlyArg = args.find((a) => a.startsWith('--only'));
-	const only = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : args[args.indexOf(onlyArg) + 1]).split(',') : undefined;
+	const only = onlyArg
+		? (onlyArg.includes('=') ? onlyArg.split('=')[1] : args[args.indexOf(onlyArg) + 1]).split(',')
+		: undefined;
 	const sandbox = await RemoteSandbox.start();
 	process.stdout.write(
 		`bench: Node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${load()}; sandbox in a child process at ${sandbox.url}\n`,
 	);
 	try {
-		if (process.argv.includes('--builtin-only')) return await compareWithBuiltIn(sandbox, line, () => throttle.resetLimiters());
+		if (process.argv.includes('--builtin-only'))
+			return await compareWithBuiltIn(sandbox, line, () => throttle.resetLimiters());
 		if (args.includes('--sweep')) await parallelSweep(sandbox);
 		// Memory first, before other figures have grown the heap.
 		for (const [name, figure] of Object.entries(FIGURES)) {

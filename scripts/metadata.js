@@ -39,9 +39,12 @@ function deriveMetadata(pkg) {
 	const repositoryUrl = repositoryWebUrl(pkg.repository);
 	const documentationUrl = pkg.homepage;
 	const author = typeof pkg.author === 'string' ? { name: pkg.author } : (pkg.author ?? {});
-	if (!repositoryUrl || !/^https:\/\//.test(repositoryUrl)) problems.push('`repository.url` must be an https git URL');
+	if (!repositoryUrl || !/^https:\/\//.test(repositoryUrl))
+		problems.push('`repository.url` must be an https git URL');
 	if (!documentationUrl || !/^https:\/\/[^#?\s]+$/.test(documentationUrl)) {
-		problems.push('`homepage` (the node\'s documentation link) must be an https URL without "#" or "?"');
+		problems.push(
+			'`homepage` (the node\'s documentation link) must be an https URL without "#" or "?"',
+		);
 	}
 	if (!author.name) problems.push('`author.name` is missing');
 	const contact = author.email ?? pkg.bugs?.email ?? pkg.bugs?.url ?? repositoryUrl;
@@ -77,7 +80,10 @@ function generatedSource(meta) {
 function withDocumentation(codex, documentationUrl) {
 	const resources = codex.resources ?? {};
 	const others = (resources.primaryDocumentation ?? []).filter((d) => d.url !== documentationUrl);
-	return { ...codex, resources: { ...resources, primaryDocumentation: [{ url: documentationUrl }, ...others] } };
+	return {
+		...codex,
+		resources: { ...resources, primaryDocumentation: [{ url: documentationUrl }, ...others] },
+	};
 }
 
 function codexFiles(dir) {
@@ -95,7 +101,10 @@ function main([command, arg]) {
 	} else if (command === 'codex') {
 		for (const file of codexFiles(join(ROOT, 'dist/nodes'))) {
 			const codex = JSON.parse(readFileSync(file, 'utf8'));
-			writeFileSync(file, `${JSON.stringify(withDocumentation(codex, meta.documentationUrl), null, '\t')}\n`);
+			writeFileSync(
+				file,
+				`${JSON.stringify(withDocumentation(codex, meta.documentationUrl), null, '\t')}\n`,
+			);
 		}
 	} else if (command === 'check-repo') {
 		// npm refuses a provenance publish whose repository.url is not the repository that built it.
@@ -120,4 +129,11 @@ if (require.main === module) {
 	}
 }
 
-module.exports = { deriveMetadata, githubSlug, withDocumentation, generatedSource, readPackage, GENERATED };
+module.exports = {
+	deriveMetadata,
+	githubSlug,
+	withDocumentation,
+	generatedSource,
+	readPackage,
+	GENERATED,
+};

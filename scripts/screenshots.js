@@ -22,10 +22,14 @@ const runtime = require('./lib/runtime');
 // Node's WebSocket client is global from Node 22 on; re-run on the Node 24 of .n8n-e2e/ otherwise.
 if (typeof WebSocket === 'undefined') {
 	if (!fs.existsSync(runtime.nodeBin)) {
-		process.stderr.write('This script needs Node >= 22, or the cached Node 24: run `npm start` once first.\n');
+		process.stderr.write(
+			'This script needs Node >= 22, or the cached Node 24: run `npm start` once first.\n',
+		);
 		process.exit(1);
 	}
-	const r = spawnSync(runtime.nodeBin, [__filename, ...process.argv.slice(2)], { stdio: 'inherit' });
+	const r = spawnSync(runtime.nodeBin, [__filename, ...process.argv.slice(2)], {
+		stdio: 'inherit',
+	});
 	process.exit(r.status ?? 1);
 }
 
@@ -52,21 +56,33 @@ function ensureChromium() {
 	if (fs.existsSync(CHROMIUM)) return;
 	if (process.getuid && process.getuid() === 0) {
 		log('Chromium is missing: apt-get install -y chromium …');
-		let r = spawnSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+		let r = spawnSync('apt-get', ['install', '-y', 'chromium'], {
+			stdio: 'inherit',
+			env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+		});
 		if (r.status !== 0) {
 			spawnSync('apt-get', ['update'], { stdio: 'inherit' });
-			r = spawnSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+			r = spawnSync('apt-get', ['install', '-y', 'chromium'], {
+				stdio: 'inherit',
+				env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+			});
 		}
 		if (r.status === 0 && fs.existsSync(CHROMIUM)) return;
 	}
-	throw new Error(`${CHROMIUM} not found. Install Debian's Chromium: sudo apt-get install -y chromium (or set CHROMIUM=/path/to/chromium)`);
+	throw new Error(
+		`${CHROMIUM} not found. Install Debian's Chromium: sudo apt-get install -y chromium (or set CHROMIUM=/path/to/chromium)`,
+	);
 }
 
 /** The running demo at `url`, or a new one started here (stopped at the end). */
 async function demoInstance(url) {
 	try {
 		await inst.login(url, OWNER);
-		return { n8nUrl: url, sandboxUrl: `http://127.0.0.1:${process.env.SANDBOX_PORT || 4010}`, owned: undefined };
+		return {
+			n8nUrl: url,
+			sandboxUrl: `http://127.0.0.1:${process.env.SANDBOX_PORT || 4010}`,
+			owned: undefined,
+		};
 	} catch (e) {
 		if (!/fetch failed|ECONNREFUSED/.test(`${e.message} ${e.cause ? e.cause.code : ''}`)) throw e;
 	}
@@ -94,9 +110,12 @@ async function demoInstance(url) {
 /** Closes n8n's pop-overs that would cover the view (production checklist, toasts). */
 async function closePopovers(page) {
 	await page.eval(() => {
-		const heading = [...document.querySelectorAll('*')].find((e) => e.childElementCount === 0 && e.textContent.trim() === 'Production Checklist');
+		const heading = [...document.querySelectorAll('*')].find(
+			(e) => e.childElementCount === 0 && e.textContent.trim() === 'Production Checklist',
+		);
 		let box = heading;
-		for (let i = 0; box && i < 4 && !box.querySelector('button, [role="button"], svg'); i++) box = box.parentElement;
+		for (let i = 0; box && i < 4 && !box.querySelector('button, [role="button"], svg'); i++)
+			box = box.parentElement;
 		const close = box && [...box.querySelectorAll('button, [role="button"], svg')].pop();
 		if (close) close.dispatchEvent(new MouseEvent('click', { bubbles: true }));
 		document.querySelectorAll('.el-notification').forEach((n) => {
@@ -114,7 +133,9 @@ async function triggerExecutions(n8nUrl, cookie) {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId: 'harvestExample04' }));
 	const res = await fetch(`${n8nUrl}/rest/executions?filter=${filter}`, { headers: { cookie } });
 	if (!res.ok) throw new Error(`GET /rest/executions → ${res.status}`);
-	return (await res.json()).data.results.filter((e) => e.mode === 'trigger' && e.status === 'success');
+	return (await res.json()).data.results.filter(
+		(e) => e.mode === 'trigger' && e.status === 'success',
+	);
 }
 
 async function waitForTriggerExecution(n8nUrl, cookie, before, timeoutMs) {
@@ -137,7 +158,9 @@ async function openWorkflow(page, n8nUrl, id) {
 async function main() {
 	installSignalHandlers();
 	ensureChromium();
-	const { n8nUrl, sandboxUrl, owned } = await demoInstance(arg('--url', `http://127.0.0.1:${process.env.N8N_PORT || 5678}`));
+	const { n8nUrl, sandboxUrl, owned } = await demoInstance(
+		arg('--url', `http://127.0.0.1:${process.env.N8N_PORT || 5678}`),
+	);
 	// example 1 creates Jane Doe; a Jane left by an earlier run would make it fail (email taken)
 	const state = await inst.sandboxApi(sandboxUrl, 'GET', '/__sandbox/state');
 	for (const u of state.users.filter((x) => x.email === 'jane.doe@example.com')) {
@@ -148,11 +171,22 @@ async function main() {
 	if (!auth) throw new Error('n8n did not return a session cookie');
 
 	const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'harvest-chromium-'));
-	const chromium = await launchChromium({ executable: CHROMIUM, userDataDir, width: WIDTH, height: HEIGHT });
+	const chromium = await launchChromium({
+		executable: CHROMIUM,
+		userDataDir,
+		width: WIDTH,
+		height: HEIGHT,
+	});
 	const cdp = await Cdp.connect(chromium.browserWs);
 	const page = await cdp.newPage({ width: WIDTH, height: HEIGHT });
 	const { hostname } = new URL(n8nUrl);
-	await page.send('Network.setCookie', { name: 'n8n-auth', value: auth, domain: hostname, path: '/', httpOnly: true });
+	await page.send('Network.setCookie', {
+		name: 'n8n-auth',
+		value: auth,
+		domain: hostname,
+		path: '/',
+		httpOnly: true,
+	});
 	fs.mkdirSync(OUT, { recursive: true });
 	const shot = async (name) => {
 		// park the mouse where it hovers nothing (hover controls and tooltips)
@@ -170,13 +204,21 @@ async function main() {
 		// 1. example 1 executed in the editor: every node green, item counts on the connections
 		await openWorkflow(page, n8nUrl, 'harvestExample01');
 		await page.click('[data-test-id="execute-workflow-button"]');
-		await page.waitFor('the run to finish', () => document.querySelectorAll('[data-test-id="canvas-node-status-success"]').length >= 6, [], 60000);
+		await page.waitFor(
+			'the run to finish',
+			() => document.querySelectorAll('[data-test-id="canvas-node-status-success"]').length >= 6,
+			[],
+			60000,
+		);
 		await sleep(1000);
 		await closePopovers(page);
 		await shot('workflow-onboard.png');
 
 		// 2. the Create or update user node: its parameters, the new hire in, the Harvest user out
-		await page.click('[data-test-id="canvas-node"]', { text: 'Create or update user', clickCount: 2 });
+		await page.click('[data-test-id="canvas-node"]', {
+			text: 'Create or update user',
+			clickCount: 2,
+		});
 		await page.waitForBox('[data-test-id="parameter-input-operation"]');
 		await shot('node-create-user.png');
 		await page.key('Escape', 'Escape', 27);
@@ -189,7 +231,9 @@ async function main() {
 		await page.click('[data-test-id="item-iterator-item"]', { text: 'Harvest Users' });
 		// the list renders progressively: wait for the user section before scrolling to it
 		await page.waitFor('the user actions', () => {
-			const header = [...document.querySelectorAll('[data-test-id="node-creator"] span')].find((e) => /^user actions$/i.test(e.textContent.trim()));
+			const header = [...document.querySelectorAll('[data-test-id="node-creator"] span')].find(
+				(e) => /^user actions$/i.test(e.textContent.trim()),
+			);
 			if (!header) return false;
 			header.scrollIntoView({ block: 'start' });
 			return true;
@@ -211,15 +255,26 @@ async function main() {
 
 		// 5. the trigger: events, poll times, and a test event (a sample of recent users)
 		await openWorkflow(page, n8nUrl, 'harvestExample04');
-		await page.click('[data-test-id="canvas-node"]', { text: 'Harvest Users Trigger', clickCount: 2 });
+		await page.click('[data-test-id="canvas-node"]', {
+			text: 'Harvest Users Trigger',
+			clickCount: 2,
+		});
 		await page.click('[data-test-id="trigger-execute-button"]');
-		await page.waitFor('trigger test output', () => {
-			const out = document.querySelector('[data-test-id="output-panel"]') || document.querySelector('[data-test-id="ndv-data-container"]');
-			return out && /\d+ items?/.test(out.textContent);
-		}, [], 60000).catch(() => undefined);
+		await page
+			.waitFor(
+				'trigger test output',
+				() => {
+					const out =
+						document.querySelector('[data-test-id="output-panel"]') ||
+						document.querySelector('[data-test-id="ndv-data-container"]');
+					return out && /\d+ items?/.test(out.textContent);
+				},
+				[],
+				60000,
+			)
+			.catch(() => undefined);
 		await shot('trigger.png');
 		await page.key('Escape', 'Escape', 27);
-
 	} finally {
 		cdp.close();
 		await stop(chromium.child);

@@ -28,7 +28,8 @@ async function scanner() {
 
 function run(cmd, args, cwd) {
 	const res = spawnSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-	if (res.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${res.stderr || res.stdout}`);
+	if (res.status !== 0)
+		throw new Error(`${cmd} ${args.join(' ')} failed:\n${res.stderr || res.stdout}`);
 	return res.stdout;
 }
 
@@ -80,19 +81,25 @@ async function main(argv) {
 		if (findings) console.error(findings);
 		process.exit(findings ? 1 : 0);
 	}
-	const version = require(require.resolve('@n8n/scan-community-package/package.json', { paths: [ROOT] })).version;
+	const version = require(
+		require.resolve('@n8n/scan-community-package/package.json', { paths: [ROOT] }),
+	).version;
 	const work = mkdtempSync(join(tmpdir(), 'harvest-users-verify-'));
 	const failures = [];
 	try {
 		const sourceDir = join(work, 'source');
 		const count = exportSource(sourceDir);
 		const sourceFindings = await scanSource(sourceDir);
-		console.log(`${sourceFindings ? '✗' : '✓'} source (${count} files): @n8n/scan-community-package ${version}`);
+		console.log(
+			`${sourceFindings ? '✗' : '✓'} source (${count} files): @n8n/scan-community-package ${version}`,
+		);
 		if (sourceFindings) failures.push(`source:\n${sourceFindings}`);
 
 		const { tgz, pkgDir } = unpackTarball(work);
 		const tarballFindings = await scanTarball(pkgDir);
-		console.log(`${tarballFindings ? '✗' : '✓'} tarball ${tgz}: @n8n/scan-community-package ${version}`);
+		console.log(
+			`${tarballFindings ? '✗' : '✓'} tarball ${tgz}: @n8n/scan-community-package ${version}`,
+		);
 		if (tarballFindings) failures.push(`tarball:\n${tarballFindings}`);
 	} finally {
 		rmSync(work, { recursive: true, force: true });

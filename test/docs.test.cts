@@ -60,12 +60,20 @@ function links(markdown: string): string[] {
 
 describe('links between README, docs/, CONTRIBUTING and the sandbox README', () => {
 	it('finds the pages and their links', () => {
-		expect(pages).toEqual(expect.arrayContaining(['docs/provisioning.md', 'docs/trigger.md', 'docs/troubleshooting.md']));
+		expect(pages).toEqual(
+			expect.arrayContaining([
+				'docs/provisioning.md',
+				'docs/trigger.md',
+				'docs/troubleshooting.md',
+			]),
+		);
 		expect(links(readFileSync(join(PACKAGE_ROOT, 'README.md'), 'utf8')).length).toBeGreaterThan(10);
 	});
 
 	it('computes GitHub heading ids', () => {
-		const ids = headingIds('# Scaling out (queue mode)\n### `npm run test:e2e:queue`\n## Why\n## Why\n```\n# not a heading\n```');
+		const ids = headingIds(
+			'# Scaling out (queue mode)\n### `npm run test:e2e:queue`\n## Why\n## Why\n```\n# not a heading\n```',
+		);
 		expect([...ids]).toEqual(['scaling-out-queue-mode', 'npm-run-teste2equeue', 'why', 'why-1']);
 	});
 
@@ -75,13 +83,16 @@ describe('links between README, docs/, CONTRIBUTING and the sandbox README', () 
 		for (const link of links(markdown)) {
 			if (/^[a-z][a-z0-9+.-]*:/i.test(link)) continue; // https:, mailto:
 			const [path, anchor] = link.split('#');
-			const target = path ? join(dirname(join(PACKAGE_ROOT, page)), decodeURIComponent(path)) : join(PACKAGE_ROOT, page);
+			const target = path
+				? join(dirname(join(PACKAGE_ROOT, page)), decodeURIComponent(path))
+				: join(PACKAGE_ROOT, page);
 			if (!existsSync(target)) {
 				broken.push(`${link} (no ${relative(PACKAGE_ROOT, target)})`);
 				continue;
 			}
 			if (anchor !== undefined && statSync(target).isFile() && target.endsWith('.md')) {
-				if (!headingIds(readFileSync(target, 'utf8')).has(anchor)) broken.push(`${link} (no heading #${anchor})`);
+				if (!headingIds(readFileSync(target, 'utf8')).has(anchor))
+					broken.push(`${link} (no heading #${anchor})`);
 			}
 		}
 		expect(broken).toEqual([]);

@@ -19,7 +19,9 @@ describe('OAuth2 credential through n8n’s runtime', () => {
 	function credential(oauthTokenData: IDataObject): CredentialData {
 		const { harvestUsersOAuth2Api } = oauthCredential(sandbox());
 		const { clientId, clientSecret } = sandbox().oauthClient;
-		return { harvestUsersOAuth2Api: { ...harvestUsersOAuth2Api, clientId, clientSecret, oauthTokenData } };
+		return {
+			harvestUsersOAuth2Api: { ...harvestUsersOAuth2Api, clientId, clientSecret, oauthTokenData },
+		};
 	}
 
 	/** An access token the sandbox has expired, with a refresh token that still works. */
@@ -59,9 +61,15 @@ describe('OAuth2 credential through n8n’s runtime', () => {
 
 	it('connects through the authorization-code flow and runs the node with the issued token', async () => {
 		const tokenData = await connect();
-		expect(tokenData).toMatchObject({ token_type: 'bearer', expires_in: expect.any(Number), refresh_token: expect.any(String) });
+		expect(tokenData).toMatchObject({
+			token_type: 'bearer',
+			expires_in: expect.any(Number),
+			refresh_token: expect.any(String),
+		});
 		// The credential's Account ID hint points people here: Harvest returns the account in the scope.
-		expect(tokenData.callbackQueryString).toEqual({ scope: `harvest:${sandbox().tokens.admin.accountId}` });
+		expect(tokenData.callbackQueryString).toEqual({
+			scope: `harvest:${sandbox().tokens.admin.accountId}`,
+		});
 
 		const { status, json } = await runNode({
 			parameters: { authentication: 'oAuth2', resource: 'user', operation: 'me' },
@@ -70,9 +78,22 @@ describe('OAuth2 credential through n8n’s runtime', () => {
 		expect(status).toBe('success');
 		expect(json[0].id).toBe(sandbox().tokens.admin.userId);
 		const log = sandbox().log;
-		expect(summary(log)).toEqual(['GET /oauth2/authorize 302', 'POST /api/v2/oauth2/token 200', 'GET /v2/users/me 200']);
-		expect(log[0].query).toMatchObject({ client_id: sandbox().oauthClient.clientId, response_type: 'code', redirect_uri: CALLBACK, state: 'csrf-state' });
-		expect(log[1].body).toMatchObject({ grant_type: 'authorization_code', client_id: sandbox().oauthClient.clientId, client_secret: '…cret' });
+		expect(summary(log)).toEqual([
+			'GET /oauth2/authorize 302',
+			'POST /api/v2/oauth2/token 200',
+			'GET /v2/users/me 200',
+		]);
+		expect(log[0].query).toMatchObject({
+			client_id: sandbox().oauthClient.clientId,
+			response_type: 'code',
+			redirect_uri: CALLBACK,
+			state: 'csrf-state',
+		});
+		expect(log[1].body).toMatchObject({
+			grant_type: 'authorization_code',
+			client_id: sandbox().oauthClient.clientId,
+			client_secret: '…cret',
+		});
 		expect(log[2].token).toBe(last4(String(tokenData.access_token)));
 	});
 
@@ -86,7 +107,11 @@ describe('OAuth2 credential through n8n’s runtime', () => {
 		expect(json).toEqual([expect.objectContaining({ id: sandbox().tokens.admin.userId })]);
 
 		const [expired, refresh, retry] = sandbox().log;
-		expect(summary(sandbox().log)).toEqual(['GET /v2/users/me 401', 'POST /api/v2/oauth2/token 200', 'GET /v2/users/me 200']);
+		expect(summary(sandbox().log)).toEqual([
+			'GET /v2/users/me 401',
+			'POST /api/v2/oauth2/token 200',
+			'GET /v2/users/me 200',
+		]);
 		expect(expired.token).toBe(last4(tokens.access_token));
 		expect(refresh.body).toEqual({
 			grant_type: 'refresh_token',
@@ -101,14 +126,28 @@ describe('OAuth2 credential through n8n’s runtime', () => {
 
 	it('repeats a POST refused with 401 exactly once after the refresh: the role exists once', async () => {
 		const { status, json } = await runNode({
-			parameters: { authentication: 'oAuth2', resource: 'role', operation: 'create', name: 'Refreshed Role', userIds: [] },
+			parameters: {
+				authentication: 'oAuth2',
+				resource: 'role',
+				operation: 'create',
+				name: 'Refreshed Role',
+				userIds: [],
+			},
 			credentials: credential({ ...expiredTokens() }),
 		});
 		expect(status).toBe('success');
 		expect(json[0]).toMatchObject({ name: 'Refreshed Role' });
-		expect(summary(sandbox().log)).toEqual(['POST /v2/roles 401', 'POST /api/v2/oauth2/token 200', 'POST /v2/roles 201']);
+		expect(summary(sandbox().log)).toEqual([
+			'POST /v2/roles 401',
+			'POST /api/v2/oauth2/token 200',
+			'POST /v2/roles 201',
+		]);
 		expect(sandbox().log[2].body).toEqual(sandbox().log[0].body);
-		expect(sandbox().store.roles.list().filter((r) => r.name === 'Refreshed Role')).toHaveLength(1);
+		expect(
+			sandbox()
+				.store.roles.list()
+				.filter((r) => r.name === 'Refreshed Role'),
+		).toHaveLength(1);
 	});
 
 	it('asks to reconnect the credential when Harvest refuses the refresh token (invalid_grant), without calling the API again', async () => {
@@ -119,7 +158,10 @@ describe('OAuth2 credential through n8n’s runtime', () => {
 		});
 		expect(status).toBe('error');
 		expect(`${error?.message} ${error?.description ?? ''}`).toMatch(/reconnect/i);
-		expect(summary(sandbox().log)).toEqual(['GET /v2/users/me 401', 'POST /api/v2/oauth2/token 400']);
+		expect(summary(sandbox().log)).toEqual([
+			'GET /v2/users/me 401',
+			'POST /api/v2/oauth2/token 400',
+		]);
 		expect(JSON.stringify(error)).not.toContain(tokens.access_token);
 	});
 });

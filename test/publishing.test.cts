@@ -19,7 +19,8 @@ const metadata = require('../scripts/metadata.js') as {
 };
 
 const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8'));
-const readBuilt = (path: string) => JSON.parse(readFileSync(join(PACKAGE_ROOT, 'dist', path), 'utf8'));
+const readBuilt = (path: string) =>
+	JSON.parse(readFileSync(join(PACKAGE_ROOT, 'dist', path), 'utf8'));
 
 /** What n8n's NDV does with the first primaryDocumentation URL (NodeSettings: `${url}?${utm}`). */
 const n8nDocsLink = (url: string, nodeType: string) =>
@@ -46,7 +47,13 @@ describe('package.json', () => {
 	it('is in strict mode with n8n’s template lint, as n8n Cloud verification requires', () => {
 		expect(pkg.n8n.strict).toBe(true);
 		expect(pkg.devDependencies['@n8n/node-cli']).toMatch(/^0\.48\.\d+$/);
-		const template = readFileSync(join(PACKAGE_ROOT, 'node_modules/@n8n/node-cli/dist/template/templates/shared/default/eslint.config.mjs'), 'utf8');
+		const template = readFileSync(
+			join(
+				PACKAGE_ROOT,
+				'node_modules/@n8n/node-cli/dist/template/templates/shared/default/eslint.config.mjs',
+			),
+			'utf8',
+		);
 		expect(readFileSync(join(PACKAGE_ROOT, 'eslint.config.mjs'), 'utf8')).toBe(template);
 		expect(pkg.scripts.lint).toMatch(/(^|&& )n8n-node lint( &&|$)/);
 		expect(pkg.scripts.test).toMatch(/npm run lint/);
@@ -54,16 +61,38 @@ describe('package.json', () => {
 	});
 
 	it('ships no eslint-disable comment in node or credential code (n8n’s scanner ignores them)', () => {
-		const { stdout } = spawnSync('git', ['grep', '-n', '-I', '-i', 'eslint-disable', '--', 'nodes', 'credentials'], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
+		const { stdout } = spawnSync(
+			'git',
+			['grep', '-n', '-I', '-i', 'eslint-disable', '--', 'nodes', 'credentials'],
+			{ cwd: PACKAGE_ROOT, encoding: 'utf8' },
+		);
 		expect(stdout).toBe('');
 	});
 
 	it('packs the built nodes and credentials with their icons, and nothing of the lab or the docs', () => {
-		const res = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
+		const res = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+			cwd: PACKAGE_ROOT,
+			encoding: 'utf8',
+		});
 		expect(res.status).toBe(0);
-		const files = (JSON.parse(res.stdout)[0].files as Array<{ path: string }>).map((f) => f.path).sort();
-		expect(files).toEqual(expect.arrayContaining(['dist/nodes/HarvestUsers/harvest.svg', 'dist/nodes/HarvestUsers/harvest.dark.svg', ...pkg.n8n.nodes, ...pkg.n8n.credentials]));
-		expect(files.filter((f) => !/^dist\/(nodes|credentials)\//.test(f) && !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md)$/.test(f))).toEqual([]);
+		const files = (JSON.parse(res.stdout)[0].files as Array<{ path: string }>)
+			.map((f) => f.path)
+			.sort();
+		expect(files).toEqual(
+			expect.arrayContaining([
+				'dist/nodes/HarvestUsers/harvest.svg',
+				'dist/nodes/HarvestUsers/harvest.dark.svg',
+				...pkg.n8n.nodes,
+				...pkg.n8n.credentials,
+			]),
+		);
+		expect(
+			files.filter(
+				(f) =>
+					!/^dist\/(nodes|credentials)\//.test(f) &&
+					!/^(package\.json|README\.md|LICENSE|CHANGELOG\.md)$/.test(f),
+			),
+		).toEqual([]);
 	});
 
 	it('pins n8n’s scanner as a dev dependency and has no runtime dependencies', () => {
@@ -83,7 +112,9 @@ describe('metadata comes from package.json alone', () => {
 			const first = built.resources.primaryDocumentation[0].url as string;
 			expect(first).toBe(pkg.homepage);
 			// n8n reads the codex through its loader; that is the URL its NDV "Docs" link uses.
-			const loaded = loader.nodeTypes[type].type.description as { codex?: { resources?: { primaryDocumentation?: Array<{ url: string }> } } };
+			const loaded = loader.nodeTypes[type].type.description as {
+				codex?: { resources?: { primaryDocumentation?: Array<{ url: string }> } };
+			};
 			expect(loaded.codex?.resources?.primaryDocumentation?.[0].url).toBe(first);
 			const link = new URL(n8nDocsLink(first, `n8n-nodes-harvest-users.${type}`));
 			expect(link.hash).toBe('');
@@ -93,10 +124,16 @@ describe('metadata comes from package.json alone', () => {
 	});
 
 	it('rejects a documentation URL with a fragment or a query, and incomplete metadata', () => {
-		expect(() => metadata.deriveMetadata({ ...pkg, homepage: `${pkg.homepage}#readme` })).toThrow(/homepage/);
-		expect(() => metadata.deriveMetadata({ ...pkg, homepage: `${pkg.homepage}?tab=readme` })).toThrow(/homepage/);
+		expect(() => metadata.deriveMetadata({ ...pkg, homepage: `${pkg.homepage}#readme` })).toThrow(
+			/homepage/,
+		);
+		expect(() =>
+			metadata.deriveMetadata({ ...pkg, homepage: `${pkg.homepage}?tab=readme` }),
+		).toThrow(/homepage/);
 		expect(() => metadata.deriveMetadata({ ...pkg, repository: undefined })).toThrow(/repository/);
-		expect(() => metadata.deriveMetadata({ ...pkg, author: { email: 'a@example.com' } })).toThrow(/author\.name/);
+		expect(() => metadata.deriveMetadata({ ...pkg, author: { email: 'a@example.com' } })).toThrow(
+			/author\.name/,
+		);
 	});
 
 	it('changing package.json changes the User-Agent and the documentation link, nothing else to edit', () => {
@@ -107,15 +144,34 @@ describe('metadata comes from package.json alone', () => {
 			author: { name: 'Acme', email: 'ops@acme.example' },
 		});
 		expect(other.documentationUrl).toBe('https://github.com/acme/harvest-nodes');
-		expect(other.userAgent).toBe(`n8n-nodes-harvest-users/${pkg.version} (ops@acme.example; +https://github.com/acme/harvest-nodes)`);
-		expect(metadata.githubSlug({ url: 'git+https://github.com/acme/harvest-nodes.git' })).toBe('acme/harvest-nodes');
+		expect(other.userAgent).toBe(
+			`n8n-nodes-harvest-users/${pkg.version} (ops@acme.example; +https://github.com/acme/harvest-nodes)`,
+		);
+		expect(metadata.githubSlug({ url: 'git+https://github.com/acme/harvest-nodes.git' })).toBe(
+			'acme/harvest-nodes',
+		);
 	});
 
 	it('no repository, author or contact is hard-coded in the node and credential sources', () => {
-		const { stdout } = spawnSync('git', ['grep', '-n', '-I', '-e', 'github.com', '-e', pkg.author.email, '--', 'nodes', 'credentials'], {
-			cwd: PACKAGE_ROOT,
-			encoding: 'utf8',
-		});
+		const { stdout } = spawnSync(
+			'git',
+			[
+				'grep',
+				'-n',
+				'-I',
+				'-e',
+				'github.com',
+				'-e',
+				pkg.author.email,
+				'--',
+				'nodes',
+				'credentials',
+			],
+			{
+				cwd: PACKAGE_ROOT,
+				encoding: 'utf8',
+			},
+		);
 		expect(stdout).toBe('');
 	});
 
@@ -126,7 +182,14 @@ describe('metadata comes from package.json alone', () => {
 			server = createServer((req, res) => {
 				seen.push(req.headers);
 				res.writeHead(200, { 'Content-Type': 'application/json' });
-				res.end(JSON.stringify({ id: 7, first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com' }));
+				res.end(
+					JSON.stringify({
+						id: 7,
+						first_name: 'Ada',
+						last_name: 'Lovelace',
+						email: 'ada@example.com',
+					}),
+				);
 			});
 			await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
 		});
@@ -140,7 +203,9 @@ describe('metadata comes from package.json alone', () => {
 			expect(expected).toContain(pkg.author.email);
 			const pat = await runNode({
 				parameters: { resource: 'user', operation: 'me' },
-				credentials: { harvestUsersApi: { accessToken: 'tok-ua-test', accountId: '123', baseUrl: baseUrl() } },
+				credentials: {
+					harvestUsersApi: { accessToken: 'tok-ua-test', accountId: '123', baseUrl: baseUrl() },
+				},
 			});
 			const oauth = await runNode({
 				parameters: { authentication: 'oAuth2', resource: 'user', operation: 'me' },
@@ -163,7 +228,9 @@ describe('metadata comes from package.json alone', () => {
 describe('credentials n8n’s scanner accepts', () => {
 	it('display names end in " API" while the names saved workflows use stay', async () => {
 		const { loader } = await loadPackage();
-		const types = Object.fromEntries(Object.entries(loader.credentialTypes).map(([name, c]) => [name, c.type.displayName]));
+		const types = Object.fromEntries(
+			Object.entries(loader.credentialTypes).map(([name, c]) => [name, c.type.displayName]),
+		);
 		expect(Object.keys(types).sort()).toEqual(['harvestUsersApi', 'harvestUsersOAuth2Api']);
 		for (const displayName of Object.values(types)) expect(displayName).toMatch(/ API$/);
 	});
@@ -182,7 +249,11 @@ describe('the verification gate (scripts/verify.js, n8n’s scanner with its own
 				"\n$1// eslint-disable-next-line n8n-nodes-base/cred-class-field-display-name-missing-api\n$1displayName = 'Harvest Users (Personal Access Token)';",
 			);
 			writeFileSync(file, source);
-			const res = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'scripts/verify.js'), '--source', dir], { encoding: 'utf8' });
+			const res = spawnSync(
+				process.execPath,
+				[join(PACKAGE_ROOT, 'scripts/verify.js'), '--source', dir],
+				{ encoding: 'utf8' },
+			);
 			expect(res.status).toBe(1);
 			expect(res.stderr).toContain('cred-class-field-display-name-missing-api');
 		} finally {
@@ -192,9 +263,12 @@ describe('the verification gate (scripts/verify.js, n8n’s scanner with its own
 });
 
 describe('the publish workflow', () => {
-	const load = () => parseYaml(readFileSync(join(PACKAGE_ROOT, '.github/workflows/publish.yml'), 'utf8'));
+	const load = () =>
+		parseYaml(readFileSync(join(PACKAGE_ROOT, '.github/workflows/publish.yml'), 'utf8'));
 	const stepIndex = (pattern: RegExp) =>
-		(load().jobs.publish.steps as Array<{ run?: string }>).findIndex((s) => pattern.test(s.run ?? ''));
+		(load().jobs.publish.steps as Array<{ run?: string }>).findIndex((s) =>
+			pattern.test(s.run ?? ''),
+		);
 
 	it('runs on a version tag and may mint the OIDC token provenance needs', () => {
 		const workflow = load();
@@ -218,7 +292,15 @@ describe('README and CHANGELOG for whoever installs or publishes', () => {
 
 	it('compares with the built-in Harvest node and says where the built-in one is still the one to use', () => {
 		const why = section('Why this and not the built-in Harvest node');
-		for (const figure of [/\*\*100\*\*/, /\*\*5\*\*/, /fails, 0 users/, /query string/, /JSON body/, /invoices/, /time entries/]) {
+		for (const figure of [
+			/\*\*100\*\*/,
+			/\*\*5\*\*/,
+			/fails, 0 users/,
+			/query string/,
+			/JSON body/,
+			/invoices/,
+			/time entries/,
+		]) {
 			expect(why).toMatch(figure);
 		}
 	});
@@ -228,7 +310,9 @@ describe('README and CHANGELOG for whoever installs or publishes', () => {
 		const compatibility = section('Compatibility');
 		expect(compatibility).toContain(`**${N8N_VERSION}**`);
 		expect(compatibility).toContain(`n8n-core ${pkg.devDependencies['n8n-core']}`);
-		expect(compatibility).toContain(`@n8n/scan-community-package\` ${pkg.devDependencies['@n8n/scan-community-package']}`);
+		expect(compatibility).toContain(
+			`@n8n/scan-community-package\` ${pkg.devDependencies['@n8n/scan-community-package']}`,
+		);
 	});
 
 	it('has a version history with an entry for the current version', () => {

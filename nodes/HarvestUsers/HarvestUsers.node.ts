@@ -35,8 +35,17 @@ export class HarvestUsers implements INodeType {
 			// Literal here (not shared): n8n's lint and verification scanner look for `testedBy` in each
 			// node file. n8n's "Test connection" runs methods.credentialTest.harvestConnectionTest
 			// because the credential declares no `test` of its own.
-			{ name: 'harvestUsersApi', required: true, testedBy: 'harvestConnectionTest', displayOptions: { show: { authentication: ['accessToken'] } } },
-			{ name: 'harvestUsersOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{
+				name: 'harvestUsersApi',
+				required: true,
+				testedBy: 'harvestConnectionTest',
+				displayOptions: { show: { authentication: ['accessToken'] } },
+			},
+			{
+				name: 'harvestUsersOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
 		],
 		properties: [
 			authenticationProperty,
@@ -47,7 +56,11 @@ export class HarvestUsers implements INodeType {
 		],
 	};
 
-	methods = { listSearch, loadOptions, credentialTest: { harvestConnectionTest: testHarvestConnection } };
+	methods = {
+		listSearch,
+		loadOptions,
+		credentialTest: { harvestConnectionTest: testHarvestConnection },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -7,7 +7,12 @@ import {
 } from 'n8n-workflow';
 
 import { authenticationProperty, requestOptionsProperty } from './node.descriptions';
-import { eventsProperty, previousValuesProperty, simplifyProperties, watchFieldsProperty } from './trigger/description';
+import {
+	eventsProperty,
+	previousValuesProperty,
+	simplifyProperties,
+	watchFieldsProperty,
+} from './trigger/description';
 import { pollUsers } from './trigger/poll';
 import { testHarvestConnection } from './transport/connectionTest';
 
@@ -33,8 +38,17 @@ export class HarvestUsersTrigger implements INodeType {
 			// Literal here (not shared): n8n's lint and verification scanner look for `testedBy` in each
 			// node file. n8n's "Test connection" runs methods.credentialTest.harvestConnectionTest
 			// because the credential declares no `test` of its own.
-			{ name: 'harvestUsersApi', required: true, testedBy: 'harvestConnectionTest', displayOptions: { show: { authentication: ['accessToken'] } } },
-			{ name: 'harvestUsersOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{
+				name: 'harvestUsersApi',
+				required: true,
+				testedBy: 'harvestConnectionTest',
+				displayOptions: { show: { authentication: ['accessToken'] } },
+			},
+			{
+				name: 'harvestUsersOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
 		],
 		properties: [
 			authenticationProperty,

@@ -29,7 +29,13 @@ import { renderUser } from './routes/render.cjs';
 import { toLatency, type SandboxServer } from './server.cjs';
 import type { Fault, SeedSpec, TokenHolder } from './types.cjs';
 
-export function handleAdmin(server: SandboxServer, method: string, url: URL, contentType: string | undefined, raw: string): Reply {
+export function handleAdmin(
+	server: SandboxServer,
+	method: string,
+	url: URL,
+	contentType: string | undefined,
+	raw: string,
+): Reply {
 	try {
 		const { body, error } = parseBody(contentType ?? 'application/json', raw);
 		if (error) throw error;
@@ -43,16 +49,26 @@ export function handleAdmin(server: SandboxServer, method: string, url: URL, con
 					url: server.origin,
 					account_id: server.accountId,
 					tokens: server.tokens,
-					faults: server.faults.pending.map((f) => ({ ...f, match: f.match && { ...f.match, path: f.match.path?.toString() } })),
+					faults: server.faults.pending.map((f) => ({
+						...f,
+						match: f.match && { ...f.match, path: f.match.path?.toString() },
+					})),
 					rate_limit: server.limiter.limit,
 					clock_offset_ms: server.clock.offsetMs,
 					latency: server.latency,
 					behaviour: store.behaviour,
 				});
 			case 'GET /__sandbox/tokens':
-				return jsonReply(200, { url: server.origin, account_id: server.accountId, tokens: server.tokens, oauth_client: server.oauth.client });
+				return jsonReply(200, {
+					url: server.origin,
+					account_id: server.accountId,
+					tokens: server.tokens,
+					oauth_client: server.oauth.client,
+				});
 			case 'POST /__sandbox/tokens/oauth': {
-				const tokens = server.issueOAuthTokens((body.user as TokenHolder | number | undefined) ?? 'admin');
+				const tokens = server.issueOAuthTokens(
+					(body.user as TokenHolder | number | undefined) ?? 'admin',
+				);
 				if (!tokens) throw notFound();
 				return jsonReply(201, tokens);
 			}
@@ -74,10 +90,14 @@ export function handleAdmin(server: SandboxServer, method: string, url: URL, con
 				server.faults.clear();
 				return emptyJsonReply(200);
 			case 'POST /__sandbox/users':
-				return jsonReply(201, renderUser(store.users.create(body, { invite: body.invite === true })));
+				return jsonReply(
+					201,
+					renderUser(store.users.create(body, { invite: body.invite === true })),
+				);
 			case 'PATCH /__sandbox/users/:id': {
 				const id = Number(userId);
-				if (typeof body.has_time_entries === 'boolean') store.users.setHasTimeEntries(id, body.has_time_entries);
+				if (typeof body.has_time_entries === 'boolean')
+					store.users.setHasTimeEntries(id, body.has_time_entries);
 				return jsonReply(200, renderUser(store.users.update(id, body, { direct: true })));
 			}
 			case 'POST /__sandbox/users/touch-all':
@@ -86,21 +106,37 @@ export function handleAdmin(server: SandboxServer, method: string, url: URL, con
 				store.users.delete(Number(userId), { force: true });
 				return emptyJsonReply(200);
 			case 'POST /__sandbox/rate-limit':
-				server.limiter.limit = body.enabled === false ? false : { requests: Number(body.requests), windowMs: Number(body.windowMs) };
+				server.limiter.limit =
+					body.enabled === false
+						? false
+						: { requests: Number(body.requests), windowMs: Number(body.windowMs) };
 				if (body.retryAfter !== undefined) server.retryAfter = body.retryAfter !== false;
 				return jsonReply(200, { rate_limit: server.limiter.limit, retry_after: server.retryAfter });
 			case 'POST /__sandbox/clock':
 				server.clock.offsetMs = Number(body.offsetMs ?? 0);
-				return jsonReply(200, { clock_offset_ms: server.clock.offsetMs, now: server.clock.nowIso() });
+				return jsonReply(200, {
+					clock_offset_ms: server.clock.offsetMs,
+					now: server.clock.nowIso(),
+				});
 			case 'POST /__sandbox/pagination':
-				if (body.users !== 'cursor' && body.users !== 'numbered') throw unprocessable('users must be "cursor" or "numbered"');
+				if (body.users !== 'cursor' && body.users !== 'numbered')
+					throw unprocessable('users must be "cursor" or "numbered"');
 				store.usersPagination = body.users;
 				return jsonReply(200, { users: store.usersPagination });
 			case 'POST /__sandbox/latency':
-				server.latency = toLatency({ ms: Number(body.ms ?? 0), jitterMs: Number(body.jitterMs ?? 0) });
+				server.latency = toLatency({
+					ms: Number(body.ms ?? 0),
+					jitterMs: Number(body.jitterMs ?? 0),
+				});
 				return jsonReply(200, { latency: server.latency });
 			case 'POST /__sandbox/behaviour':
-				for (const key of ['updatedSinceInclusive', 'renameWhileRestoring', 'archiveArchivesAssignments', 'defaultRatesShowUserRate', 'apiV2Alias'] as const)
+				for (const key of [
+					'updatedSinceInclusive',
+					'renameWhileRestoring',
+					'archiveArchivesAssignments',
+					'defaultRatesShowUserRate',
+					'apiV2Alias',
+				] as const)
 					if (typeof body[key] === 'boolean') store.behaviour[key] = body[key];
 				return jsonReply(200, { behaviour: store.behaviour });
 			default:
@@ -113,7 +149,9 @@ export function handleAdmin(server: SandboxServer, method: string, url: URL, con
 
 /** A fault as JSON: `match.pathRegex` is a RegExp source (JSON has no RegExp). */
 export function faultFromJson(body: Record<string, unknown>): Fault {
-	const match = (body.match ?? undefined) as { method?: string; path?: string; pathRegex?: string } | undefined;
+	const match = (body.match ?? undefined) as
+		| { method?: string; path?: string; pathRegex?: string }
+		| undefined;
 	const { pathRegex, ...rest } = match ?? {};
 	return {
 		...(body as unknown as Fault),

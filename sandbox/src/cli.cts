@@ -14,17 +14,28 @@ import type { Fault, Sandbox, SandboxOptions } from './types.cjs';
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): SandboxOptions {
 	const value = (flag: string): string | undefined => {
 		const i = argv.indexOf(flag);
-		return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`${flag}=`))?.slice(flag.length + 1);
+		return i >= 0
+			? argv[i + 1]
+			: argv.find((a) => a.startsWith(`${flag}=`))?.slice(flag.length + 1);
 	};
 	const port = Number(value('--port') ?? env.SANDBOX_PORT ?? 0);
 	const seedArg = value('--seed') ?? 'demo';
-	const seed: SandboxOptions['seed'] = seedArg === 'demo' || seedArg === 'empty' ? seedArg : { users: Number(seedArg) };
-	if (typeof seed === 'object' && !Number.isInteger(seed.users)) throw new Error(`--seed must be demo, empty or a number, got ${seedArg}`);
-	const faults = argv.flatMap((a, i) => (a === '--fault' ? [argv[i + 1]] : a.startsWith('--fault=') ? [a.slice(8)] : [])).map(parseFault);
+	const seed: SandboxOptions['seed'] =
+		seedArg === 'demo' || seedArg === 'empty' ? seedArg : { users: Number(seedArg) };
+	if (typeof seed === 'object' && !Number.isInteger(seed.users))
+		throw new Error(`--seed must be demo, empty or a number, got ${seedArg}`);
+	const faults = argv
+		.flatMap((a, i) =>
+			a === '--fault' ? [argv[i + 1]] : a.startsWith('--fault=') ? [a.slice(8)] : [],
+		)
+		.map(parseFault);
 	const latencyArg = value('--latency');
 	const jitterArg = value('--jitter');
 	const latency = { ms: Number(latencyArg ?? 0), jitterMs: Number(jitterArg ?? 0) };
-	if (!(latency.ms >= 0) || !(latency.jitterMs >= 0)) throw new Error(`--latency and --jitter must be milliseconds >= 0, got ${latencyArg} and ${jitterArg}`);
+	if (!(latency.ms >= 0) || !(latency.jitterMs >= 0))
+		throw new Error(
+			`--latency and --jitter must be milliseconds >= 0, got ${latencyArg} and ${jitterArg}`,
+		);
 	return {
 		port,
 		seed,
@@ -41,7 +52,11 @@ function parseFault(text: string | undefined): Fault {
 	} catch {
 		throw new Error(`--fault needs a JSON fault, got ${text ?? 'nothing'}`);
 	}
-	if (!value || typeof value !== 'object' || typeof (value as { kind?: unknown }).kind !== 'string') {
+	if (
+		!value ||
+		typeof value !== 'object' ||
+		typeof (value as { kind?: unknown }).kind !== 'string'
+	) {
 		throw new Error(`--fault needs a JSON object with a "kind", got ${text}`);
 	}
 	return faultFromJson(value as Record<string, unknown>);
@@ -65,7 +80,9 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<Sand
 			`    Authorize:  ${sandbox.url}/oauth2/authorize`,
 			`    Token:      ${sandbox.url}/api/v2/oauth2/token`,
 			`  Admin API:    ${sandbox.url}/__sandbox/state`,
-			...(latency ? [`  Latency:      ${latency.ms} ms round trip, jitter ${latency.jitterMs ?? 0} ms`] : []),
+			...(latency
+				? [`  Latency:      ${latency.ms} ms round trip, jitter ${latency.jitterMs ?? 0} ms`]
+				: []),
 			'',
 		].join('\n'),
 	);

@@ -58,7 +58,11 @@ export function notAuthorized(): HarvestError {
 
 /** An unknown record under a valid route (§3, H14 2024): upper-case charset, no Cache-Control. */
 export function notFound(): HarvestError {
-	return new HarvestError({ status: 404, headers: { 'Content-Type': 'application/json; charset=UTF-8' }, body: { status: 404, error: 'Not Found' } });
+	return new HarvestError({
+		status: 404,
+		headers: { 'Content-Type': 'application/json; charset=UTF-8' },
+		body: { status: 404, error: 'Not Found' },
+	});
 }
 
 /** A malformed or unknown path: Harvest's "Can't find page" HTML page, not JSON (§3, H15). */
@@ -74,12 +78,20 @@ export function routeNotFound(): HarvestError {
 /** Validation errors: all messages joined with ", " in one `message`, and no Hint (§3, H13). */
 export function unprocessable(messages: string | string[]): HarvestError {
 	const message = Array.isArray(messages) ? messages.join(', ') : messages;
-	return new HarvestError({ status: 422, headers: { 'Cache-Control': 'no-store' }, body: { message } });
+	return new HarvestError({
+		status: 422,
+		headers: { 'Cache-Control': 'no-store' },
+		body: { message },
+	});
 }
 
 /** A blocked delete: recorded for DELETE /v2/clients with the same text in a Hint header (§3, H4). */
 export function notRemovable(message: string): HarvestError {
-	return new HarvestError({ status: 422, headers: { 'Cache-Control': 'no-store', Hint: message }, body: { message } });
+	return new HarvestError({
+		status: 422,
+		headers: { 'Cache-Control': 'no-store', Hint: message },
+		body: { message },
+	});
 }
 
 /** Collects validation messages so that one 422 reports every problem, as Rails does. */

@@ -27,7 +27,9 @@ export class FaultQueue {
 	 * match.path names this path (the OAuth endpoints live on another host in reality).
 	 */
 	take(method: string, path: string, { explicitOnly = false } = {}): Fault | undefined {
-		const hit = this.queue.find((q) => (!explicitOnly || q.fault.match?.path !== undefined) && matches(q.fault, method, path));
+		const hit = this.queue.find(
+			(q) => (!explicitOnly || q.fault.match?.path !== undefined) && matches(q.fault, method, path),
+		);
 		if (!hit) return undefined;
 		hit.remaining -= 1;
 		if (hit.remaining <= 0) this.queue = this.queue.filter((q) => q !== hit);
@@ -55,10 +57,18 @@ export interface FaultRequest {
 
 /** Faults that alter the normal answer rather than replace it. */
 export function altersAnswer(fault: Fault): boolean {
-	return fault.kind === 'rewrite' || (fault.kind === 'echo' && (fault.status ?? 200) < 400) || isCut(fault);
+	return (
+		fault.kind === 'rewrite' ||
+		(fault.kind === 'echo' && (fault.status ?? 200) < 400) ||
+		isCut(fault)
+	);
 }
 
-const CUT_KINDS: readonly string[] = ['short-body', 'fake-gzip', 'die-after-status'] satisfies CutKind[];
+const CUT_KINDS: readonly string[] = [
+	'short-body',
+	'fake-gzip',
+	'die-after-status',
+] satisfies CutKind[];
 
 function isCut(fault: Fault): fault is Fault & { kind: CutKind } {
 	return CUT_KINDS.includes(fault.kind);
@@ -68,12 +78,24 @@ function isCut(fault: Fault): fault is Fault & { kind: CutKind } {
 export function hostileReply(fault: Fault, request: FaultRequest): Reply | undefined {
 	switch (fault.kind) {
 		case 'redirect':
-			return { status: fault.status ?? 302, headers: { Location: fault.location ?? '/', 'Content-Type': 'text/html', ...fault.headers }, body: '<html><body>You are being redirected.</body></html>' };
+			return {
+				status: fault.status ?? 302,
+				headers: { Location: fault.location ?? '/', 'Content-Type': 'text/html', ...fault.headers },
+				body: '<html><body>You are being redirected.</body></html>',
+			};
 		case 'body':
-			return { status: fault.status ?? 200, headers: { 'Content-Type': fault.contentType ?? JSON_TYPE, ...fault.headers }, body: fault.body ?? '' };
+			return {
+				status: fault.status ?? 200,
+				headers: { 'Content-Type': fault.contentType ?? JSON_TYPE, ...fault.headers },
+				body: fault.body ?? '',
+			};
 		case 'echo': {
 			const echoed = `Authorization: ${request.authorization ?? ''}`;
-			return jsonReply(fault.status ?? 400, { message: `Rejected header ${echoed}`, error_description: echoed }, { Hint: echoed });
+			return jsonReply(
+				fault.status ?? 400,
+				{ message: `Rejected header ${echoed}`, error_description: echoed },
+				{ Hint: echoed },
+			);
 		}
 		default:
 			return undefined;
@@ -98,6 +120,7 @@ export function alterReply(fault: Fault, reply: Reply, request: FaultRequest): R
 	}
 	for (const key of fault.drop ?? []) delete body[key];
 	Object.assign(body, fault.set ?? {});
-	if (fault.nextToSelf) body.links = { ...((body.links as object | undefined) ?? {}), next: request.url };
+	if (fault.nextToSelf)
+		body.links = { ...((body.links as object | undefined) ?? {}), next: request.url };
 	return { ...reply, headers, body: JSON.stringify(body) };
 }

@@ -20,13 +20,18 @@ export interface Filters {
 	client_id?: number;
 }
 
-export function readFilters(query: Record<string, string>, allowed: FilterName[], behaviour: Behaviour = DEFAULT_BEHAVIOUR): Filters {
+export function readFilters(
+	query: Record<string, string>,
+	allowed: FilterName[],
+	behaviour: Behaviour = DEFAULT_BEHAVIOUR,
+): Filters {
 	const filters: Filters = { updated_since_inclusive: behaviour.updatedSinceInclusive };
 	for (const name of allowed) {
 		const raw = query[name];
 		if (raw === undefined || raw === '') continue;
 		if (name === 'is_active') {
-			if (!['true', 'false', '1', '0'].includes(raw)) throw unprocessable('is_active must be true or false');
+			if (!['true', 'false', '1', '0'].includes(raw))
+				throw unprocessable('is_active must be true or false');
 			filters.is_active = raw === 'true' || raw === '1';
 		} else if (name === 'updated_since') {
 			const ms = parseDateTime(raw);
@@ -50,11 +55,19 @@ interface Filterable {
 }
 
 export function applyFilters<T extends Filterable>(rows: readonly T[], f: Filters): readonly T[] {
-	if (f.is_active === undefined && f.updated_since === undefined && f.user_id === undefined && f.client_id === undefined) return rows;
+	if (
+		f.is_active === undefined &&
+		f.updated_since === undefined &&
+		f.user_id === undefined &&
+		f.client_id === undefined
+	)
+		return rows;
 	return rows.filter(
 		(r) =>
 			(f.is_active === undefined || r.is_active === f.is_active) &&
-			(f.updated_since === undefined || r.updated_at > f.updated_since || (f.updated_since_inclusive !== false && r.updated_at === f.updated_since)) &&
+			(f.updated_since === undefined ||
+				r.updated_at > f.updated_since ||
+				(f.updated_since_inclusive !== false && r.updated_at === f.updated_since)) &&
 			(f.user_id === undefined || r.user_id === f.user_id) &&
 			(f.client_id === undefined || r.client_id === f.client_id),
 	);

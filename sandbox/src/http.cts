@@ -19,10 +19,21 @@ export const JSON_TYPE = 'application/json; charset=utf-8';
  * harvest-observed.md §4 (2024): `Cache-Control: no-store` on JSON answers, and a weak ETag on
  * 200 and 201 (`W/"<32 hex>"`). Error bodies set their own headers (errors.ts).
  */
-export function jsonReply(status: number, body: unknown, headers: Record<string, string> = {}): Reply {
+export function jsonReply(
+	status: number,
+	body: unknown,
+	headers: Record<string, string> = {},
+): Reply {
 	const text = JSON.stringify(body);
-	const etag: Record<string, string> = status === 200 || status === 201 ? { ETag: `W/"${createHash('md5').update(text).digest('hex')}"` } : {};
-	return { status, headers: { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store', ...etag, ...headers }, body: text };
+	const etag: Record<string, string> =
+		status === 200 || status === 201
+			? { ETag: `W/"${createHash('md5').update(text).digest('hex')}"` }
+			: {};
+	return {
+		status,
+		headers: { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store', ...etag, ...headers },
+		body: text,
+	};
 }
 
 /** The admin API's "done" answer (no Harvest endpoint answers with an empty body but 429). */
@@ -30,21 +41,38 @@ export function emptyJsonReply(status: number): Reply {
 	return { status, headers: { 'Content-Type': JSON_TYPE }, body: '' };
 }
 
-export function htmlReply(status: number, html: string, headers: Record<string, string> = {}): Reply {
-	return { status, headers: { 'Content-Type': 'text/html; charset=utf-8', ...headers }, body: html };
+export function htmlReply(
+	status: number,
+	html: string,
+	headers: Record<string, string> = {},
+): Reply {
+	return {
+		status,
+		headers: { 'Content-Type': 'text/html; charset=utf-8', ...headers },
+		body: html,
+	};
 }
 
 /** Error answers carry exactly the headers recorded for them (§3), not the success defaults. */
 export function errorReply(error: ErrorResponse): Reply {
 	if (error.html) return htmlReply(error.status, String(error.body ?? ''), error.headers);
-	if (error.body === undefined) return { status: error.status, headers: error.headers ?? {}, body: '' };
-	return { status: error.status, headers: { 'Content-Type': JSON_TYPE, ...error.headers }, body: JSON.stringify(error.body) };
+	if (error.body === undefined)
+		return { status: error.status, headers: error.headers ?? {}, body: '' };
+	return {
+		status: error.status,
+		headers: { 'Content-Type': JSON_TYPE, ...error.headers },
+		body: JSON.stringify(error.body),
+	};
 }
 
 export function toReply(e: unknown): Reply {
 	if (e instanceof HarvestError) return errorReply(e.response);
 	// A bug in the sandbox itself: answer like a server error, and say what broke.
-	return jsonReply(500, { status: 500, error: 'Internal Server Error', sandbox_error: e instanceof Error ? e.message : String(e) });
+	return jsonReply(500, {
+		status: 500,
+		error: 'Internal Server Error',
+		sandbox_error: e instanceof Error ? e.message : String(e),
+	});
 }
 
 /** harvest-observed.md §4: JSON 200/201/403/422 came chunked; 401, 404 and the rest with Content-Length. */
@@ -53,7 +81,10 @@ const CHUNKED = new Set([200, 201, 403, 422]);
 export function send(res: ServerResponse, reply: Reply, dateMs: number): void {
 	if (reply.cut) return sendCut(res, reply, dateMs);
 	const payload = Buffer.from(reply.body, 'utf8');
-	const chunked = CHUNKED.has(reply.status) && payload.length > 0 && /json/.test(reply.headers['Content-Type'] ?? '');
+	const chunked =
+		CHUNKED.has(reply.status) &&
+		payload.length > 0 &&
+		/json/.test(reply.headers['Content-Type'] ?? '');
 	res.writeHead(reply.status, {
 		Date: new Date(dateMs).toUTCString(),
 		...reply.headers,
@@ -120,13 +151,17 @@ export function parseBody(contentType: string | undefined, raw: string): ParsedB
 	if (type === 'application/json' || type.endsWith('+json')) {
 		try {
 			const value: unknown = JSON.parse(raw);
-			const body = value && typeof value === 'object' && !Array.isArray(value) ? (value as Body) : {};
+			const body =
+				value && typeof value === 'object' && !Array.isArray(value) ? (value as Body) : {};
 			return { body, logged: value };
 		} catch {
 			return {
 				body: {},
 				logged: raw,
-				error: new HarvestError({ status: 400, body: { message: 'The request body is not valid JSON' } }),
+				error: new HarvestError({
+					status: 400,
+					body: { message: 'The request body is not valid JSON' },
+				}),
 			};
 		}
 	}

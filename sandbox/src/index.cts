@@ -15,7 +15,22 @@
 import { SandboxServer, toLatency } from './server.cjs';
 import type { Sandbox, SandboxOptions } from './types.cjs';
 
-export type { Behaviour, Fault, FaultMatch, Invitation, Latency, LoggedRequest, OAuthClient, OAuthTokens, RateLimit, Sandbox, SandboxOptions, SandboxToken, SeedSpec, TokenHolder } from './types.cjs';
+export type {
+	Behaviour,
+	Fault,
+	FaultMatch,
+	Invitation,
+	Latency,
+	LoggedRequest,
+	OAuthClient,
+	OAuthTokens,
+	RateLimit,
+	Sandbox,
+	SandboxOptions,
+	SandboxToken,
+	SeedSpec,
+	TokenHolder,
+} from './types.cjs';
 export type { Store } from './store.cjs';
 export { DEFAULT_RATE_LIMIT } from './rateLimit.cjs';
 export { DEFAULT_BEHAVIOUR } from './types.cjs';
@@ -31,11 +46,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		oauthClient: server.oauth.client,
 		issueOAuthTokens: (who) => {
 			const tokens = server.issueOAuthTokens(who);
-			if (!tokens) throw new Error(`No active sandbox user ${String(who)} to issue OAuth tokens for`);
+			if (!tokens)
+				throw new Error(`No active sandbox user ${String(who)} to issue OAuth tokens for`);
 			return tokens;
 		},
 		expireToken: (token) => {
-			if (!server.expireToken(token)) throw new Error(`The sandbox never issued the token …${token.slice(-4)}`);
+			if (!server.expireToken(token))
+				throw new Error(`The sandbox never issued the token …${token.slice(-4)}`);
 		},
 		log: server.log,
 		clearLog: () => {

@@ -21,7 +21,10 @@ import type { Body } from './model/input.cjs';
 import type { OAuthClient, OAuthTokens } from './types.cjs';
 
 /** The one registered client; the CLI prints it so a local n8n can connect to the sandbox. */
-export const SANDBOX_OAUTH_CLIENT: OAuthClient = { clientId: 'sandbox-client', clientSecret: 'sandbox-secret' };
+export const SANDBOX_OAUTH_CLIENT: OAuthClient = {
+	clientId: 'sandbox-client',
+	clientSecret: 'sandbox-secret',
+};
 
 /** The `expires_in` one client logged from Harvest (about 14 days); not documented. */
 export const ACCESS_TOKEN_LIFETIME_S = 1_209_599;
@@ -111,7 +114,10 @@ export class OAuthProvider {
 	}
 
 	/** `resolveUser` maps `sandbox_user` (undefined = the admin) to a user id. */
-	authorize(query: Record<string, string>, resolveUser: (who: string | undefined) => number | undefined): Reply {
+	authorize(
+		query: Record<string, string>,
+		resolveUser: (who: string | undefined) => number | undefined,
+	): Reply {
 		if (query.client_id !== this.client.clientId) {
 			// Without a known client there is no trusted redirect_uri, so the error stays on the page.
 			return htmlReply(400, htmlPage(400, 'Unknown OAuth client (client_id).'));
@@ -125,54 +131,96 @@ export class OAuthProvider {
 			const encoded = new URLSearchParams(all).toString();
 			if (fragment) target.hash = encoded;
 			else for (const [k, v] of Object.entries(all)) target.searchParams.set(k, v);
-			return { status: 302, headers: { Location: target.toString(), 'Content-Type': 'text/html; charset=utf-8' }, body: '' };
+			return {
+				status: 302,
+				headers: { Location: target.toString(), 'Content-Type': 'text/html; charset=utf-8' },
+				body: '',
+			};
 		};
 		const userId = resolveUser(query.sandbox_user);
-		if (userId === undefined) return answer({ error: 'access_denied', error_description: `No active user "${query.sandbox_user}" in the sandbox.` });
+		if (userId === undefined)
+			return answer({
+				error: 'access_denied',
+				error_description: `No active user "${query.sandbox_user}" in the sandbox.`,
+			});
 		const scope = `harvest:${this.accountId}`;
 		if (query.response_type === 'code') {
 			const code = secret('ac', this.accountId);
-			this.codes.set(code, { userId, clientId: this.client.clientId, expiresAtMs: this.clock.nowMs() + CODE_LIFETIME_MS });
+			this.codes.set(code, {
+				userId,
+				clientId: this.client.clientId,
+				expiresAtMs: this.clock.nowMs() + CODE_LIFETIME_MS,
+			});
 			return answer({ code, scope });
 		}
 		if (query.response_type === 'token') {
 			// The implicit flow: the token in the fragment, and no refresh token (reference §1.3).
-			const { access_token, token_type, expires_in } = this.issueAccess({ userId, clientId: this.client.clientId });
+			const { access_token, token_type, expires_in } = this.issueAccess({
+				userId,
+				clientId: this.client.clientId,
+			});
 			return answer({ access_token, token_type, expires_in: String(expires_in), scope }, true);
 		}
-		return answer({ error: 'unsupported_response_type', error_description: 'response_type must be code or token.' });
+		return answer({
+			error: 'unsupported_response_type',
+			error_description: 'response_type must be code or token.',
+		});
 	}
 
 	token(body: Body): Reply {
 		const grantType = field(body, 'grant_type');
 		if (!grantType) throw invalidRequest('grant_type is required.');
 		if (grantType !== 'authorization_code' && grantType !== 'refresh_token')
-			throw oauthError(400, 'unsupported_grant_type', 'grant_type must be authorization_code or refresh_token.');
+			throw oauthError(
+				400,
+				'unsupported_grant_type',
+				'grant_type must be authorization_code or refresh_token.',
+			);
 		// The documented request carries the client credentials in the body; HTTP Basic is unconfirmed.
-		if (field(body, 'client_id') !== this.client.clientId || field(body, 'client_secret') !== this.client.clientSecret)
-			throw oauthError(401, 'invalid_client', 'Client authentication failed: unknown client_id or wrong client_secret.');
+		if (
+			field(body, 'client_id') !== this.client.clientId ||
+			field(body, 'client_secret') !== this.client.clientSecret
+		)
+			throw oauthError(
+				401,
+				'invalid_client',
+				'Client authentication failed: unknown client_id or wrong client_secret.',
+			);
 
 		if (grantType === 'authorization_code') {
 			const code = field(body, 'code');
 			if (!code) throw invalidRequest('code is required.');
 			const grant = this.codes.get(code);
 			this.codes.delete(code); // single use, even when the attempt fails
-			if (!grant || grant.clientId !== this.client.clientId || this.clock.nowMs() >= grant.expiresAtMs)
+			if (
+				!grant ||
+				grant.clientId !== this.client.clientId ||
+				this.clock.nowMs() >= grant.expiresAtMs
+			)
 				throw invalidGrant('The authorization code is invalid, expired or already used.');
 			return this.reply(this.issue(grant.userId, grant.clientId));
 		}
 		const refreshToken = field(body, 'refresh_token');
 		if (!refreshToken) throw invalidRequest('refresh_token is required.');
 		const grant = this.refresh.get(refreshToken);
-		if (!grant || grant.clientId !== this.client.clientId) throw invalidGrant('The refresh token is invalid or revoked.');
+		if (!grant || grant.clientId !== this.client.clientId)
+			throw invalidGrant('The refresh token is invalid or revoked.');
 		// Whether Harvest rotates refresh tokens is unknown; the sandbox hands back the same one.
 		return this.reply(this.issueAccess(grant, refreshToken));
 	}
 
 	private issueAccess(grant: Grant, refreshToken?: string): OAuthTokens {
 		const accessToken = secret('at', this.accountId);
-		this.access.set(accessToken, { ...grant, expiresAtMs: this.clock.nowMs() + ACCESS_TOKEN_LIFETIME_S * 1000, expired: false });
-		const tokens: OAuthTokens = { access_token: accessToken, token_type: 'bearer', expires_in: ACCESS_TOKEN_LIFETIME_S };
+		this.access.set(accessToken, {
+			...grant,
+			expiresAtMs: this.clock.nowMs() + ACCESS_TOKEN_LIFETIME_S * 1000,
+			expired: false,
+		});
+		const tokens: OAuthTokens = {
+			access_token: accessToken,
+			token_type: 'bearer',
+			expires_in: ACCESS_TOKEN_LIFETIME_S,
+		};
 		if (refreshToken) tokens.refresh_token = refreshToken;
 		return tokens;
 	}
@@ -194,7 +242,9 @@ export function redactTokenRequest(body: unknown): unknown {
 function authorizedPage(params: Record<string, string>): string {
 	const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 	const rows = Object.entries(params)
-		.map(([k, v]) => `    <dt>${escape(k)}</dt><dd><code id="${escape(k)}">${escape(v)}</code></dd>`)
+		.map(
+			([k, v]) => `    <dt>${escape(k)}</dt><dd><code id="${escape(k)}">${escape(v)}</code></dd>`,
+		)
 		.join('\n');
 	return `<!DOCTYPE html>\n<html>\n<head>\n  <title>Harvest sandbox: authorized</title>\n</head>\n<body>\n  <h1>Authorized</h1>\n  <p>No redirect_uri was given; these are the values a redirect would carry.</p>\n  <dl>\n${rows}\n  </dl>\n</body>\n</html>\n`;
 }

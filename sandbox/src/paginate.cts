@@ -51,7 +51,8 @@ export const byStartDate: SortOrder<{ id: number; start_date: string | null }> =
 export function readPerPage(query: Record<string, string>): number {
 	const raw = query.per_page;
 	if (raw === undefined || raw === '') return MAX_PER_PAGE;
-	if (!/^-?\d+$/.test(raw.trim())) throw unprocessable('per_page must be an integer between 1 and 2000');
+	if (!/^-?\d+$/.test(raw.trim()))
+		throw unprocessable('per_page must be an integer between 1 and 2000');
 	const n = Number(raw);
 	if (n < 1 || n > MAX_PER_PAGE) throw unprocessable('per_page must be between 1 and 2000');
 	return n;
@@ -60,7 +61,8 @@ export function readPerPage(query: Record<string, string>): number {
 function readPage(query: Record<string, string>): number {
 	const raw = query.page;
 	if (raw === undefined || raw === '') return 1;
-	if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1) throw unprocessable('page must be a positive integer');
+	if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1)
+		throw unprocessable('page must be a positive integer');
 	return Number(raw);
 }
 
@@ -72,7 +74,8 @@ function decodeCursor(cursor: string): Record<string, unknown> {
 	try {
 		const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
 		const after = (parsed as { after?: unknown } | null)?.after;
-		if (after && typeof after === 'object' && !Array.isArray(after)) return after as Record<string, unknown>;
+		if (after && typeof after === 'object' && !Array.isArray(after))
+			return after as Record<string, unknown>;
 	} catch {
 		// fall through
 	}
@@ -84,13 +87,22 @@ function decodeCursor(cursor: string): Record<string, unknown> {
  * request's filters copied in, every parameter in alphabetical order, `ref=` last by the same rule.
  */
 function link(list: ListQuery, controls: Array<[string, string | number]>): string {
-	const pairs: Array<[string, string]> = Object.entries(list.query).filter(([k]) => !CONTROL_KEYS.has(k));
+	const pairs: Array<[string, string]> = Object.entries(list.query).filter(
+		([k]) => !CONTROL_KEYS.has(k),
+	);
 	for (const [k, v] of controls) pairs.push([k, String(v)]);
 	pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 	return `${list.origin}${list.path}?${new URLSearchParams(pairs).toString()}`;
 }
 
-function envelope(key: string, items: unknown[], perPage: number, total: number, fields: { page: number | null; next_page: number | null; previous_page: number | null }, links: Record<'first' | 'next' | 'previous' | 'last', string | null>): Record<string, unknown> {
+function envelope(
+	key: string,
+	items: unknown[],
+	perPage: number,
+	total: number,
+	fields: { page: number | null; next_page: number | null; previous_page: number | null },
+	links: Record<'first' | 'next' | 'previous' | 'last', string | null>,
+): Record<string, unknown> {
 	return {
 		[key]: items,
 		per_page: perPage,
@@ -105,7 +117,13 @@ function envelope(key: string, items: unknown[], perPage: number, total: number,
 }
 
 /** `rows` must already be filtered and sorted in `order`. */
-export function cursorPage<T>(list: ListQuery, key: string, rows: readonly T[], order: SortOrder<NoInfer<T>>, render: (row: T) => unknown): Record<string, unknown> {
+export function cursorPage<T>(
+	list: ListQuery,
+	key: string,
+	rows: readonly T[],
+	order: SortOrder<NoInfer<T>>,
+	render: (row: T) => unknown,
+): Record<string, unknown> {
 	const perPage = readPerPage(list.query);
 	const totalPages = Math.ceil(rows.length / perPage);
 	const lastPage = Math.max(totalPages, 1);
@@ -130,18 +148,49 @@ export function cursorPage<T>(list: ListQuery, key: string, rows: readonly T[], 
 		slice.map(render),
 		perPage,
 		rows.length,
-		{ page, next_page: isFirst && hasMore ? 2 : null, previous_page: isLast && !isFirst && page !== null ? page - 1 : null },
 		{
-			first: link(list, [['page', 1], ['per_page', perPage], ['ref', 'first']]),
-			next: hasMore && lastRow !== undefined ? link(list, [['cursor', encodeCursor(order.cursorOf(lastRow))], ['per_page', perPage], ['ref', 'next_cursor']]) : null,
-			previous: isLast && !isFirst && page !== null ? link(list, [['page', page - 1], ['per_page', perPage], ['ref', 'previous']]) : null,
-			last: link(list, [['page', lastPage], ['per_page', perPage], ['ref', 'last']]),
+			page,
+			next_page: isFirst && hasMore ? 2 : null,
+			previous_page: isLast && !isFirst && page !== null ? page - 1 : null,
+		},
+		{
+			first: link(list, [
+				['page', 1],
+				['per_page', perPage],
+				['ref', 'first'],
+			]),
+			next:
+				hasMore && lastRow !== undefined
+					? link(list, [
+							['cursor', encodeCursor(order.cursorOf(lastRow))],
+							['per_page', perPage],
+							['ref', 'next_cursor'],
+						])
+					: null,
+			previous:
+				isLast && !isFirst && page !== null
+					? link(list, [
+							['page', page - 1],
+							['per_page', perPage],
+							['ref', 'previous'],
+						])
+					: null,
+			last: link(list, [
+				['page', lastPage],
+				['per_page', perPage],
+				['ref', 'last'],
+			]),
 		},
 	);
 }
 
 /** Plain page-number pagination. */
-export function numberedPage<T>(list: ListQuery, key: string, rows: readonly T[], render: (row: T) => unknown): Record<string, unknown> {
+export function numberedPage<T>(
+	list: ListQuery,
+	key: string,
+	rows: readonly T[],
+	render: (row: T) => unknown,
+): Record<string, unknown> {
 	const perPage = readPerPage(list.query);
 	const page = readPage(list.query);
 	const totalPages = Math.ceil(rows.length / perPage);
@@ -149,16 +198,32 @@ export function numberedPage<T>(list: ListQuery, key: string, rows: readonly T[]
 	const next = page < totalPages ? page + 1 : null;
 	const previous = page > 1 ? page - 1 : null;
 	// `ref=` has been on every link since 2021 (harvest-observed.md §1.3, XB, H17).
-	const at = (p: number, ref: string) => link(list, [['page', p], ['per_page', perPage], ['ref', ref]]);
-	return envelope(key, rows.slice(start, start + perPage).map(render), perPage, rows.length, { page, next_page: next, previous_page: previous }, {
-		first: at(1, 'first'),
-		next: next === null ? null : at(next, 'next'),
-		previous: previous === null ? null : at(previous, 'previous'),
-		last: at(Math.max(totalPages, 1), 'last'),
-	});
+	const at = (p: number, ref: string) =>
+		link(list, [
+			['page', p],
+			['per_page', perPage],
+			['ref', ref],
+		]);
+	return envelope(
+		key,
+		rows.slice(start, start + perPage).map(render),
+		perPage,
+		rows.length,
+		{ page, next_page: next, previous_page: previous },
+		{
+			first: at(1, 'first'),
+			next: next === null ? null : at(next, 'next'),
+			previous: previous === null ? null : at(previous, 'previous'),
+			last: at(Math.max(totalPages, 1), 'last'),
+		},
+	);
 }
 
-function firstIndexAfter<T>(rows: readonly T[], order: SortOrder<T>, after: Record<string, unknown>): number {
+function firstIndexAfter<T>(
+	rows: readonly T[],
+	order: SortOrder<T>,
+	after: Record<string, unknown>,
+): number {
 	let lo = 0;
 	let hi = rows.length;
 	while (lo < hi) {

@@ -7,7 +7,9 @@
 import type { User } from './model/records.cjs';
 import type { Allow } from './router.cjs';
 
-const base = (u: User): string => u.access_roles.find((r) => r === 'administrator' || r === 'manager' || r === 'member') ?? 'member';
+const base = (u: User): string =>
+	u.access_roles.find((r) => r === 'administrator' || r === 'manager' || r === 'member') ??
+	'member';
 
 export const anyone: Allow = () => true;
 export const administrators: Allow = (u) => base(u) === 'administrator';
@@ -15,7 +17,9 @@ export const managers: Allow = (u) => base(u) !== 'member';
 
 /** Billable rates: administrators, and managers who may edit billable rates. */
 export const billableRateEditors: Allow = (u) =>
-	base(u) === 'administrator' || (base(u) === 'manager' && u.access_roles.includes('billable_rates_manager'));
+	base(u) === 'administrator' ||
+	(base(u) === 'manager' && u.access_roles.includes('billable_rates_manager'));
 
 /** A user's own records, or anyone's for managers and administrators. */
-export const selfOrManagers: Allow = (u, ctx) => managers(u, ctx) || ctx.params.userId === String(u.id);
+export const selfOrManagers: Allow = (u, ctx) =>
+	managers(u, ctx) || ctx.params.userId === String(u.id);

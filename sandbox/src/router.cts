@@ -61,7 +61,10 @@ export class Router {
 		this.add('DELETE', pattern, allow, handle);
 	}
 
-	match(method: string, path: string): { route: Route; params: Record<string, string> } | undefined {
+	match(
+		method: string,
+		path: string,
+	): { route: Route; params: Record<string, string> } | undefined {
 		const parts = path.split('/');
 		if (parts[0] === '') parts.shift();
 		if (parts[parts.length - 1] === '') parts.pop();
@@ -91,6 +94,10 @@ export function numericParam(params: Record<string, string>, name: string): numb
 
 export const ok = (body: unknown): RouteResult => ({ status: 200, body });
 /** harvest-observed.md §2: 201 with the full object and a Location under /api/v2/ (not /v2/). */
-export const created = (body: unknown, location: string): RouteResult => ({ status: 201, body, location });
+export const created = (body: unknown, location: string): RouteResult => ({
+	status: 201,
+	body,
+	location,
+});
 /** harvest-observed.md §2 (H8, H20): DELETE answers 200 with the deleted record, not an empty body. */
 export const deleted = (body: unknown): RouteResult => ({ status: 200, body });

@@ -10,8 +10,20 @@ import http, { IncomingMessage, STATUS_CODES } from 'http';
 import type { AddressInfo } from 'net';
 import { handleAdmin } from './admin.cjs';
 import { Clock } from './clock.cjs';
-import { htmlPage, invalidToken, missingUserAgent, notAuthorized, routeNotFound } from './errors.cjs';
-import { alterReply, altersAnswer, FaultQueue, hostileReply, type FaultRequest } from './faults.cjs';
+import {
+	htmlPage,
+	invalidToken,
+	missingUserAgent,
+	notAuthorized,
+	routeNotFound,
+} from './errors.cjs';
+import {
+	alterReply,
+	altersAnswer,
+	FaultQueue,
+	hostileReply,
+	type FaultRequest,
+} from './faults.cjs';
 import { htmlReply, jsonReply, parseBody, readRaw, Reply, send, toReply } from './http.cjs';
 import type { Body } from './model/input.cjs';
 import type { User } from './model/records.cjs';
@@ -21,7 +33,16 @@ import { numericParam, RouteContext, Router } from './router.cjs';
 import { harvestRoutes } from './routes/index.cjs';
 import { seed } from './seed.cjs';
 import { Store } from './store.cjs';
-import type { Fault, Latency, LoggedRequest, OAuthTokens, SandboxOptions, SandboxToken, SeedSpec, TokenHolder } from './types.cjs';
+import type {
+	Fault,
+	Latency,
+	LoggedRequest,
+	OAuthTokens,
+	SandboxOptions,
+	SandboxToken,
+	SeedSpec,
+	TokenHolder,
+} from './types.cjs';
 
 export const ACCOUNT_ID = '1046325';
 
@@ -61,7 +82,9 @@ export class SandboxServer {
 		this.clock = new Clock(opts.clockOffsetMs ?? 0, opts.now);
 		this.store = new Store(this.clock);
 		Object.assign(this.store.behaviour, opts.behaviour);
-		this.limiter = new RateLimiter(opts.rateLimit === undefined ? DEFAULT_RATE_LIMIT : opts.rateLimit);
+		this.limiter = new RateLimiter(
+			opts.rateLimit === undefined ? DEFAULT_RATE_LIMIT : opts.rateLimit,
+		);
 		this.retryAfter = opts.retryAfter ?? true;
 		this.latency = toLatency(opts.latency);
 		this.oauth = new OAuthProvider(this.clock, ACCOUNT_ID);
@@ -130,7 +153,11 @@ export class SandboxServer {
 
 	/** 'admin' | 'manager' | 'member' or a user id (undefined = the admin), if that user is active. */
 	private activeUserId(who = 'admin'): number | undefined {
-		const id = Object.hasOwn(this.tokens, who) ? this.tokens[who as Role].userId : /^\d+$/.test(who) ? Number(who) : undefined;
+		const id = Object.hasOwn(this.tokens, who)
+			? this.tokens[who as Role].userId
+			: /^\d+$/.test(who)
+				? Number(who)
+				: undefined;
 		return id !== undefined && this.store.users.get(id)?.is_active ? id : undefined;
 	}
 
@@ -147,11 +174,20 @@ export class SandboxServer {
 		const url = new URL(req.url ?? '/', 'http://sandbox');
 		const raw = await readRaw(req);
 		const method = (req.method ?? 'GET').toUpperCase();
-		if (url.pathname.startsWith('/__sandbox/')) return handleAdmin(this, method, url, req.headers['content-type'], raw);
+		if (url.pathname.startsWith('/__sandbox/'))
+			return handleAdmin(this, method, url, req.headers['content-type'], raw);
 
 		await this.travel(); // the way in: Harvest sees (logs, counts) the request this much later
 		const query = Object.fromEntries(url.searchParams);
-		const entry: LoggedRequest = { seq: ++this.seq, method, path: url.pathname, query, body: undefined, status: 0, at: Date.now() };
+		const entry: LoggedRequest = {
+			seq: ++this.seq,
+			method,
+			path: url.pathname,
+			query,
+			body: undefined,
+			status: 0,
+			at: Date.now(),
+		};
 		this.log.push(entry);
 		let reply: Reply | 'reset';
 		try {
@@ -172,35 +208,57 @@ export class SandboxServer {
 		if (half > 0) await this.sleep(half);
 	}
 
-	private async answer(req: IncomingMessage, method: string, path: string, query: Record<string, string>, raw: string, entry: LoggedRequest): Promise<Reply | 'reset'> {
+	private async answer(
+		req: IncomingMessage,
+		method: string,
+		path: string,
+		query: Record<string, string>,
+		raw: string,
+		entry: LoggedRequest,
+	): Promise<Reply | 'reset'> {
 		const parsed = parseBody(req.headers['content-type'], raw);
 		entry.body = parsed.logged;
-		if (path === AUTHORIZE_PATH || path === TOKEN_PATH) return this.answerOAuth(req, method, path, query, parsed, entry);
+		if (path === AUTHORIZE_PATH || path === TOKEN_PATH)
+			return this.answerOAuth(req, method, path, query, parsed, entry);
 		// harvest-observed-2.md §1.9: /api/v2/… (the prefix of every recorded Location) and a .json suffix
 		// serve /v2/…; /api/v2/accounts stays Harvest ID's endpoint.
-		if (this.store.behaviour.apiV2Alias && path !== '/api/v2/accounts' && path.startsWith('/api/v2/')) path = path.slice(4).replace(/\.json$/, '');
-		else if (this.store.behaviour.apiV2Alias && path.startsWith('/v2/')) path = path.replace(/\.json$/, '');
+		if (
+			this.store.behaviour.apiV2Alias &&
+			path !== '/api/v2/accounts' &&
+			path.startsWith('/api/v2/')
+		)
+			path = path.slice(4).replace(/\.json$/, '');
+		else if (this.store.behaviour.apiV2Alias && path.startsWith('/v2/'))
+			path = path.replace(/\.json$/, '');
 		const isApi = path.startsWith('/v2/');
 		if (!isApi && path !== '/api/v2/accounts') throw routeNotFound();
 		if (!req.headers['user-agent']?.trim()) throw missingUserAgent();
 
-		const auth = req.headers.authorization?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim() ?? query.access_token;
+		const auth =
+			req.headers.authorization?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim() ?? query.access_token;
 		if (auth) entry.token = auth.slice(-4);
 		// id.getharvest.com's /api/v2/accounts is the one call that needs no account id.
-		const account = isApi ? (headerValue(req, 'harvest-account-id') ?? query.account_id) : ACCOUNT_ID;
+		const account = isApi
+			? (headerValue(req, 'harvest-account-id') ?? query.account_id)
+			: ACCOUNT_ID;
 		const actor = this.authenticate(auth, account);
 
 		// The host clock without the offset: moving the sandbox clock back must not freeze the window.
 		const waitMs = this.limiter.take(auth as string, this.clock.hostNowMs());
-		if (waitMs > 0) return this.throttled(this.retryAfter ? Math.max(1, Math.ceil(waitMs / 1000)) : undefined);
+		if (waitMs > 0)
+			return this.throttled(this.retryAfter ? Math.max(1, Math.ceil(waitMs / 1000)) : undefined);
 
 		const fault = this.faults.take(method, path);
-		const seen: FaultRequest = { url: `${this.origin}${req.url ?? path}`, authorization: headerValue(req, 'authorization') };
+		const seen: FaultRequest = {
+			url: `${this.origin}${req.url ?? path}`,
+			authorization: headerValue(req, 'authorization'),
+		};
 		if (fault) {
 			entry.fault = fault.kind;
 			if (fault.kind === 'delay') await this.sleep(fault.delayMs ?? 1000);
 			else if (!altersAnswer(fault)) {
-				if (fault.afterApply && !parsed.error) this.dispatch(method, path, query, parsed.body, actor);
+				if (fault.afterApply && !parsed.error)
+					this.dispatch(method, path, query, parsed.body, actor);
 				return hostileReply(fault, seen) ?? this.faultReply(fault);
 			}
 		}
@@ -210,7 +268,14 @@ export class SandboxServer {
 	}
 
 	/** Harvest ID's side (reference §1.3): no token, no account id, no API rate limit. */
-	private async answerOAuth(req: IncomingMessage, method: string, path: string, query: Record<string, string>, parsed: ParsedRequest, entry: LoggedRequest): Promise<Reply | 'reset'> {
+	private async answerOAuth(
+		req: IncomingMessage,
+		method: string,
+		path: string,
+		query: Record<string, string>,
+		parsed: ParsedRequest,
+		entry: LoggedRequest,
+	): Promise<Reply | 'reset'> {
 		if (path === TOKEN_PATH) entry.body = redactTokenRequest(parsed.logged);
 		const expected = path === TOKEN_PATH ? 'POST' : 'GET';
 		if (method !== expected) throw routeNotFound();
@@ -222,7 +287,8 @@ export class SandboxServer {
 			if (fault.kind === 'delay') await this.sleep(fault.delayMs ?? 1000);
 			else return this.faultReply(fault);
 		}
-		if (path === AUTHORIZE_PATH) return this.oauth.authorize(query, (who) => this.activeUserId(who));
+		if (path === AUTHORIZE_PATH)
+			return this.oauth.authorize(query, (who) => this.activeUserId(who));
 		if (parsed.error) throw parsed.error;
 		return this.oauth.token(parsed.body);
 	}
@@ -244,7 +310,9 @@ export class SandboxServer {
 	private authenticate(token: string | undefined, account: string | undefined): User {
 		const holder = Object.values(this.tokens).find((t) => t.token === token);
 		let userId: number | undefined;
-		if (holder) userId = account === holder.accountId && !this.revoked.has(holder.token) ? holder.userId : undefined;
+		if (holder)
+			userId =
+				account === holder.accountId && !this.revoked.has(holder.token) ? holder.userId : undefined;
 		else if (account === this.accountId) userId = this.oauth.userFor(token);
 		if (userId === undefined) throw invalidToken();
 		const user = this.store.users.get(userId);
@@ -252,7 +320,13 @@ export class SandboxServer {
 		return user;
 	}
 
-	private dispatch(method: string, path: string, query: Record<string, string>, body: Body, actor: User): Reply {
+	private dispatch(
+		method: string,
+		path: string,
+		query: Record<string, string>,
+		body: Body,
+		actor: User,
+	): Reply {
 		try {
 			const match = this.router.match(method, path);
 			if (!match) throw routeNotFound();
@@ -269,7 +343,11 @@ export class SandboxServer {
 			};
 			if (!match.route.allow(actor, ctx)) throw notAuthorized();
 			const result = match.route.handle(ctx);
-			return jsonReply(result.status, result.body, result.location ? { Location: `${this.origin}/api${result.location}` } : {});
+			return jsonReply(
+				result.status,
+				result.body,
+				result.location ? { Location: `${this.origin}/api${result.location}` } : {},
+			);
 		} catch (e) {
 			return toReply(e);
 		}
@@ -281,7 +359,10 @@ export class SandboxServer {
 	 * promise it, or (retryAfter: false / the fault's 'none') missing as recorded.
 	 */
 	private throttled(retryAfter: string | number | undefined): Reply {
-		const headers: Record<string, string> = { 'Content-Type': 'text/html', 'Cache-Control': 'no-cache, no-store' };
+		const headers: Record<string, string> = {
+			'Content-Type': 'text/html',
+			'Cache-Control': 'no-cache, no-store',
+		};
 		if (retryAfter !== undefined) headers['Retry-After'] = String(retryAfter);
 		return { status: 429, headers, body: '' };
 	}
@@ -304,7 +385,8 @@ export class SandboxServer {
 				const seconds = fault.retryAfterSeconds ?? 1;
 				const style = fault.retryAfter ?? 'seconds';
 				if (style === 'none') return this.throttled(undefined);
-				if (style === 'http-date') return this.throttled(new Date(this.clock.nowMs() + seconds * 1000).toUTCString());
+				if (style === 'http-date')
+					return this.throttled(new Date(this.clock.nowMs() + seconds * 1000).toUTCString());
 				return this.throttled(seconds);
 			}
 			default:
@@ -315,7 +397,8 @@ export class SandboxServer {
 
 export function toLatency(latency: Latency | number | undefined): Required<Latency> {
 	const { ms = 0, jitterMs = 0 } = typeof latency === 'number' ? { ms: latency } : (latency ?? {});
-	if (!(ms >= 0) || !(jitterMs >= 0)) throw new Error(`latency must be >= 0 ms, got ${ms} ms with jitter ${jitterMs} ms`);
+	if (!(ms >= 0) || !(jitterMs >= 0))
+		throw new Error(`latency must be >= 0 ms, got ${ms} ms with jitter ${jitterMs} ms`);
 	return { ms, jitterMs };
 }
 
@@ -323,4 +406,3 @@ function headerValue(req: IncomingMessage, name: string): string | undefined {
 	const v = req.headers[name];
 	return Array.isArray(v) ? v[0] : v;
 }
-

@@ -74,8 +74,12 @@ export class Store {
 			clients: this.clients.newest(),
 			projects: this.projects.newest(),
 			tasks: this.tasks.newest(),
-			user_assignments: this.userAssignments.list().map((a) => ({ ...a, ...this.userAssignments.render(a) })),
-			task_assignments: this.taskAssignments.list().map((t) => ({ ...t, ...this.taskAssignments.render(t) })),
+			user_assignments: this.userAssignments
+				.list()
+				.map((a) => ({ ...a, ...this.userAssignments.render(a) })),
+			task_assignments: this.taskAssignments
+				.list()
+				.map((t) => ({ ...t, ...this.taskAssignments.render(t) })),
 			invitations: this.invitations,
 			time_entries: {
 				user_ids: this.users.usersWithTimeEntries(),

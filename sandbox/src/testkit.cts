@@ -19,7 +19,11 @@ export const USER_AGENT = 'harvest-sandbox-tests (dev@example.com)';
 
 export function authHeaders(sandbox: Sandbox, role: Role = 'admin'): Record<string, string> {
 	const t = sandbox.tokens[role];
-	return { Authorization: `Bearer ${t.token}`, 'Harvest-Account-Id': t.accountId, 'User-Agent': USER_AGENT };
+	return {
+		Authorization: `Bearer ${t.token}`,
+		'Harvest-Account-Id': t.accountId,
+		'User-Agent': USER_AGENT,
+	};
 }
 
 export interface CallOptions {
@@ -30,7 +34,12 @@ export interface CallOptions {
 
 /** A client for one token. Paths are relative to the sandbox URL, or absolute (links.next). */
 export function api(sandbox: Sandbox, role: Role = 'admin') {
-	async function call(method: string, path: string, body?: unknown, opts: CallOptions = {}): Promise<Res> {
+	async function call(
+		method: string,
+		path: string,
+		body?: unknown,
+		opts: CallOptions = {},
+	): Promise<Res> {
 		const headers: Record<string, string> = { ...authHeaders(sandbox, role), ...opts.headers };
 		let payload: string | undefined;
 		if (body !== undefined) {
@@ -42,7 +51,11 @@ export function api(sandbox: Sandbox, role: Role = 'admin') {
 				payload = JSON.stringify(body);
 			}
 		}
-		const res = await fetch(path.startsWith('http') ? path : sandbox.url + path, { method, headers, body: payload });
+		const res = await fetch(path.startsWith('http') ? path : sandbox.url + path, {
+			method,
+			headers,
+			body: payload,
+		});
 		const text = await res.text();
 		let json: Json;
 		try {
@@ -71,12 +84,22 @@ function toForm(body: Record<string, unknown>): string {
 }
 
 /** A raw request with exactly the given headers (fetch always adds a User-Agent). */
-export function rawRequest(url: string, headers: Record<string, string>, method = 'GET'): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
+export function rawRequest(
+	url: string,
+	headers: Record<string, string>,
+	method = 'GET',
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
 	return new Promise((resolve, reject) => {
 		const req = http.request(url, { method, headers, agent: false }, (res) => {
 			const chunks: Buffer[] = [];
 			res.on('data', (c: Buffer) => chunks.push(c));
-			res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+			res.on('end', () =>
+				resolve({
+					status: res.statusCode ?? 0,
+					headers: res.headers,
+					text: Buffer.concat(chunks).toString('utf8'),
+				}),
+			);
 		});
 		req.on('error', reject);
 		req.end();
@@ -102,7 +125,9 @@ export function startOtherOrigin(): Promise<OtherOrigin> {
 		requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers });
 		req.resume();
 		res.writeHead(200, { 'Content-Type': 'application/json' });
-		res.end(JSON.stringify({ id: 1, email: 'attacker@other.example', users: [], links: { next: null } }));
+		res.end(
+			JSON.stringify({ id: 1, email: 'attacker@other.example', users: [], links: { next: null } }),
+		);
 	});
 	return new Promise((resolve, reject) => {
 		server.once('error', reject);

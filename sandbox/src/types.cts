@@ -158,7 +158,18 @@ export type Fault = {
 	 * connection closed; fake-gzip: the normal answer labelled `Content-Encoding: gzip` but not
 	 * compressed; die-after-status: the status line and headers, then the connection closed.
 	 */
-	kind: 'status' | 'html' | 'empty' | 'reset' | 'delay' | '429' | 'redirect' | 'body' | 'echo' | 'rewrite' | CutKind;
+	kind:
+		| 'status'
+		| 'html'
+		| 'empty'
+		| 'reset'
+		| 'delay'
+		| '429'
+		| 'redirect'
+		| 'body'
+		| 'echo'
+		| 'rewrite'
+		| CutKind;
 	/** How many matching requests get it (default 1). */
 	count?: number;
 	status?: number;

@@ -12,7 +12,11 @@ beforeEach(() => {
 	sandbox.setClockOffset(0);
 });
 
-async function admin(method: string, path: string, body?: unknown): Promise<{ status: number; json: Json }> {
+async function admin(
+	method: string,
+	path: string,
+	body?: unknown,
+): Promise<{ status: number; json: Json }> {
 	const res = await fetch(`${sandbox.url}/__sandbox/${path}`, {
 		method,
 		headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
@@ -24,23 +28,45 @@ async function admin(method: string, path: string, body?: unknown): Promise<{ st
 
 describe('admin API (/__sandbox)', () => {
 	it('GET state shows users, roles, assignments, rates, teammates and invitations; it is not logged', async () => {
-		await api(sandbox).post('/v2/users', { first_name: 'In', last_name: 'Vited', email: 'invited@example.com' });
+		await api(sandbox).post('/v2/users', {
+			first_name: 'In',
+			last_name: 'Vited',
+			email: 'invited@example.com',
+		});
 		const { json } = await admin('GET', 'state');
 		expect(json.users).toHaveLength(9);
 		expect(json.invitations).toEqual([expect.objectContaining({ email: 'invited@example.com' })]);
 		expect(json.teammates[String(sandbox.tokens.manager.userId)]).toHaveLength(3);
-		for (const key of ['roles', 'user_assignments', 'task_assignments', 'billable_rates', 'cost_rates', 'projects', 'tasks', 'clients', 'time_entries', 'tokens'])
+		for (const key of [
+			'roles',
+			'user_assignments',
+			'task_assignments',
+			'billable_rates',
+			'cost_rates',
+			'projects',
+			'tasks',
+			'clients',
+			'time_entries',
+			'tokens',
+		])
 			expect(json).toHaveProperty(key);
 		expect(sandbox.log).toHaveLength(1);
 		expect((await admin('GET', 'log')).json).toHaveLength(1);
 	});
 
 	it('creates, changes and deletes users directly (changes bump updated_at, no invitation)', async () => {
-		const created = await admin('POST', 'users', { first_name: 'Direct', last_name: 'Hire', email: 'direct@example.com' });
+		const created = await admin('POST', 'users', {
+			first_name: 'Direct',
+			last_name: 'Hire',
+			email: 'direct@example.com',
+		});
 		expect(created.status).toBe(201);
 		expect(sandbox.invitations).toHaveLength(0);
 		await admin('POST', 'clock', { offsetMs: 120_000 });
-		const changed = await admin('PATCH', `users/${created.json.id}`, { last_name: 'Changed', has_time_entries: true });
+		const changed = await admin('PATCH', `users/${created.json.id}`, {
+			last_name: 'Changed',
+			has_time_entries: true,
+		});
 		expect(changed.json.last_name).toBe('Changed');
 		expect(changed.json.updated_at > created.json.updated_at).toBe(true);
 		expect((await api(sandbox).del(`/v2/users/${created.json.id}`)).status).toBe(422);

@@ -28,16 +28,30 @@ interface Received {
 /** What a client sees, byte for byte, including a body that never ends. */
 function receive(server: Sandbox, path: string, method = 'GET', body?: string): Promise<Received> {
 	return new Promise((resolve) => {
-		const headers = { ...authHeaders(server), ...(body ? { 'Content-Type': 'application/json' } : {}) };
+		const headers = {
+			...authHeaders(server),
+			...(body ? { 'Content-Type': 'application/json' } : {}),
+		};
 		const req = http.request(`${server.url}${path}`, { method, headers, agent: false }, (res) => {
 			const chunks: Buffer[] = [];
-			const done = (ending: string) => resolve({ status: res.statusCode, headers: res.headers, bytes: Buffer.concat(chunks), ending });
+			const done = (ending: string) =>
+				resolve({
+					status: res.statusCode,
+					headers: res.headers,
+					bytes: Buffer.concat(chunks),
+					ending,
+				});
 			res.on('data', (c: Buffer) => chunks.push(c));
 			res.on('end', () => done(res.complete ? 'end' : 'incomplete'));
 			res.on('aborted', () => done('aborted'));
 			res.on('error', (e) => done(String((e as NodeJS.ErrnoException).code ?? e.message)));
 		});
-		req.on('error', (e) => resolve({ bytes: Buffer.alloc(0), ending: String((e as NodeJS.ErrnoException).code ?? e.message) }));
+		req.on('error', (e) =>
+			resolve({
+				bytes: Buffer.alloc(0),
+				ending: String((e as NodeJS.ErrnoException).code ?? e.message),
+			}),
+		);
 		req.end(body);
 	});
 }
@@ -75,7 +89,12 @@ describe('cut faults', () => {
 
 	it('applies the request first: a POST whose answer is cut off created the user', async () => {
 		sandbox.inject({ kind: 'short-body', match: { method: 'POST', path: '/v2/users' } });
-		const got = await receive(sandbox, '/v2/users', 'POST', JSON.stringify({ first_name: 'Cut', last_name: 'Off', email: 'cut.off@example.com' }));
+		const got = await receive(
+			sandbox,
+			'/v2/users',
+			'POST',
+			JSON.stringify({ first_name: 'Cut', last_name: 'Off', email: 'cut.off@example.com' }),
+		);
 		expect(got.status).toBe(201);
 		expect(got.ending).not.toBe('end');
 		expect(sandbox.store.users.findByEmail('cut.off@example.com')).toBeDefined();
@@ -96,7 +115,14 @@ describe('cut faults', () => {
 	});
 
 	it('takes the cut kinds from the command line', async () => {
-		const options = parseArgs(['--fault', '{"kind":"fake-gzip","match":{"path":"/v2/users/me"}}', '--fault={"kind":"short-body"}'], {});
+		const options = parseArgs(
+			[
+				'--fault',
+				'{"kind":"fake-gzip","match":{"path":"/v2/users/me"}}',
+				'--fault={"kind":"short-body"}',
+			],
+			{},
+		);
 		expect(options.faults?.map((f) => f.kind)).toEqual(['fake-gzip', 'short-body']);
 		const started = await startSandbox({ ...options, rateLimit: false });
 		try {

@@ -16,9 +16,18 @@ beforeEach(() => sandbox.reset());
 
 describe('hostile faults', () => {
 	it('redirect: answers the status and Location asked for, once', async () => {
-		sandbox.inject({ kind: 'redirect', status: 301, location: 'http://127.0.0.1:9/v2/users/me', match: { path: '/v2/users/me' } });
+		sandbox.inject({
+			kind: 'redirect',
+			status: 301,
+			location: 'http://127.0.0.1:9/v2/users/me',
+			match: { path: '/v2/users/me' },
+		});
 		const { admin } = sandbox.tokens;
-		const headers = { Authorization: `Bearer ${admin.token}`, 'Harvest-Account-Id': admin.accountId, 'User-Agent': 'tests (dev@example.com)' };
+		const headers = {
+			Authorization: `Bearer ${admin.token}`,
+			'Harvest-Account-Id': admin.accountId,
+			'User-Agent': 'tests (dev@example.com)',
+		};
 		const moved = await rawRequest(`${sandbox.url}/v2/users/me`, headers);
 		expect(moved.status).toBe(301);
 		expect(moved.headers.location).toBe('http://127.0.0.1:9/v2/users/me');
@@ -29,7 +38,11 @@ describe('hostile faults', () => {
 	it('body: a 200 with exactly the body and content type asked for (empty, text, HTML, {})', async () => {
 		sandbox.inject({ kind: 'body', body: '' });
 		sandbox.inject({ kind: 'body', body: 'OK', contentType: 'text/plain' });
-		sandbox.inject({ kind: 'body', body: '<!DOCTYPE html><html><body>Login</body></html>', contentType: 'text/html' });
+		sandbox.inject({
+			kind: 'body',
+			body: '<!DOCTYPE html><html><body>Login</body></html>',
+			contentType: 'text/html',
+		});
 		sandbox.inject({ kind: 'body', body: '{}' });
 		const client = api(sandbox);
 		const answers = [];
@@ -86,7 +99,11 @@ describe('hostile faults', () => {
 		const res = await fetch(`${sandbox.url}/__sandbox/faults`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify({ kind: 'rewrite', drop: ['users'], match: { pathRegex: '^/v2/users$' } }),
+			body: JSON.stringify({
+				kind: 'rewrite',
+				drop: ['users'],
+				match: { pathRegex: '^/v2/users$' },
+			}),
 		});
 		expect(res.status).toBe(201);
 		const client = api(sandbox);
@@ -98,7 +115,14 @@ describe('hostile faults', () => {
 	});
 
 	it('takes faults from the command line (--fault JSON, repeatable) and refuses malformed ones', async () => {
-		const options = parseArgs(['--fault', '{"kind":"body","body":"{}"}', '--fault={"kind":"rewrite","drop":["users"],"match":{"pathRegex":"^/v2/users$"}}'], {});
+		const options = parseArgs(
+			[
+				'--fault',
+				'{"kind":"body","body":"{}"}',
+				'--fault={"kind":"rewrite","drop":["users"],"match":{"pathRegex":"^/v2/users$"}}',
+			],
+			{},
+		);
 		expect(options.faults).toHaveLength(2);
 		expect(options.faults?.[1].match?.path).toEqual(/^\/v2\/users$/);
 		const started = await startSandbox({ ...options, rateLimit: false });

@@ -61,8 +61,13 @@ describe('sandbox latency', () => {
 
 	it('CLI: --latency <ms> with optional --jitter <ms>', () => {
 		expect(parseArgs(['--latency', '300'], {}).latency).toEqual({ ms: 300, jitterMs: 0 });
-		expect(parseArgs(['--latency=1000', '--jitter', '200'], {}).latency).toEqual({ ms: 1000, jitterMs: 200 });
+		expect(parseArgs(['--latency=1000', '--jitter', '200'], {}).latency).toEqual({
+			ms: 1000,
+			jitterMs: 200,
+		});
 		expect(parseArgs([], {}).latency).toBeUndefined();
-		expect(() => parseArgs(['--latency', 'fast'], {})).toThrow(/--latency and --jitter must be milliseconds/);
+		expect(() => parseArgs(['--latency', 'fast'], {})).toThrow(
+			/--latency and --jitter must be milliseconds/,
+		);
 	});
 });

@@ -20,17 +20,33 @@ const REDIRECT = 'http://localhost:5678/rest/oauth2-credential/callback';
 const INVALID = { error: 'invalid_token', error_description: INVALID_TOKEN_DESCRIPTION };
 
 function authorizeUrl(params: Record<string, string>): string {
-	const q = new URLSearchParams({ client_id: sandbox.oauthClient.clientId, response_type: 'code', ...params });
+	const q = new URLSearchParams({
+		client_id: sandbox.oauthClient.clientId,
+		response_type: 'code',
+		...params,
+	});
 	return `${sandbox.url}/oauth2/authorize?${q.toString()}`;
 }
 
 /** Follows the authorize step as a browser would, up to (not into) the redirect. */
-async function authorize(params: Record<string, string> = {}): Promise<{ status: number; location: URL; text: string }> {
-	const res = await fetch(authorizeUrl({ redirect_uri: REDIRECT, ...params }), { redirect: 'manual' });
-	return { status: res.status, location: new URL(res.headers.get('location') ?? 'about:blank'), text: await res.text() };
+async function authorize(
+	params: Record<string, string> = {},
+): Promise<{ status: number; location: URL; text: string }> {
+	const res = await fetch(authorizeUrl({ redirect_uri: REDIRECT, ...params }), {
+		redirect: 'manual',
+	});
+	return {
+		status: res.status,
+		location: new URL(res.headers.get('location') ?? 'about:blank'),
+		text: await res.text(),
+	};
 }
 
-async function token(body: Record<string, string>, as: 'form' | 'json' = 'form', headers: Record<string, string> = {}): Promise<{ status: number; json: Json; headers: Headers }> {
+async function token(
+	body: Record<string, string>,
+	as: 'form' | 'json' = 'form',
+	headers: Record<string, string> = {},
+): Promise<{ status: number; json: Json; headers: Headers }> {
 	const res = await fetch(`${sandbox.url}/api/v2/oauth2/token`, {
 		method: 'POST',
 		headers: {
@@ -44,16 +60,30 @@ async function token(body: Record<string, string>, as: 'form' | 'json' = 'form',
 	return { status: res.status, json: text ? JSON.parse(text) : undefined, headers: res.headers };
 }
 
-const client = () => ({ client_id: sandbox.oauthClient.clientId, client_secret: sandbox.oauthClient.clientSecret });
+const client = () => ({
+	client_id: sandbox.oauthClient.clientId,
+	client_secret: sandbox.oauthClient.clientSecret,
+});
 
-async function me(accessToken: string, accountId = sandbox.tokens.admin.accountId): Promise<{ status: number; json: Json; headers: Headers }> {
+async function me(
+	accessToken: string,
+	accountId = sandbox.tokens.admin.accountId,
+): Promise<{ status: number; json: Json; headers: Headers }> {
 	const res = await fetch(`${sandbox.url}/v2/users/me`, {
-		headers: { Authorization: `Bearer ${accessToken}`, 'Harvest-Account-Id': accountId, 'User-Agent': USER_AGENT },
+		headers: {
+			Authorization: `Bearer ${accessToken}`,
+			'Harvest-Account-Id': accountId,
+			'User-Agent': USER_AGENT,
+		},
 	});
 	return { status: res.status, json: await res.json(), headers: res.headers };
 }
 
-async function adminApi(method: string, path: string, body?: unknown): Promise<{ status: number; json: Json }> {
+async function adminApi(
+	method: string,
+	path: string,
+	body?: unknown,
+): Promise<{ status: number; json: Json }> {
 	const res = await fetch(`${sandbox.url}/__sandbox/${path}`, {
 		method,
 		headers: { 'Content-Type': 'application/json' },
@@ -72,11 +102,18 @@ describe('authorization-code flow', () => {
 		expect(location.searchParams.get('state')).toBe('xyz-123');
 		const code = location.searchParams.get('code')!;
 
-		const issued = await token({ grant_type: 'authorization_code', code, ...client(), redirect_uri: REDIRECT });
+		const issued = await token({
+			grant_type: 'authorization_code',
+			code,
+			...client(),
+			redirect_uri: REDIRECT,
+		});
 		expect(issued.status).toBe(200);
 		expect(issued.json).toEqual({
 			access_token: expect.stringMatching(new RegExp(`^${sandbox.tokens.admin.accountId}\\.at\\.`)),
-			refresh_token: expect.stringMatching(new RegExp(`^${sandbox.tokens.admin.accountId}\\.rt\\.`)),
+			refresh_token: expect.stringMatching(
+				new RegExp(`^${sandbox.tokens.admin.accountId}\\.rt\\.`),
+			),
 			token_type: 'bearer',
 			expires_in: ACCESS_TOKEN_LIFETIME_S,
 		});
@@ -85,13 +122,18 @@ describe('authorization-code flow', () => {
 		const user = await me(issued.json.access_token);
 		expect(user.status).toBe(200);
 		expect(user.json.id).toBe(sandbox.tokens.admin.userId);
-		const accounts = await rawRequest(`${sandbox.url}/api/v2/accounts`, { Authorization: `Bearer ${issued.json.access_token}`, 'User-Agent': USER_AGENT });
+		const accounts = await rawRequest(`${sandbox.url}/api/v2/accounts`, {
+			Authorization: `Bearer ${issued.json.access_token}`,
+			'User-Agent': USER_AGENT,
+		});
 		expect(JSON.parse(accounts.text).user.id).toBe(sandbox.tokens.admin.userId);
 	});
 
 	it('accepts a JSON token request, and a code only once', async () => {
 		const code = (await authorize()).location.searchParams.get('code')!;
-		expect((await token({ grant_type: 'authorization_code', code, ...client() }, 'json')).status).toBe(200);
+		expect(
+			(await token({ grant_type: 'authorization_code', code, ...client() }, 'json')).status,
+		).toBe(200);
 		const again = await token({ grant_type: 'authorization_code', code, ...client() }, 'json');
 		expect(again.status).toBe(400);
 		expect(again.json).toEqual({ error: 'invalid_grant', error_description: expect.any(String) });
@@ -102,7 +144,11 @@ describe('authorization-code flow', () => {
 		const { json } = await token({ grant_type: 'authorization_code', code, ...client() });
 		expect((await me(json.access_token)).json.id).toBe(sandbox.tokens.member.userId);
 		const users = await fetch(`${sandbox.url}/v2/users`, {
-			headers: { Authorization: `Bearer ${json.access_token}`, 'Harvest-Account-Id': sandbox.tokens.member.accountId, 'User-Agent': USER_AGENT },
+			headers: {
+				Authorization: `Bearer ${json.access_token}`,
+				'Harvest-Account-Id': sandbox.tokens.member.accountId,
+				'User-Agent': USER_AGENT,
+			},
 		});
 		expect(users.status).toBe(403);
 		const nobody = await authorize({ sandbox_user: '999999', state: 's' });
@@ -117,9 +163,14 @@ describe('authorization-code flow', () => {
 		const code = html.match(/<code id="code">([^<]+)<\/code>/)?.[1];
 		expect(code).toBeDefined();
 		expect(html).toContain(`harvest:${sandbox.tokens.admin.accountId}`);
-		expect((await token({ grant_type: 'authorization_code', code: code!, ...client() })).status).toBe(200);
+		expect(
+			(await token({ grant_type: 'authorization_code', code: code!, ...client() })).status,
+		).toBe(200);
 
-		const unknown = await fetch(authorizeUrl({ client_id: 'someone-else', redirect_uri: REDIRECT }), { redirect: 'manual' });
+		const unknown = await fetch(
+			authorizeUrl({ client_id: 'someone-else', redirect_uri: REDIRECT }),
+			{ redirect: 'manual' },
+		);
 		expect(unknown.status).toBe(400);
 		expect(unknown.headers.get('location')).toBeNull();
 	});
@@ -138,33 +189,75 @@ describe('authorization-code flow', () => {
 	it('lets a code lapse after ten minutes', async () => {
 		const code = (await authorize()).location.searchParams.get('code')!;
 		sandbox.setClockOffset(10 * 60_000 + 1000);
-		expect((await token({ grant_type: 'authorization_code', code, ...client() })).json.error).toBe('invalid_grant');
+		expect((await token({ grant_type: 'authorization_code', code, ...client() })).json.error).toBe(
+			'invalid_grant',
+		);
 	});
 });
 
 describe('token URL errors', () => {
 	it('invalid_client (401) for a wrong secret, an unknown client or client credentials sent only as Basic auth', async () => {
 		const code = (await authorize()).location.searchParams.get('code')!;
-		const wrong = await token({ grant_type: 'authorization_code', code, client_id: sandbox.oauthClient.clientId, client_secret: 'nope' });
+		const wrong = await token({
+			grant_type: 'authorization_code',
+			code,
+			client_id: sandbox.oauthClient.clientId,
+			client_secret: 'nope',
+		});
 		expect(wrong.status).toBe(401);
 		expect(wrong.json).toEqual({ error: 'invalid_client', error_description: expect.any(String) });
-		expect((await token({ grant_type: 'refresh_token', refresh_token: 'x', client_id: 'other', client_secret: 'x' })).status).toBe(401);
-		const basic = Buffer.from(`${sandbox.oauthClient.clientId}:${sandbox.oauthClient.clientSecret}`).toString('base64');
-		expect((await token({ grant_type: 'refresh_token', refresh_token: 'x' }, 'form', { Authorization: `Basic ${basic}` })).status).toBe(401);
+		expect(
+			(
+				await token({
+					grant_type: 'refresh_token',
+					refresh_token: 'x',
+					client_id: 'other',
+					client_secret: 'x',
+				})
+			).status,
+		).toBe(401);
+		const basic = Buffer.from(
+			`${sandbox.oauthClient.clientId}:${sandbox.oauthClient.clientSecret}`,
+		).toString('base64');
+		expect(
+			(
+				await token({ grant_type: 'refresh_token', refresh_token: 'x' }, 'form', {
+					Authorization: `Basic ${basic}`,
+				})
+			).status,
+		).toBe(401);
 	});
 
 	it('invalid_grant (400) for an unknown refresh token; invalid_request and unsupported_grant_type for malformed requests', async () => {
-		const unknown = await token({ grant_type: 'refresh_token', refresh_token: 'not-issued', ...client() });
+		const unknown = await token({
+			grant_type: 'refresh_token',
+			refresh_token: 'not-issued',
+			...client(),
+		});
 		expect(unknown.status).toBe(400);
 		expect(unknown.json.error).toBe('invalid_grant');
-		expect((await token({ ...client() })).json).toEqual({ error: 'invalid_request', error_description: 'grant_type is required.' });
-		expect((await token({ grant_type: 'refresh_token', ...client() })).json.error).toBe('invalid_request');
-		expect((await token({ grant_type: 'password', ...client() })).json.error).toBe('unsupported_grant_type');
+		expect((await token({ ...client() })).json).toEqual({
+			error: 'invalid_request',
+			error_description: 'grant_type is required.',
+		});
+		expect((await token({ grant_type: 'refresh_token', ...client() })).json.error).toBe(
+			'invalid_request',
+		);
+		expect((await token({ grant_type: 'password', ...client() })).json.error).toBe(
+			'unsupported_grant_type',
+		);
 	});
 
 	it('wants POST and a User-Agent', async () => {
-		expect((await fetch(`${sandbox.url}/api/v2/oauth2/token`, { headers: { 'User-Agent': USER_AGENT } })).status).toBe(404);
-		const res = await rawRequest(`${sandbox.url}/api/v2/oauth2/token`, { 'Content-Type': 'application/x-www-form-urlencoded' }, 'POST');
+		expect(
+			(await fetch(`${sandbox.url}/api/v2/oauth2/token`, { headers: { 'User-Agent': USER_AGENT } }))
+				.status,
+		).toBe(404);
+		const res = await rawRequest(
+			`${sandbox.url}/api/v2/oauth2/token`,
+			{ 'Content-Type': 'application/x-www-form-urlencoded' },
+			'POST',
+		);
 		expect(res.status).toBe(400);
 		expect(JSON.parse(res.text).message).toMatch(/User-Agent/);
 	});
@@ -173,12 +266,24 @@ describe('token URL errors', () => {
 describe('refresh and expiry', () => {
 	it('refresh_token buys a new access token for the same user; the refresh token stays valid', async () => {
 		const first = sandbox.issueOAuthTokens('manager');
-		const refreshed = await token({ grant_type: 'refresh_token', refresh_token: first.refresh_token!, ...client() });
+		const refreshed = await token({
+			grant_type: 'refresh_token',
+			refresh_token: first.refresh_token!,
+			...client(),
+		});
 		expect(refreshed.status).toBe(200);
 		expect(refreshed.json.access_token).not.toBe(first.access_token);
 		expect(refreshed.json.refresh_token).toBe(first.refresh_token);
 		expect((await me(refreshed.json.access_token)).json.id).toBe(sandbox.tokens.manager.userId);
-		expect((await token({ grant_type: 'refresh_token', refresh_token: first.refresh_token!, ...client() })).status).toBe(200);
+		expect(
+			(
+				await token({
+					grant_type: 'refresh_token',
+					refresh_token: first.refresh_token!,
+					...client(),
+				})
+			).status,
+		).toBe(200);
 	});
 
 	it('expireToken: the API answers the recorded 401 invalid_token; a refresh brings access back', async () => {
@@ -189,7 +294,11 @@ describe('refresh and expiry', () => {
 		expect(expired.status).toBe(401);
 		expect(expired.json).toEqual(INVALID);
 		expect(expired.headers.get('www-authenticate')).toMatch(/error="invalid_token"/);
-		const { json } = await token({ grant_type: 'refresh_token', refresh_token: issued.refresh_token!, ...client() });
+		const { json } = await token({
+			grant_type: 'refresh_token',
+			refresh_token: issued.refresh_token!,
+			...client(),
+		});
 		expect((await me(json.access_token)).status).toBe(200);
 	});
 
@@ -213,7 +322,15 @@ describe('refresh and expiry', () => {
 		const issued = sandbox.issueOAuthTokens();
 		sandbox.reset();
 		expect((await me(issued.access_token)).status).toBe(401);
-		expect((await token({ grant_type: 'refresh_token', refresh_token: issued.refresh_token!, ...client() })).json.error).toBe('invalid_grant');
+		expect(
+			(
+				await token({
+					grant_type: 'refresh_token',
+					refresh_token: issued.refresh_token!,
+					...client(),
+				})
+			).json.error,
+		).toBe('invalid_grant');
 	});
 });
 
@@ -227,21 +344,34 @@ describe('log, faults and the admin API', () => {
 				method: 'POST',
 				path: '/api/v2/oauth2/token',
 				status: 200,
-				body: { grant_type: 'refresh_token', refresh_token: `…${issued.refresh_token!.slice(-4)}`, client_id: sandbox.oauthClient.clientId, client_secret: '…cret' },
+				body: {
+					grant_type: 'refresh_token',
+					refresh_token: `…${issued.refresh_token!.slice(-4)}`,
+					client_id: sandbox.oauthClient.clientId,
+					client_secret: '…cret',
+				},
 			}),
 		]);
 	});
 
 	it('a fault reaches the token URL only when its match.path names it', async () => {
 		const issued = sandbox.issueOAuthTokens();
-		const refresh = { grant_type: 'refresh_token', refresh_token: issued.refresh_token!, ...client() };
+		const refresh = {
+			grant_type: 'refresh_token',
+			refresh_token: issued.refresh_token!,
+			...client(),
+		};
 		sandbox.inject({ kind: 'status', status: 503 });
 		expect((await token(refresh)).status).toBe(200);
 		expect((await me(issued.access_token)).status).toBe(503);
 		sandbox.inject({ kind: 'status', status: 500, match: { path: '/api/v2/oauth2/token' } });
 		const faulted = await token(refresh);
 		expect(faulted.status).toBe(500);
-		expect(sandbox.log.at(-1)).toMatchObject({ path: '/api/v2/oauth2/token', fault: 'status', status: 500 });
+		expect(sandbox.log.at(-1)).toMatchObject({
+			path: '/api/v2/oauth2/token',
+			fault: 'status',
+			status: 500,
+		});
 		expect((await token(refresh)).status).toBe(200);
 	});
 
@@ -250,7 +380,9 @@ describe('log, faults and the admin API', () => {
 		const issued = await adminApi('POST', 'tokens/oauth', { user: 'member' });
 		expect(issued.status).toBe(201);
 		expect((await me(issued.json.access_token)).json.id).toBe(sandbox.tokens.member.userId);
-		expect((await adminApi('POST', 'tokens/expire', { token: issued.json.access_token })).status).toBe(200);
+		expect(
+			(await adminApi('POST', 'tokens/expire', { token: issued.json.access_token })).status,
+		).toBe(200);
 		expect((await me(issued.json.access_token)).status).toBe(401);
 		expect((await adminApi('POST', 'tokens/expire', { token: 'never-issued' })).status).toBe(404);
 		expect((await adminApi('POST', 'tokens/oauth', { user: 123456 })).status).toBe(404);

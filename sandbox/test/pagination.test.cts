@@ -14,14 +14,28 @@ describe('cursor pagination (/v2/users)', () => {
 		const client = api(sandbox);
 		const first = await client.get('/v2/users');
 		expect(first.status).toBe(200);
-		expect(first.json).toMatchObject({ per_page: 2000, total_pages: 3, total_entries: 4500, page: 1, next_page: 2, previous_page: null });
+		expect(first.json).toMatchObject({
+			per_page: 2000,
+			total_pages: 3,
+			total_entries: 4500,
+			page: 1,
+			next_page: 2,
+			previous_page: null,
+		});
 		expect(first.json.users).toHaveLength(2000);
 		expect(first.json.links.first).toBe(`${sandbox.url}/v2/users?page=1&per_page=2000&ref=first`);
 		expect(first.json.links.last).toBe(`${sandbox.url}/v2/users?page=3&per_page=2000&ref=last`);
-		expect(first.json.links.next).toMatch(new RegExp(`^${sandbox.url}/v2/users\\?cursor=[A-Za-z0-9_-]+&per_page=2000&ref=next_cursor$`));
+		expect(first.json.links.next).toMatch(
+			new RegExp(`^${sandbox.url}/v2/users\\?cursor=[A-Za-z0-9_-]+&per_page=2000&ref=next_cursor$`),
+		);
 
 		const second = await client.get(first.json.links.next);
-		expect(second.json).toMatchObject({ page: null, next_page: null, previous_page: null, total_pages: 3 });
+		expect(second.json).toMatchObject({
+			page: null,
+			next_page: null,
+			previous_page: null,
+			total_pages: 3,
+		});
 		expect(second.json.links.previous).toBeNull();
 		const third = await client.get(second.json.links.next);
 		expect(third.json).toMatchObject({ page: 3, next_page: null, previous_page: 2 });
@@ -59,7 +73,11 @@ describe('cursor pagination (/v2/users)', () => {
 		expect(first.json.links.next).toContain('is_active=true');
 		expect(first.json.links.next).toContain('per_page=3');
 		const before = first.json.users.map((u: Json) => u.id);
-		await client.post('/v2/users', { first_name: 'New', last_name: 'Comer', email: 'newcomer@example.com' });
+		await client.post('/v2/users', {
+			first_name: 'New',
+			last_name: 'Comer',
+			email: 'newcomer@example.com',
+		});
 		const second = await client.get(first.json.links.next);
 		const after = second.json.users.map((u: Json) => u.id);
 		expect(after.every((id: number) => id < Math.min(...before))).toBe(true);
@@ -93,7 +111,13 @@ describe('numbered pages for /v2/users (what recorded Harvest traffic shows), sw
 		const second = await client.get('/v2/users?page=2&per_page=100');
 		const total = second.json.total_entries as number; // earlier tests in this file add users
 		expect(total).toBeGreaterThanOrEqual(4500);
-		expect(second.json).toMatchObject({ page: 2, next_page: 3, previous_page: 1, per_page: 100, total_pages: Math.ceil(total / 100) });
+		expect(second.json).toMatchObject({
+			page: 2,
+			next_page: 3,
+			previous_page: 1,
+			per_page: 100,
+			total_pages: Math.ceil(total / 100),
+		});
 		// With the `ref=` every link has carried since 2021 (harvest-observed.md §1.3, XB, H17).
 		expect(second.json.links.next).toBe(`${sandbox.url}/v2/users?page=3&per_page=100&ref=next`);
 		let viaNextPage = 0;
@@ -126,22 +150,40 @@ describe('page-numbered endpoints', () => {
 		const member = api(sandbox, 'member');
 		const { userId } = sandbox.tokens.member;
 		const first = await member.get('/v2/users/me/project_assignments?per_page=1');
-		expect(first.json).toMatchObject({ page: 1, next_page: 2, previous_page: null, total_entries: 2, total_pages: 2 });
-		expect(first.json.links.next).toBe(`${sandbox.url}/v2/users/${userId}/project_assignments?page=2&per_page=1&ref=next`);
+		expect(first.json).toMatchObject({
+			page: 1,
+			next_page: 2,
+			previous_page: null,
+			total_entries: 2,
+			total_pages: 2,
+		});
+		expect(first.json.links.next).toBe(
+			`${sandbox.url}/v2/users/${userId}/project_assignments?page=2&per_page=1&ref=next`,
+		);
 		const second = await member.get('/v2/users/me/project_assignments?per_page=1&page=2');
 		expect(second.json).toMatchObject({ page: 2, next_page: null, previous_page: 1 });
-		expect(second.json.links.previous).toBe(`${sandbox.url}/v2/users/${userId}/project_assignments?page=1&per_page=1&ref=previous`);
+		expect(second.json.links.previous).toBe(
+			`${sandbox.url}/v2/users/${userId}/project_assignments?page=1&per_page=1&ref=previous`,
+		);
 		const pa = first.json.project_assignments[0];
-		expect(pa).toMatchObject({ is_active: true, project: { id: expect.any(Number) }, client: { id: expect.any(Number) } });
+		expect(pa).toMatchObject({
+			is_active: true,
+			project: { id: expect.any(Number) },
+			client: { id: expect.any(Number) },
+		});
 		expect(Array.isArray(pa.task_assignments)).toBe(true);
 	});
 
 	it('/v2/projects/{id}/user_assignments pages by number, keeping filters', async () => {
 		const client = api(sandbox);
 		const project = sandbox.store.projects.newest().find((p) => p.name === 'Marketing Website');
-		const first = await client.get(`/v2/projects/${project?.id}/user_assignments?is_active=true&per_page=2`);
+		const first = await client.get(
+			`/v2/projects/${project?.id}/user_assignments?is_active=true&per_page=2`,
+		);
 		expect(first.json).toMatchObject({ page: 1, next_page: 2, total_entries: 3 });
-		expect(first.json.links.next).toBe(`${sandbox.url}/v2/projects/${project?.id}/user_assignments?is_active=true&page=2&per_page=2&ref=next`);
+		expect(first.json.links.next).toBe(
+			`${sandbox.url}/v2/projects/${project?.id}/user_assignments?is_active=true&page=2&per_page=2&ref=next`,
+		);
 		const second = await client.get(first.json.links.next);
 		expect(second.json).toMatchObject({ page: 2, next_page: null, previous_page: 1 });
 		expect(second.json.user_assignments).toHaveLength(1);
@@ -151,7 +193,9 @@ describe('page-numbered endpoints', () => {
 describe('filters', () => {
 	it('updated_since is inclusive and refuses garbage', async () => {
 		const client = api(sandbox);
-		const target = sandbox.store.users.update(sandbox.tokens.member.userId, { weekly_capacity: 99000 });
+		const target = sandbox.store.users.update(sandbox.tokens.member.userId, {
+			weekly_capacity: 99000,
+		});
 		const at = target.updated_at;
 		const since = await client.get(`/v2/users?updated_since=${encodeURIComponent(at)}`);
 		expect(since.json.users.map((u: Json) => u.id)).toContain(target.id);

@@ -45,7 +45,10 @@ describe('rate limit', () => {
 	});
 
 	it('omits Retry-After when started with retryAfter: false, and can be switched off', async () => {
-		const quiet = await startSandbox({ rateLimit: { requests: 1, windowMs: 10_000 }, retryAfter: false });
+		const quiet = await startSandbox({
+			rateLimit: { requests: 1, windowMs: 10_000 },
+			retryAfter: false,
+		});
 		try {
 			await api(quiet).get('/v2/users/me');
 			const res = await api(quiet).get('/v2/users/me');
@@ -68,7 +71,12 @@ describe('faults', () => {
 	beforeEach(() => sandbox.reset());
 
 	it('status: a JSON error with the given status, for `count` matching requests only', async () => {
-		sandbox.inject({ kind: 'status', status: 503, count: 2, match: { method: 'GET', path: '/v2/users/me' } });
+		sandbox.inject({
+			kind: 'status',
+			status: 503,
+			count: 2,
+			match: { method: 'GET', path: '/v2/users/me' },
+		});
 		const client = api(sandbox);
 		expect((await client.get('/v2/company')).status).toBe(200);
 		const first = await client.get('/v2/users/me');
@@ -120,13 +128,20 @@ describe('faults', () => {
 	});
 
 	it('afterApply: a POST whose answer is lost still created the user, exactly once', async () => {
-		sandbox.inject({ kind: 'status', status: 502, afterApply: true, match: { method: 'POST', path: '/v2/users' } });
+		sandbox.inject({
+			kind: 'status',
+			status: 502,
+			afterApply: true,
+			match: { method: 'POST', path: '/v2/users' },
+		});
 		const client = api(sandbox);
 		const body = { first_name: 'Lost', last_name: 'Answer', email: 'lost.answer@example.com' };
 		const res = await client.post('/v2/users', body);
 		expect(res.status).toBe(502);
 		expect(sandbox.store.users.findByEmail('lost.answer@example.com')).toBeDefined();
-		expect(sandbox.invitations.filter((i) => i.email === 'lost.answer@example.com')).toHaveLength(1);
+		expect(sandbox.invitations.filter((i) => i.email === 'lost.answer@example.com')).toHaveLength(
+			1,
+		);
 		const retry = await client.post('/v2/users', body);
 		expect(retry.status).toBe(422);
 		expect(retry.json.message).toBe('Email has already been taken');

@@ -21,14 +21,19 @@ const COMPAT_DIR = path.join(ROOT, '.compat');
 /** name → the exact versions n8n ships together (`npm view n8n@<v> dependencies`). */
 const RUNTIMES = {
 	// n8n 1.123.x, the last 1.x line
-	'n8n-1.x': { label: 'n8n 1.123 (n8n-core 1.122.48)', packages: { 'n8n-core': '1.122.48', 'n8n-workflow': '1.120.31' } },
+	'n8n-1.x': {
+		label: 'n8n 1.123 (n8n-core 1.122.48)',
+		packages: { 'n8n-core': '1.122.48', 'n8n-workflow': '1.120.31' },
+	},
 };
 
 const dirOf = (name) => path.join(COMPAT_DIR, name);
 
 function installedVersion(name, pkg) {
 	try {
-		return JSON.parse(fs.readFileSync(path.join(dirOf(name), 'node_modules', pkg, 'package.json'), 'utf8')).version;
+		return JSON.parse(
+			fs.readFileSync(path.join(dirOf(name), 'node_modules', pkg, 'package.json'), 'utf8'),
+		).version;
 	} catch {
 		return undefined;
 	}
@@ -36,7 +41,10 @@ function installedVersion(name, pkg) {
 
 function isInstalled(name) {
 	const { packages } = RUNTIMES[name];
-	return Object.entries(packages).every(([pkg, v]) => installedVersion(name, pkg) === v) && fs.existsSync(path.join(dirOf(name), '.install-complete'));
+	return (
+		Object.entries(packages).every(([pkg, v]) => installedVersion(name, pkg) === v) &&
+		fs.existsSync(path.join(dirOf(name), '.install-complete'))
+	);
 }
 
 /** Installs one runtime unless it is there at exactly the pinned versions. Returns true if it installed. */
@@ -46,20 +54,39 @@ function ensure(name, log = (s) => process.stdout.write(`${s}\n`)) {
 	const { packages, label } = RUNTIMES[name];
 	fs.mkdirSync(dir, { recursive: true });
 	fs.rmSync(path.join(dir, '.install-complete'), { force: true });
-	fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ name: `harvest-users-compat-${name}`, private: true, dependencies: packages }, null, 2)}\n`);
+	fs.writeFileSync(
+		path.join(dir, 'package.json'),
+		`${JSON.stringify({ name: `harvest-users-compat-${name}`, private: true, dependencies: packages }, null, 2)}\n`,
+	);
 	log(`Installing ${label} libraries into ${path.relative(ROOT, dir)}/ (once; about a minute)…`);
 	const started = Date.now();
 	// a parent `npm run` passes the project's settings as npm_config_*: not wanted in this folder
 	const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
-	const r = spawnSync('npm', ['install', '--ignore-scripts', '--legacy-peer-deps', '--no-audit', '--no-fund', '--no-update-notifier', '--prefer-offline'], {
-		cwd: dir,
-		env,
-		encoding: 'utf8',
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	if (r.status !== 0) throw new Error(`npm install in ${dir} failed (exit ${r.status}):\n${`${r.stdout}\n${r.stderr}`.slice(-3000)}`);
+	const r = spawnSync(
+		'npm',
+		[
+			'install',
+			'--ignore-scripts',
+			'--legacy-peer-deps',
+			'--no-audit',
+			'--no-fund',
+			'--no-update-notifier',
+			'--prefer-offline',
+		],
+		{
+			cwd: dir,
+			env,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
+	);
+	if (r.status !== 0)
+		throw new Error(
+			`npm install in ${dir} failed (exit ${r.status}):\n${`${r.stdout}\n${r.stderr}`.slice(-3000)}`,
+		);
 	for (const [pkg, v] of Object.entries(packages)) {
-		if (installedVersion(name, pkg) !== v) throw new Error(`${pkg} in ${dir} is ${installedVersion(name, pkg)}, expected ${v}`);
+		if (installedVersion(name, pkg) !== v)
+			throw new Error(`${pkg} in ${dir} is ${installedVersion(name, pkg)}, expected ${v}`);
 	}
 	fs.writeFileSync(path.join(dir, '.install-complete'), `${new Date().toISOString()}\n`);
 	log(`  ${label}: installed in ${Math.round((Date.now() - started) / 1000)} s`);
@@ -70,7 +97,9 @@ module.exports = { RUNTIMES, COMPAT_DIR, dirOf, isInstalled, ensure };
 
 if (require.main === module) {
 	try {
-		for (const name of Object.keys(RUNTIMES)) if (!ensure(name)) process.stdout.write(`${RUNTIMES[name].label}: cached in .compat/${name}/\n`);
+		for (const name of Object.keys(RUNTIMES))
+			if (!ensure(name))
+				process.stdout.write(`${RUNTIMES[name].label}: cached in .compat/${name}/\n`);
 	} catch (e) {
 		process.stderr.write(`${e.message}\n`);
 		process.exit(1);

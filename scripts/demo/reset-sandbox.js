@@ -14,9 +14,15 @@
 function parseArgs(argv, env) {
 	const value = (flag) => {
 		const i = argv.indexOf(flag);
-		return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`${flag}=`))?.slice(flag.length + 1);
+		return i >= 0
+			? argv[i + 1]
+			: argv.find((a) => a.startsWith(`${flag}=`))?.slice(flag.length + 1);
 	};
-	const url = (value('--url') ?? env.SANDBOX_URL ?? `http://127.0.0.1:${env.SANDBOX_PORT || 4010}`).replace(/\/+$/, '');
+	const url = (
+		value('--url') ??
+		env.SANDBOX_URL ??
+		`http://127.0.0.1:${env.SANDBOX_PORT || 4010}`
+	).replace(/\/+$/, '');
 	const seedArg = value('--seed') ?? 'demo';
 	if (seedArg !== 'demo' && seedArg !== 'empty' && !/^\d+$/.test(seedArg)) {
 		throw new Error(`--seed must be demo, empty or a number of extra users, got "${seedArg}"`);
@@ -39,7 +45,8 @@ async function call(url, method, path, body) {
 		);
 	}
 	const text = await res.text();
-	if (!res.ok) throw new Error(`${method} ${url}${path} answered ${res.status}: ${text.slice(0, 300)}`);
+	if (!res.ok)
+		throw new Error(`${method} ${url}${path} answered ${res.status}: ${text.slice(0, 300)}`);
 	return text ? JSON.parse(text) : undefined;
 }
 
@@ -61,7 +68,8 @@ async function main() {
 		[
 			`Harvest sandbox on ${opts.url} reset to its ${seed} data: ${counts.users} users (${counts.active} active), ${counts.projects} projects.`,
 			'Request log, injected faults and rate-limit windows are cleared. n8n and your workflows are untouched;',
-			'an active trigger reports changes from now on. What the sandbox holds: ' + `${opts.url}/__sandbox/state`,
+			'an active trigger reports changes from now on. What the sandbox holds: ' +
+				`${opts.url}/__sandbox/state`,
 			'',
 		].join('\n'),
 	);

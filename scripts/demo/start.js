@@ -51,7 +51,9 @@ async function main() {
 
 	const freeSandbox = await freePort(sandboxPort);
 	if (freeSandbox !== sandboxPort) {
-		throw new Error(`Port ${sandboxPort} (Harvest sandbox) is in use. Stop what uses it, or run: SANDBOX_PORT=${freeSandbox} npm start`);
+		throw new Error(
+			`Port ${sandboxPort} (Harvest sandbox) is in use. Stop what uses it, or run: SANDBOX_PORT=${freeSandbox} npm start`,
+		);
 	}
 
 	await ensureRuntime({ log });
@@ -64,7 +66,12 @@ async function main() {
 	fs.mkdirSync(USER_FOLDER, { recursive: true });
 	await inst.installPackage(USER_FOLDER, tgz, log);
 
-	const sandbox = await inst.startSandbox({ port: sandboxPort, seed: 'demo', log, logFile: path.join(USER_FOLDER, 'sandbox.log') });
+	const sandbox = await inst.startSandbox({
+		port: sandboxPort,
+		seed: 'demo',
+		log,
+		logFile: path.join(USER_FOLDER, 'sandbox.log'),
+	});
 
 	const catcher = await mail.startMailCatcher({
 		smtpPort: await freePort(Number(process.env.MAIL_SMTP_PORT || 1025)),
@@ -77,17 +84,39 @@ async function main() {
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'harvest-demo-'));
 	try {
 		log('Importing the credentials and the example workflows that are missing…');
-		await inst.importCredentials(USER_FOLDER, [inst.sandboxCredential(sandbox), mail.mailCredential(catcher)], tmp);
+		await inst.importCredentials(
+			USER_FOLDER,
+			[inst.sandboxCredential(sandbox), mail.mailCredential(catcher)],
+			tmp,
+		);
 		// the sandbox starts over with fresh data: what a trigger remembers of the old one is void
-		const cleared = await inst.clearTriggerState(USER_FOLDER, `${inst.PACKAGE.name}.harvestUsersTrigger`);
-		if (cleared) log(`  cleared the memory of ${cleared} trigger workflow(s): the sandbox has fresh data`);
-		const { imported, kept } = await inst.importMissingWorkflows(USER_FOLDER, inst.exampleFiles(), tmp);
+		const cleared = await inst.clearTriggerState(
+			USER_FOLDER,
+			`${inst.PACKAGE.name}.harvestUsersTrigger`,
+		);
+		if (cleared)
+			log(`  cleared the memory of ${cleared} trigger workflow(s): the sandbox has fresh data`);
+		const { imported, kept } = await inst.importMissingWorkflows(
+			USER_FOLDER,
+			inst.exampleFiles(),
+			tmp,
+		);
 		const names = (files) => files.map((f) => path.basename(f)).join(', ');
 		if (imported.length) log(`  imported ${imported.length}: ${names(imported)}`);
-		if (kept.length) log(`  kept as you left them ${kept.length}: ${names(kept)} (delete one to get the original back)`);
+		if (kept.length)
+			log(
+				`  kept as you left them ${kept.length}: ${names(kept)} (delete one to get the original back)`,
+			);
 		if (imported.some((f) => JSON.parse(fs.readFileSync(f, 'utf8')).id === TRIGGER_EXAMPLE_ID)) {
-			const trig = await inst.n8nCli(USER_FOLDER, ['publish:workflow', `--id=${TRIGGER_EXAMPLE_ID}`], { check: false });
-			if (trig.code !== 0) log(`  (could not activate example 4: ${(trig.stderr || trig.stdout).trim().split('\n').pop()})`);
+			const trig = await inst.n8nCli(
+				USER_FOLDER,
+				['publish:workflow', `--id=${TRIGGER_EXAMPLE_ID}`],
+				{ check: false },
+			);
+			if (trig.code !== 0)
+				log(
+					`  (could not activate example 4: ${(trig.stderr || trig.stdout).trim().split('\n').pop()})`,
+				);
 		}
 	} finally {
 		fs.rmSync(tmp, { recursive: true, force: true });
@@ -96,7 +125,12 @@ async function main() {
 	const port = await freePort(wantedN8nPort);
 	if (port !== wantedN8nPort) log(`Port ${wantedN8nPort} is in use; n8n gets ${port}.`);
 	log('Starting n8n…');
-	const n8n = await inst.startN8n(USER_FOLDER, { port, log, echo: args.includes('--verbose'), logFile: path.join(USER_FOLDER, 'n8n.log') });
+	const n8n = await inst.startN8n(USER_FOLDER, {
+		port,
+		log,
+		echo: args.includes('--verbose'),
+		logFile: path.join(USER_FOLDER, 'n8n.log'),
+	});
 	const created = await inst.setupOwner(n8n.url, OWNER).catch((e) => {
 		log(`  (owner setup: ${e.message}; set it up in the browser instead)`);
 		return false;
@@ -141,7 +175,15 @@ async function main() {
 		].join('\n'),
 	);
 	if (process.env.DEMO_READY_FILE) {
-		fs.writeFileSync(process.env.DEMO_READY_FILE, JSON.stringify({ n8nUrl: n8n.url, sandboxUrl: sandbox.url, mailUrl: catcher.url, owner: OWNER }));
+		fs.writeFileSync(
+			process.env.DEMO_READY_FILE,
+			JSON.stringify({
+				n8nUrl: n8n.url,
+				sandboxUrl: sandbox.url,
+				mailUrl: catcher.url,
+				owner: OWNER,
+			}),
+		);
 	}
 
 	// stay up until Ctrl-C; if a child dies on its own, say so and stop the rest

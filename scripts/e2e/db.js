@@ -11,12 +11,14 @@
 const path = require('node:path');
 
 const [n8nDir, dbFile, workflowId] = process.argv.slice(2);
-const load = (m) => require(require.resolve(m, { paths: [path.join(n8nDir, 'node_modules', 'n8n'), n8nDir] }));
+const load = (m) =>
+	require(require.resolve(m, { paths: [path.join(n8nDir, 'node_modules', 'n8n'), n8nDir] }));
 const sqlite3 = load('sqlite3');
 const { parse } = load('flatted');
 
 const db = new sqlite3.Database(dbFile, sqlite3.OPEN_READONLY);
-const all = (sql, params) => new Promise((res, rej) => db.all(sql, params, (e, rows) => (e ? rej(e) : res(rows))));
+const all = (sql, params) =>
+	new Promise((res, rej) => db.all(sql, params, (e, rows) => (e ? rej(e) : res(rows))));
 
 function outputs(runData) {
 	const nodes = {};
@@ -28,7 +30,10 @@ function outputs(runData) {
 
 (async () => {
 	db.configure('busyTimeout', 5000);
-	const [wf] = await all('SELECT "staticData", "active", "activeVersionId" FROM workflow_entity WHERE id = ?', [workflowId]).catch(() =>
+	const [wf] = await all(
+		'SELECT "staticData", "active", "activeVersionId" FROM workflow_entity WHERE id = ?',
+		[workflowId],
+	).catch(() =>
 		all('SELECT "staticData", "active" FROM workflow_entity WHERE id = ?', [workflowId]),
 	);
 	const rows = await all(
@@ -59,7 +64,9 @@ function outputs(runData) {
 	} catch {
 		// leave as text
 	}
-	process.stdout.write(JSON.stringify({ staticData, active: wf ? Boolean(wf.active) : undefined, executions }));
+	process.stdout.write(
+		JSON.stringify({ staticData, active: wf ? Boolean(wf.active) : undefined, executions }),
+	);
 	db.close();
 })().catch((e) => {
 	process.stderr.write(`${e.stack || e}\n`);

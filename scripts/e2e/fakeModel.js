@@ -15,7 +15,17 @@ const http = require('node:http');
 
 function completion(answer, n) {
 	const message = answer.tool
-		? { role: 'assistant', content: null, tool_calls: [{ id: `call_${n}`, type: 'function', function: { name: answer.tool, arguments: JSON.stringify(answer.args ?? {}) } }] }
+		? {
+				role: 'assistant',
+				content: null,
+				tool_calls: [
+					{
+						id: `call_${n}`,
+						type: 'function',
+						function: { name: answer.tool, arguments: JSON.stringify(answer.args ?? {}) },
+					},
+				],
+			}
 		: { role: 'assistant', content: answer.text ?? '' };
 	return {
 		id: `chatcmpl-${n}`,
@@ -30,9 +40,18 @@ function completion(answer, n) {
 function streamed(res, body) {
 	const choice = body.choices[0];
 	const delta = choice.message.tool_calls
-		? { role: 'assistant', tool_calls: choice.message.tool_calls.map((c, index) => ({ index, ...c })) }
+		? {
+				role: 'assistant',
+				tool_calls: choice.message.tool_calls.map((c, index) => ({ index, ...c })),
+			}
 		: { role: 'assistant', content: choice.message.content };
-	const chunk = (d, finish) => ({ id: body.id, object: 'chat.completion.chunk', created: body.created, model: body.model, choices: [{ index: 0, delta: d, finish_reason: finish }] });
+	const chunk = (d, finish) => ({
+		id: body.id,
+		object: 'chat.completion.chunk',
+		created: body.created,
+		model: body.model,
+		choices: [{ index: 0, delta: d, finish_reason: finish }],
+	});
 	res.writeHead(200, { 'content-type': 'text/event-stream' });
 	res.write(`data: ${JSON.stringify(chunk(delta, null))}\n\n`);
 	res.write(`data: ${JSON.stringify(chunk({}, choice.finish_reason))}\n\n`);
@@ -50,8 +69,10 @@ async function startFakeModel(reply) {
 				res.writeHead(status, { 'content-type': 'application/json' });
 				res.end(JSON.stringify(json));
 			};
-			if (req.method === 'GET' && req.url.endsWith('/models')) return send(200, { object: 'list', data: [{ id: 'gpt-fake', object: 'model' }] });
-			if (req.method !== 'POST' || !req.url.endsWith('/chat/completions')) return send(404, { error: { message: `not faked: ${req.method} ${req.url}` } });
+			if (req.method === 'GET' && req.url.endsWith('/models'))
+				return send(200, { object: 'list', data: [{ id: 'gpt-fake', object: 'model' }] });
+			if (req.method !== 'POST' || !req.url.endsWith('/chat/completions'))
+				return send(404, { error: { message: `not faked: ${req.method} ${req.url}` } });
 			let body;
 			try {
 				body = JSON.parse(raw);
@@ -77,8 +98,11 @@ async function startFakeModel(reply) {
 /** The tool results the model was sent back, in order: `{ name, content }` per role "tool" message. */
 function toolResults(body) {
 	const calls = new Map();
-	for (const m of body.messages ?? []) for (const c of m.tool_calls ?? []) calls.set(c.id, c.function.name);
-	return (body.messages ?? []).filter((m) => m.role === 'tool').map((m) => ({ name: calls.get(m.tool_call_id), content: m.content }));
+	for (const m of body.messages ?? [])
+		for (const c of m.tool_calls ?? []) calls.set(c.id, c.function.name);
+	return (body.messages ?? [])
+		.filter((m) => m.role === 'tool')
+		.map((m) => ({ name: calls.get(m.tool_call_id), content: m.content }));
 }
 
 module.exports = { startFakeModel, toolResults };

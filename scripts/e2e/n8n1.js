@@ -46,22 +46,63 @@ async function check(name, fn) {
 const credentials = { harvestUsersApi: { id: inst.CREDENTIAL_ID, name: inst.CREDENTIAL_NAME } };
 
 function harvestNode(name, x, parameters, extra = {}) {
-	return { id: `node-${x}`, name, type: NODE, typeVersion: 1.1, position: [x, 0], parameters, credentials, ...extra };
+	return {
+		id: `node-${x}`,
+		name,
+		type: NODE,
+		typeVersion: 1.1,
+		position: [x, 0],
+		parameters,
+		credentials,
+		...extra,
+	};
 }
 
 /** One chain; each node passes one item on, so each runs once. */
 function smokeWorkflow() {
-	const create = { resource: 'user', operation: 'create', firstName: 'Ada', lastName: 'Smoke', email: 'ada.smoke@example.com', additionalFields: {} };
+	const create = {
+		resource: 'user',
+		operation: 'create',
+		firstName: 'Ada',
+		lastName: 'Smoke',
+		email: 'ada.smoke@example.com',
+		additionalFields: {},
+	};
 	const nodes = [
-		{ id: 'node-0', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'node-0',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		harvestNode('Create user', 200, create),
 		harvestNode('Create again', 400, create, { onError: 'continueRegularOutput' }),
-		harvestNode('Get unknown user', 600, { resource: 'user', operation: 'get', userId: { __rl: true, mode: 'id', value: '424242' } }, { onError: 'continueRegularOutput' }),
-		harvestNode('Get many users', 800, { resource: 'user', operation: 'getAll', returnAll: true, filters: {} }),
+		harvestNode(
+			'Get unknown user',
+			600,
+			{ resource: 'user', operation: 'get', userId: { __rl: true, mode: 'id', value: '424242' } },
+			{ onError: 'continueRegularOutput' },
+		),
+		harvestNode('Get many users', 800, {
+			resource: 'user',
+			operation: 'getAll',
+			returnAll: true,
+			filters: {},
+		}),
 	];
 	const connections = {};
-	for (let i = 0; i < nodes.length - 1; i++) connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
-	return { id: 'harvestN8n1Smoke', name: 'n8n 1.x smoke', active: false, nodes, connections, settings: { executionOrder: 'v1' } };
+	for (let i = 0; i < nodes.length - 1; i++)
+		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	return {
+		id: 'harvestN8n1Smoke',
+		name: 'n8n 1.x smoke',
+		active: false,
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1' },
+	};
 }
 
 function triggerWorkflow() {
@@ -71,15 +112,28 @@ function triggerWorkflow() {
 		type: TRIGGER,
 		typeVersion: 1.1,
 		position: [0, 0],
-		parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, events: ['created', 'archived', 'deleted'] },
+		parameters: {
+			pollTimes: { item: [{ mode: 'everyMinute' }] },
+			events: ['created', 'archived', 'deleted'],
+		},
 		credentials,
 	};
-	return { id: 'harvestN8n1Trigg', name: 'n8n 1.x trigger', active: false, nodes: [trigger], connections: {}, settings: { executionOrder: 'v1' } };
+	return {
+		id: 'harvestN8n1Trigg',
+		name: 'n8n 1.x trigger',
+		active: false,
+		nodes: [trigger],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+	};
 }
 
 async function readDb(rt, userFolder, workflowId) {
 	const db = path.join(userFolder, '.n8n', 'database.sqlite');
-	const r = await runOk(rt.nodeBin, [path.join(__dirname, 'db.js'), rt.n8nDir, db, workflowId], { env: rt.baseEnv(), timeoutMs: 60000 });
+	const r = await runOk(rt.nodeBin, [path.join(__dirname, 'db.js'), rt.n8nDir, db, workflowId], {
+		env: rt.baseEnv(),
+		timeoutMs: 60000,
+	});
 	return JSON.parse(r.stdout);
 }
 
@@ -88,7 +142,8 @@ async function waitUntil(what, timeoutMs, probe, intervalMs = 1000) {
 	for (;;) {
 		const last = await probe();
 		if (last) return last;
-		if (Date.now() > deadline) throw new Error(`timed out after ${fmt(timeoutMs)} waiting for ${what}`);
+		if (Date.now() > deadline)
+			throw new Error(`timed out after ${fmt(timeoutMs)} waiting for ${what}`);
 		await sleep(intervalMs);
 	}
 }
@@ -97,29 +152,57 @@ async function runWorkflowCheck(ctx) {
 	const before = await ctx.api('GET', '/__sandbox/state');
 	const r = await inst.executeWorkflow(ctx.userFolder, 'harvestN8n1Smoke', { rt: ctx.rt });
 	const run = r.result;
-	assert.ok(run, `n8n execute printed no result (exit ${r.code}):\n${(r.stdout + r.stderr).split('\n').slice(-25).join('\n')}`);
+	assert.ok(
+		run,
+		`n8n execute printed no result (exit ${r.code}):\n${(r.stdout + r.stderr).split('\n').slice(-25).join('\n')}`,
+	);
 	const error = run.data?.resultData?.error;
 	assert.equal(error, undefined, `the run failed: ${error?.message} ${error?.description ?? ''}`);
-	const out = (node) => (run.data.resultData.runData[node]?.[0]?.data?.main?.[0] ?? []).map((i) => i.json);
+	const out = (node) =>
+		(run.data.resultData.runData[node]?.[0]?.data?.main?.[0] ?? []).map((i) => i.json);
 	const [created] = out('Create user');
 	assert.equal(created.email, 'ada.smoke@example.com');
 	const state = await ctx.api('GET', '/__sandbox/state');
-	assert.equal(state.users.length, before.users.length + 1, 'exactly one user created (the refused duplicate was not sent again)');
+	assert.equal(
+		state.users.length,
+		before.users.length + 1,
+		'exactly one user created (the refused duplicate was not sent again)',
+	);
 	const again = out('Create again');
 	assert.equal(again.length, 1, 'one error item for the refused duplicate');
-	assert.match(again[0].error, /already been taken.*\[HTTP 422\]/i, `422 read as Harvest's refusal: ${again[0].error}`);
+	assert.match(
+		again[0].error,
+		/already been taken.*\[HTTP 422\]/i,
+		`422 read as Harvest's refusal: ${again[0].error}`,
+	);
 	const unknown = out('Get unknown user')[0];
-	assert.equal(unknown.error, 'No Harvest user with ID 424242 [HTTP 404]', `404 read as Harvest's answer: ${JSON.stringify(unknown)}`);
+	assert.equal(
+		unknown.error,
+		'No Harvest user with ID 424242 [HTTP 404]',
+		`404 read as Harvest's answer: ${JSON.stringify(unknown)}`,
+	);
 	const listed = out('Get many users');
-	assert.deepEqual(listed.map((u) => u.id).sort(), state.users.map((u) => u.id).sort(), 'Get Many returns every user of the sandbox');
-	const posts = (await ctx.api('GET', '/__sandbox/log')).filter((q) => q.method === 'POST' && q.path === '/v2/users');
-	assert.equal(posts.length, 2, `one POST per Create node, none repeated: ${posts.map((q) => q.status).join(', ')}`);
+	assert.deepEqual(
+		listed.map((u) => u.id).sort(),
+		state.users.map((u) => u.id).sort(),
+		'Get Many returns every user of the sandbox',
+	);
+	const posts = (await ctx.api('GET', '/__sandbox/log')).filter(
+		(q) => q.method === 'POST' && q.path === '/v2/users',
+	);
+	assert.equal(
+		posts.length,
+		2,
+		`one POST per Create node, none repeated: ${posts.map((q) => q.status).join(', ')}`,
+	);
 }
 
 async function triggerCheck(ctx) {
 	const adminToken = ctx.sandbox.tokens.tokens.admin.token.slice(-4);
 	const userPolls = async () =>
-		(await ctx.api('GET', '/__sandbox/log')).filter((q) => q.path === '/v2/users' && q.method === 'GET' && q.token === adminToken && q.status);
+		(await ctx.api('GET', '/__sandbox/log')).filter(
+			(q) => q.path === '/v2/users' && q.method === 'GET' && q.token === adminToken && q.status,
+		);
 	await waitUntil('the activation poll', 90000, async () => (await userPolls()).length > 0);
 	let db = await waitUntil('the seeded state to be saved', 30000, async () => {
 		const d = await readDb(ctx.rt, ctx.userFolder, 'harvestN8n1Trigg');
@@ -127,17 +210,35 @@ async function triggerCheck(ctx) {
 	});
 	assert.equal(db.executions.length, 0, 'the activation poll only seeds the state');
 	const state = await ctx.api('GET', '/__sandbox/state');
-	const gone = state.users.find((u) => u.is_active && !u.access_roles?.includes('administrator')) ?? state.users[state.users.length - 1];
+	const gone =
+		state.users.find((u) => u.is_active && !u.access_roles?.includes('administrator')) ??
+		state.users[state.users.length - 1];
 	await ctx.api('DELETE', `/__sandbox/users/${gone.id}`);
-	const created = await ctx.api('POST', '/__sandbox/users', { first_name: 'Tomás', last_name: 'Rivera', email: 'tomas.rivera@example.com', access_roles: ['member'] });
+	const created = await ctx.api('POST', '/__sandbox/users', {
+		first_name: 'Tomás',
+		last_name: 'Rivera',
+		email: 'tomas.rivera@example.com',
+		access_roles: ['member'],
+	});
 	log(`  deleted ${gone.email}, created ${created.email}; waiting for the next poll (≤ 1 min)…`);
-	db = await waitUntil('a trigger execution with both changes', 150000, async () => {
-		const d = await readDb(ctx.rt, ctx.userFolder, 'harvestN8n1Trigg');
-		return d.executions.flatMap((e) => e.nodes['Harvest Users Trigger'] ?? []).length >= 2 ? d : undefined;
-	}, 2000);
-	const emitted = db.executions.flatMap((e) => e.nodes['Harvest Users Trigger'] ?? []).map((u) => `${u.event}:${u.id}`);
+	db = await waitUntil(
+		'a trigger execution with both changes',
+		150000,
+		async () => {
+			const d = await readDb(ctx.rt, ctx.userFolder, 'harvestN8n1Trigg');
+			return d.executions.flatMap((e) => e.nodes['Harvest Users Trigger'] ?? []).length >= 2
+				? d
+				: undefined;
+		},
+		2000,
+	);
+	const emitted = db.executions
+		.flatMap((e) => e.nodes['Harvest Users Trigger'] ?? [])
+		.map((u) => `${u.event}:${u.id}`);
 	assert.deepEqual(emitted.sort(), [`created:${created.id}`, `deleted:${gone.id}`].sort());
-	const confirm = (await ctx.api('GET', '/__sandbox/log')).find((q) => q.method === 'GET' && q.path === `/v2/users/${gone.id}`);
+	const confirm = (await ctx.api('GET', '/__sandbox/log')).find(
+		(q) => q.method === 'GET' && q.path === `/v2/users/${gone.id}`,
+	);
 	assert.equal(confirm?.status, 404, 'the deletion was confirmed by a 404');
 	// on main at 1.x this 404 failed the poll, and every poll after it: the trigger stopped for good
 	const polls = (await userPolls()).length;
@@ -145,8 +246,13 @@ async function triggerCheck(ctx) {
 	await waitUntil('another poll', 90000, async () => (await userPolls()).length > polls);
 	await sleep(3000);
 	db = await readDb(ctx.rt, ctx.userFolder, 'harvestN8n1Trigg');
-	for (const e of db.executions) assert.equal(e.status, 'success', `execution ${e.id}: ${e.status} ${e.error ?? ''}`);
-	assert.equal(db.executions.flatMap((e) => e.nodes['Harvest Users Trigger'] ?? []).length, 2, 'nothing emitted twice');
+	for (const e of db.executions)
+		assert.equal(e.status, 'success', `execution ${e.id}: ${e.status} ${e.error ?? ''}`);
+	assert.equal(
+		db.executions.flatMap((e) => e.nodes['Harvest Users Trigger'] ?? []).length,
+		2,
+		'nothing emitted twice',
+	);
 	assert.equal(db.active, true, 'the trigger workflow is still active');
 }
 
@@ -157,11 +263,19 @@ async function main() {
 	const rt = runtimeFor(N8N_VERSION);
 	const cold = !rt.isInstalled();
 	await rt.ensure({ log });
-	log(`n8n ${N8N_VERSION} on Node ${rt.nodeVersion}: ${cold ? `installed cold in ${fmt(Date.now() - t0)}` : 'cached'} (${path.relative(ROOT, rt.n8nDir)})`);
+	log(
+		`n8n ${N8N_VERSION} on Node ${rt.nodeVersion}: ${cold ? `installed cold in ${fmt(Date.now() - t0)}` : 'cached'} (${path.relative(ROOT, rt.n8nDir)})`,
+	);
 	const ctx = { rt, tmp, userFolder: path.join(tmp, 'n8n') };
 	fs.mkdirSync(ctx.userFolder, { recursive: true });
 	await inst.installPackage(ctx.userFolder, await inst.buildAndPack(log), log);
-	ctx.sandbox = await inst.startSandbox({ port: await freePort(), seed: 'demo', log, echo: VERBOSE, logFile: path.join(tmp, 'sandbox.log') });
+	ctx.sandbox = await inst.startSandbox({
+		port: await freePort(),
+		seed: 'demo',
+		log,
+		echo: VERBOSE,
+		logFile: path.join(tmp, 'sandbox.log'),
+	});
 	ctx.api = (method, p, body) => inst.sandboxApi(ctx.sandbox.url, method, p, body);
 	await inst.importCredentials(ctx.userFolder, [inst.sandboxCredential(ctx.sandbox)], tmp, { rt });
 	const files = [smokeWorkflow(), triggerWorkflow()].map((wf) => {
@@ -171,20 +285,34 @@ async function main() {
 	});
 	await inst.importWorkflows(ctx.userFolder, files, tmp, { rt });
 
-	await check(`workflow in n8n ${N8N_VERSION}: create, 422, 404, get many`, () => runWorkflowCheck(ctx));
+	await check(`workflow in n8n ${N8N_VERSION}: create, 422, 404, get many`, () =>
+		runWorkflowCheck(ctx),
+	);
 	await inst.n8nCli(ctx.userFolder, [...rt.activate, '--id=harvestN8n1Trigg'], { rt });
 	await ctx.api('DELETE', '/__sandbox/log');
-	await check(`trigger in n8n ${N8N_VERSION}: activation poll, created + deleted, the poll after`, async () => {
-		await inst.startN8n(ctx.userFolder, { port: await freePort(), log, echo: VERBOSE, logFile: path.join(tmp, 'n8n.log'), rt });
-		await triggerCheck(ctx);
-	});
+	await check(
+		`trigger in n8n ${N8N_VERSION}: activation poll, created + deleted, the poll after`,
+		async () => {
+			await inst.startN8n(ctx.userFolder, {
+				port: await freePort(),
+				log,
+				echo: VERBOSE,
+				logFile: path.join(tmp, 'n8n.log'),
+				rt,
+			});
+			await triggerCheck(ctx);
+		},
+	);
 	await stopAll();
 	const failed = results.filter((r) => !r.ok);
 	log('');
 	for (const r of results) log(`  ${r.ok ? 'PASS' : 'FAIL'}  ${r.name}  (${fmt(r.ms)})`);
-	log(`e2e n8n1: ${results.length - failed.length} passed, ${failed.length} failed (total ${fmt(Date.now() - t0)})`);
+	log(
+		`e2e n8n1: ${results.length - failed.length} passed, ${failed.length} failed (total ${fmt(Date.now() - t0)})`,
+	);
 	for (const r of failed) log(`\n--- ${r.name}\n${r.error?.stack ?? r.error}`);
-	if (failed.length || process.env.E2E_KEEP === '1') log(`n8n user folder, n8n.log and sandbox.log kept in ${tmp}`);
+	if (failed.length || process.env.E2E_KEEP === '1')
+		log(`n8n user folder, n8n.log and sandbox.log kept in ${tmp}`);
 	else fs.rmSync(tmp, { recursive: true, force: true });
 	process.exit(failed.length ? 1 : 0);
 }

@@ -8,7 +8,12 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { startDetached, waitFor } = require('./proc');
 
-async function launchChromium({ executable = '/usr/bin/chromium', userDataDir, width = 1440, height = 900 }) {
+async function launchChromium({
+	executable = '/usr/bin/chromium',
+	userDataDir,
+	width = 1440,
+	height = 900,
+}) {
 	// Chromium keeps crash reports, its NSS database and dconf settings under HOME whatever the
 	// profile folder: point HOME and the XDG folders into the throwaway profile.
 	const home = path.join(userDataDir, 'home');
@@ -56,7 +61,9 @@ class Cdp {
 		this.pending = new Map();
 		this.listeners = new Set();
 		ws.addEventListener('message', (ev) => {
-			const msg = JSON.parse(typeof ev.data === 'string' ? ev.data : Buffer.from(ev.data).toString('utf8'));
+			const msg = JSON.parse(
+				typeof ev.data === 'string' ? ev.data : Buffer.from(ev.data).toString('utf8'),
+			);
 			if (msg.id && this.pending.has(msg.id)) {
 				const { resolve, reject, method } = this.pending.get(msg.id);
 				this.pending.delete(msg.id);
@@ -72,7 +79,9 @@ class Cdp {
 		const ws = new WebSocket(url);
 		await new Promise((resolve, reject) => {
 			ws.addEventListener('open', resolve, { once: true });
-			ws.addEventListener('error', () => reject(new Error(`cannot connect to ${url}`)), { once: true });
+			ws.addEventListener('error', () => reject(new Error(`cannot connect to ${url}`)), {
+				once: true,
+			});
 		});
 		return new Cdp(ws);
 	}
@@ -93,7 +102,12 @@ class Cdp {
 		await page.send('Page.enable');
 		await page.send('Runtime.enable');
 		await page.send('Network.enable');
-		await page.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: false });
+		await page.send('Emulation.setDeviceMetricsOverride', {
+			width,
+			height,
+			deviceScaleFactor: 1,
+			mobile: false,
+		});
 		return page;
 	}
 
@@ -130,9 +144,19 @@ class Page {
 
 	/** Evaluates an expression (or a function's source called with JSON args) in the page. */
 	async eval(fnOrExpr, ...args) {
-		const expression = typeof fnOrExpr === 'function' ? `(${fnOrExpr.toString()})(...${JSON.stringify(args)})` : fnOrExpr;
-		const r = await this.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
-		if (r.exceptionDetails) throw new Error(`page error: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
+		const expression =
+			typeof fnOrExpr === 'function'
+				? `(${fnOrExpr.toString()})(...${JSON.stringify(args)})`
+				: fnOrExpr;
+		const r = await this.send('Runtime.evaluate', {
+			expression,
+			awaitPromise: true,
+			returnByValue: true,
+		});
+		if (r.exceptionDetails)
+			throw new Error(
+				`page error: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`,
+			);
 		return r.result.value;
 	}
 
@@ -151,7 +175,9 @@ class Page {
 	box(selector, text) {
 		return this.eval(
 			(sel, txt) => {
-				const els = [...document.querySelectorAll(sel)].filter((e) => !txt || e.textContent.includes(txt));
+				const els = [...document.querySelectorAll(sel)].filter(
+					(e) => !txt || e.textContent.includes(txt),
+				);
 				const el = els.find((e) => e.getBoundingClientRect().width > 0);
 				if (!el) return undefined;
 				el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
@@ -168,8 +194,20 @@ class Page {
 		const b = await this.waitForBox(selector, text, timeoutMs);
 		await this.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: b.x, y: b.y });
 		for (let i = 1; i <= clickCount; i++) {
-			await this.send('Input.dispatchMouseEvent', { type: 'mousePressed', x: b.x, y: b.y, button: 'left', clickCount: i });
-			await this.send('Input.dispatchMouseEvent', { type: 'mouseReleased', x: b.x, y: b.y, button: 'left', clickCount: i });
+			await this.send('Input.dispatchMouseEvent', {
+				type: 'mousePressed',
+				x: b.x,
+				y: b.y,
+				button: 'left',
+				clickCount: i,
+			});
+			await this.send('Input.dispatchMouseEvent', {
+				type: 'mouseReleased',
+				x: b.x,
+				y: b.y,
+				button: 'left',
+				clickCount: i,
+			});
 		}
 	}
 
@@ -178,7 +216,8 @@ class Page {
 		for (;;) {
 			const b = await this.box(selector, text);
 			if (b) return b;
-			if (Date.now() > deadline) throw new Error(`timed out waiting for ${selector}${text ? ` "${text}"` : ''}`);
+			if (Date.now() > deadline)
+				throw new Error(`timed out waiting for ${selector}${text ? ` "${text}"` : ''}`);
 			await new Promise((r) => setTimeout(r, 250));
 		}
 	}
@@ -188,13 +227,26 @@ class Page {
 	}
 
 	async key(key, code = key, keyCode) {
-		await this.send('Input.dispatchKeyEvent', { type: 'keyDown', key, code, windowsVirtualKeyCode: keyCode });
-		await this.send('Input.dispatchKeyEvent', { type: 'keyUp', key, code, windowsVirtualKeyCode: keyCode });
+		await this.send('Input.dispatchKeyEvent', {
+			type: 'keyDown',
+			key,
+			code,
+			windowsVirtualKeyCode: keyCode,
+		});
+		await this.send('Input.dispatchKeyEvent', {
+			type: 'keyUp',
+			key,
+			code,
+			windowsVirtualKeyCode: keyCode,
+		});
 	}
 
 	async screenshot(file, clip) {
 		const fs = require('node:fs');
-		const { data } = await this.send('Page.captureScreenshot', { format: 'png', ...(clip ? { clip: { ...clip, scale: 1 } } : {}) });
+		const { data } = await this.send('Page.captureScreenshot', {
+			format: 'png',
+			...(clip ? { clip: { ...clip, scale: 1 } } : {}),
+		});
 		fs.writeFileSync(file, Buffer.from(data, 'base64'));
 	}
 }

@@ -33,7 +33,9 @@ function createChecks({ label, log, only }) {
 		log('');
 		for (const r of results) log(`  ${r.ok ? 'PASS' : 'FAIL'}  ${r.name}  (${fmt(r.ms)})`);
 		for (const r of failed) log(`\n--- ${r.name}\n${r.error?.stack ?? r.error}`);
-		log(`${label}: ${results.length - failed.length} passed, ${failed.length} failed${extra ? ` ${extra}` : ''}`);
+		log(
+			`${label}: ${results.length - failed.length} passed, ${failed.length} failed${extra ? ` ${extra}` : ''}`,
+		);
 		return failed.length;
 	}
 	return { check, fail, report, results };
@@ -45,7 +47,8 @@ async function until(what, timeoutMs, probe, everyMs = 1000) {
 	for (;;) {
 		const value = await probe();
 		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`timed out after ${fmt(timeoutMs)} waiting for ${what}`);
+		if (Date.now() > deadline)
+			throw new Error(`timed out after ${fmt(timeoutMs)} waiting for ${what}`);
 		await sleep(everyMs);
 	}
 }

@@ -11,7 +11,9 @@
 const path = require('node:path');
 
 const [n8nDir, dbFile, nodeType] = process.argv.slice(2);
-const sqlite3 = require(require.resolve('sqlite3', { paths: [path.join(n8nDir, 'node_modules', 'n8n'), n8nDir] }));
+const sqlite3 = require(
+	require.resolve('sqlite3', { paths: [path.join(n8nDir, 'node_modules', 'n8n'), n8nDir] }),
+);
 
 const db = new sqlite3.Database(dbFile, sqlite3.OPEN_READWRITE);
 db.configure('busyTimeout', 5000);

@@ -35,10 +35,16 @@ async function buildAndPack(log) {
 	log('Building the package (npm run build)…');
 	await runOk('npm', ['run', 'build'], { cwd: ROOT, env: projectEnv(), timeoutMs: 5 * 60000 });
 	fs.mkdirSync(CACHE, { recursive: true });
-	const r = await runOk('npm', ['pack', '--json', '--pack-destination', CACHE], { cwd: ROOT, env: projectEnv(), timeoutMs: 120000 });
+	const r = await runOk('npm', ['pack', '--json', '--pack-destination', CACHE], {
+		cwd: ROOT,
+		env: projectEnv(),
+		timeoutMs: 120000,
+	});
 	const info = JSON.parse(r.stdout.slice(r.stdout.indexOf('[')));
 	const tgz = path.join(CACHE, info[0].filename);
-	log(`Packed ${path.relative(ROOT, tgz)} (${info[0].entryCount} files, ${Math.round(info[0].size / 1024)} kB)`);
+	log(
+		`Packed ${path.relative(ROOT, tgz)} (${info[0].entryCount} files, ${Math.round(info[0].size / 1024)} kB)`,
+	);
 	return tgz;
 }
 
@@ -51,29 +57,49 @@ async function installPackage(userFolder, tgz, log) {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
 	const manifest = path.join(nodesDir, 'package.json');
-	if (!fs.existsSync(manifest)) fs.writeFileSync(manifest, JSON.stringify({ name: 'installed-nodes', private: true }, null, 2));
+	if (!fs.existsSync(manifest))
+		fs.writeFileSync(manifest, JSON.stringify({ name: 'installed-nodes', private: true }, null, 2));
 	// same version, new contents: npm would keep the old copy, so remove it first
 	fs.rmSync(path.join(nodesDir, 'node_modules', PACKAGE.name), { recursive: true, force: true });
-	await runOk('npm', ['install', tgz, '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--no-update-notifier'], {
-		cwd: nodesDir,
-		env: npmEnv(),
-		timeoutMs: 180000,
-	});
+	await runOk(
+		'npm',
+		[
+			'install',
+			tgz,
+			'--legacy-peer-deps',
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			'--no-update-notifier',
+		],
+		{
+			cwd: nodesDir,
+			env: npmEnv(),
+			timeoutMs: 180000,
+		},
+	);
 	const installed = path.join(nodesDir, 'node_modules', PACKAGE.name, 'package.json');
-	if (!fs.existsSync(installed)) throw new Error(`${PACKAGE.name} is missing in ${nodesDir} after npm install`);
-	log(`Installed ${PACKAGE.name}@${PACKAGE.version} into ${path.relative(ROOT, nodesDir) || nodesDir}`);
+	if (!fs.existsSync(installed))
+		throw new Error(`${PACKAGE.name} is missing in ${nodesDir} after npm install`);
+	log(
+		`Installed ${PACKAGE.name}@${PACKAGE.version} into ${path.relative(ROOT, nodesDir) || nodesDir}`,
+	);
 	return nodesDir;
 }
 
 /** Starts the sandbox's CLI (`sandbox/cli.cjs`, TypeScript through ts-node) in its own process group. */
 async function startSandbox({ port, seed = 'demo', log, echo = false, logFile }) {
-	const child = startDetached(process.execPath, [path.join(ROOT, 'sandbox/cli.cjs'), '--port', String(port), '--seed', String(seed)], {
-		cwd: ROOT,
-		env: projectEnv(),
-		name: 'sandbox',
-		echo,
-		logFile,
-	});
+	const child = startDetached(
+		process.execPath,
+		[path.join(ROOT, 'sandbox/cli.cjs'), '--port', String(port), '--seed', String(seed)],
+		{
+			cwd: ROOT,
+			env: projectEnv(),
+			name: 'sandbox',
+			echo,
+			logFile,
+		},
+	);
 	await waitFor(child, /Harvest sandbox listening on/, 60000, 'Harvest sandbox listening on');
 	const url = `http://127.0.0.1:${port}`;
 	const tokens = await sandboxApi(url, 'GET', '/__sandbox/tokens');
@@ -88,7 +114,8 @@ async function sandboxApi(url, method, apiPath, body) {
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	const text = await res.text();
-	if (!res.ok) throw new Error(`sandbox ${method} ${apiPath} → ${res.status} ${text.slice(0, 500)}`);
+	if (!res.ok)
+		throw new Error(`sandbox ${method} ${apiPath} → ${res.status} ${text.slice(0, 500)}`);
 	return text ? JSON.parse(text) : undefined;
 }
 
@@ -144,8 +171,14 @@ function n8nEnv(userFolder, { port, brokerPort, extra = {}, rt = runtime }) {
 /** One n8n CLI call (import, execute, publish…) against a user folder. */
 async function n8nCli(userFolder, args, { timeoutMs = 180000, check = true, rt = runtime } = {}) {
 	const brokerPort = await freePort();
-	const opts = { cwd: userFolder, env: n8nEnv(userFolder, { port: await freePort(), brokerPort, rt }), timeoutMs };
-	return check ? runOk(rt.nodeBin, [rt.n8nBin, ...args], opts) : run(rt.nodeBin, [rt.n8nBin, ...args], opts);
+	const opts = {
+		cwd: userFolder,
+		env: n8nEnv(userFolder, { port: await freePort(), brokerPort, rt }),
+		timeoutMs,
+	};
+	return check
+		? runOk(rt.nodeBin, [rt.n8nBin, ...args], opts)
+		: run(rt.nodeBin, [rt.n8nBin, ...args], opts);
 }
 
 async function importCredentials(userFolder, credentials, tmpDir, { rt } = {}) {
@@ -176,7 +209,11 @@ async function importWorkflows(userFolder, files, tmpDir, { rt } = {}) {
  * the result starts at the first line beginning with `{`. Resolves { status, run, stdout, stderr }.
  */
 async function executeWorkflow(userFolder, id, { rt } = {}) {
-	const r = await n8nCli(userFolder, ['execute', `--id=${id}`, '--rawOutput'], { check: false, timeoutMs: 240000, rt });
+	const r = await n8nCli(userFolder, ['execute', `--id=${id}`, '--rawOutput'], {
+		check: false,
+		timeoutMs: 240000,
+		rt,
+	});
 	const lines = r.stdout.split('\n');
 	const start = lines.findIndex((l) => l.startsWith('{'));
 	let result;
@@ -191,7 +228,10 @@ async function executeWorkflow(userFolder, id, { rt } = {}) {
 }
 
 /** `n8n start` in its own process group; resolves once the editor answers. */
-async function startN8n(userFolder, { port, log, echo = false, logFile, timeoutMs = 180000, rt = runtime }) {
+async function startN8n(
+	userFolder,
+	{ port, log, echo = false, logFile, timeoutMs = 180000, rt = runtime },
+) {
 	const brokerPort = await freePort();
 	const child = startDetached(rt.nodeBin, [rt.n8nBin, 'start'], {
 		cwd: userFolder,
@@ -230,7 +270,10 @@ async function login(n8nUrl, { email, password }) {
 		body: JSON.stringify({ emailOrLdapLoginId: email, email, password }),
 	});
 	if (!res.ok) throw new Error(`login → ${res.status} ${(await res.text()).slice(0, 300)}`);
-	const cookies = typeof res.headers.getSetCookie === 'function' ? res.headers.getSetCookie() : [res.headers.get('set-cookie')];
+	const cookies =
+		typeof res.headers.getSetCookie === 'function'
+			? res.headers.getSetCookie()
+			: [res.headers.get('set-cookie')];
 	return cookies
 		.filter(Boolean)
 		.map((c) => c.split(';')[0])
@@ -275,10 +318,14 @@ async function importMissingWorkflows(userFolder, files, tmpDir) {
 async function clearTriggerState(userFolder, nodeType) {
 	const db = path.join(userFolder, '.n8n', 'database.sqlite');
 	if (!fs.existsSync(db)) return 0;
-	const r = await runOk(runtime.nodeBin, [path.join(__dirname, 'clear-trigger-state.js'), runtime.N8N_DIR, db, nodeType], {
-		env: runtime.baseEnv(),
-		timeoutMs: 60000,
-	});
+	const r = await runOk(
+		runtime.nodeBin,
+		[path.join(__dirname, 'clear-trigger-state.js'), runtime.N8N_DIR, db, nodeType],
+		{
+			env: runtime.baseEnv(),
+			timeoutMs: 60000,
+		},
+	);
 	return Number(r.stdout.trim()) || 0;
 }
 
@@ -305,7 +352,8 @@ function hrFilesDir(userFolder) {
 function installHrExport(userFolder, { overwrite = false } = {}) {
 	const target = path.join(hrFilesDir(userFolder), 'hr-export.csv');
 	fs.mkdirSync(hrFilesDir(userFolder), { recursive: true });
-	if (overwrite || !fs.existsSync(target)) fs.copyFileSync(path.join(EXAMPLES_DIR, 'hr-export.csv'), target);
+	if (overwrite || !fs.existsSync(target))
+		fs.copyFileSync(path.join(EXAMPLES_DIR, 'hr-export.csv'), target);
 	return target;
 }
 

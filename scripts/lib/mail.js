@@ -18,7 +18,17 @@ async function startMailCatcher({ smtpPort = 0, webPort = 0, log, echo = false, 
 	const web = webPort || (await freePort());
 	const child = startDetached(
 		process.execPath,
-		[MAILDEV_BIN, '--smtp', String(smtp), '--web', String(web), '--ip', '127.0.0.1', '--web-ip', '127.0.0.1'],
+		[
+			MAILDEV_BIN,
+			'--smtp',
+			String(smtp),
+			'--web',
+			String(web),
+			'--ip',
+			'127.0.0.1',
+			'--web-ip',
+			'127.0.0.1',
+		],
 		{ cwd: ROOT, env: { ...process.env }, name: 'maildev', echo, logFile },
 	);
 	await waitFor(child, /MailDev webapp running at/, 60000, 'MailDev webapp running at');
@@ -33,7 +43,14 @@ function mailCredential(mail) {
 		id: MAIL_CREDENTIAL_ID,
 		name: MAIL_CREDENTIAL_NAME,
 		type: 'smtp',
-		data: { user: '', password: '', host: '127.0.0.1', port: mail.smtpPort, secure: false, disableStartTls: true },
+		data: {
+			user: '',
+			password: '',
+			host: '127.0.0.1',
+			port: mail.smtpPort,
+			secure: false,
+			disableStartTls: true,
+		},
 	};
 }
 
@@ -44,4 +61,10 @@ async function caughtEmails(mail) {
 	return await res.json();
 }
 
-module.exports = { startMailCatcher, mailCredential, caughtEmails, MAIL_CREDENTIAL_ID, MAIL_CREDENTIAL_NAME };
+module.exports = {
+	startMailCatcher,
+	mailCredential,
+	caughtEmails,
+	MAIL_CREDENTIAL_ID,
+	MAIL_CREDENTIAL_NAME,
+};

@@ -116,14 +116,23 @@ function waitFor(child, pattern, timeoutMs, what = String(pattern)) {
 		};
 		const tail = () => child.lines.slice(-40).join('\n');
 		const timer = setTimeout(
-			() => done(new Error(`${child.name}: no "${what}" within ${Math.round(timeoutMs / 1000)} s. Last output:\n${tail()}`)),
+			() =>
+				done(
+					new Error(
+						`${child.name}: no "${what}" within ${Math.round(timeoutMs / 1000)} s. Last output:\n${tail()}`,
+					),
+				),
 			timeoutMs,
 		);
 		const off = child.onLine((line) => {
 			if (pattern.test(line)) done(null, line);
 		});
 		const onExit = (code, signal) =>
-			done(new Error(`${child.name} exited (${signal ?? code}) before "${what}". Last output:\n${tail()}`));
+			done(
+				new Error(
+					`${child.name} exited (${signal ?? code}) before "${what}". Last output:\n${tail()}`,
+				),
+			);
 		child.once('exit', onExit);
 	});
 }
@@ -152,7 +161,11 @@ function run(cmd, args, { cwd, env, timeoutMs = 120000, input, onStdout, onStder
 		else child.stdin.end();
 		const timer = setTimeout(() => {
 			stopGroup(child, 'SIGKILL');
-			reject(new Error(`${cmd} ${args.join(' ')}: timed out after ${Math.round(timeoutMs / 1000)} s\n${stderr.slice(-3000)}`));
+			reject(
+				new Error(
+					`${cmd} ${args.join(' ')}: timed out after ${Math.round(timeoutMs / 1000)} s\n${stderr.slice(-3000)}`,
+				),
+			);
 		}, timeoutMs);
 		child.on('error', (e) => {
 			clearTimeout(timer);
@@ -231,4 +244,16 @@ function installSignalHandlers(cleanup) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-module.exports = { isStopping, startDetached, waitFor, run, runOk, stop, stopAll, freePort, installSignalHandlers, sleep, children };
+module.exports = {
+	isStopping,
+	startDetached,
+	waitFor,
+	run,
+	runOk,
+	stop,
+	stopAll,
+	freePort,
+	installSignalHandlers,
+	sleep,
+	children,
+};

@@ -53,13 +53,18 @@ async function waitReady(url, child, timeoutMs, what) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		if (child.exitCode !== null || child.signalCode !== null) {
-			throw new Error(`${child.name} exited (${child.signalCode ?? child.exitCode}) before ${what}. Last output:\n${child.lines.slice(-30).join('\n')}`);
+			throw new Error(
+				`${child.name} exited (${child.signalCode ?? child.exitCode}) before ${what}. Last output:\n${child.lines.slice(-30).join('\n')}`,
+			);
 		}
 		const ok = await fetch(url)
 			.then((r) => r.ok)
 			.catch(() => false);
 		if (ok) return;
-		if (Date.now() > deadline) throw new Error(`${child.name}: not ${what} within ${Math.round(timeoutMs / 1000)} s. Last output:\n${child.lines.slice(-30).join('\n')}`);
+		if (Date.now() > deadline)
+			throw new Error(
+				`${child.name}: not ${what} within ${Math.round(timeoutMs / 1000)} s. Last output:\n${child.lines.slice(-30).join('\n')}`,
+			);
 		await sleep(500);
 	}
 }
@@ -115,10 +120,21 @@ class QueueCluster {
 			extra: { ...sharedEnv(this), OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true' },
 		});
 		const started = Date.now();
-		const child = startDetached(nodeBin, [n8nBin, 'start'], { cwd: folder, env, name: 'main', logFile: path.join(this.dir, 'main.log') });
+		const child = startDetached(nodeBin, [n8nBin, 'start'], {
+			cwd: folder,
+			env,
+			name: 'main',
+			logFile: path.join(this.dir, 'main.log'),
+		});
 		const url = `http://127.0.0.1:${port}`;
 		await waitReady(`${url}/healthz/readiness`, child, 240000, 'ready');
-		this.main = { child, url, port, brokerPort: env.N8N_RUNNERS_BROKER_PORT, startedMs: Date.now() - started };
+		this.main = {
+			child,
+			url,
+			port,
+			brokerPort: env.N8N_RUNNERS_BROKER_PORT,
+			startedMs: Date.now() - started,
+		};
 		return this.main;
 	}
 
@@ -153,14 +169,23 @@ class QueueCluster {
 		const args = [n8nBin, 'worker', `--concurrency=${concurrency}`];
 		const hostname = `qw-${name}`;
 		const [cmd, cmdArgs] = (await canUnshareUts())
-			? ['unshare', ['--uts', 'sh', '-c', `hostname ${hostname} && exec "$0" "$@"`, nodeBin, ...args]]
+			? [
+					'unshare',
+					['--uts', 'sh', '-c', `hostname ${hostname} && exec "$0" "$@"`, nodeBin, ...args],
+				]
 			: [nodeBin, args];
 		const started = Date.now();
-		const child = startDetached(cmd, cmdArgs, { cwd: folder, env, name, logFile: path.join(this.dir, `${name}.log`) });
+		const child = startDetached(cmd, cmdArgs, {
+			cwd: folder,
+			env,
+			name,
+			logFile: path.join(this.dir, `${name}.log`),
+		});
 		await waitReady(`http://127.0.0.1:${healthPort}/healthz/readiness`, child, 240000, 'ready');
 		const worker = { name, child, healthPort, brokerPort, startedMs: Date.now() - started };
 		child.once('exit', (code, signal) => {
-			if (!worker.expectExit) worker.died = `${name} exited unexpectedly (${signal ?? code}); last output:\n${child.lines.slice(-15).join('\n')}`;
+			if (!worker.expectExit)
+				worker.died = `${name} exited unexpectedly (${signal ?? code}); last output:\n${child.lines.slice(-15).join('\n')}`;
 		});
 		this.workers.set(name, worker);
 		return worker;
@@ -206,7 +231,8 @@ class QueueCluster {
 	/** Throws when a process of the cluster died without being told to (a crash, a port clash). */
 	assertAlive() {
 		const dead = [...this.workers.values()].map((w) => w.died).filter(Boolean);
-		if (this.main && this.main.child.exitCode !== null && !this.main.expectExit) dead.push(`main exited (${this.main.child.exitCode})`);
+		if (this.main && this.main.child.exitCode !== null && !this.main.expectExit)
+			dead.push(`main exited (${this.main.child.exitCode})`);
 		if (dead.length) throw new Error(dead.join('\n'));
 	}
 

@@ -14,7 +14,6 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { run } = require('./proc');
 
-
 /**
  * The n8n versions this package is tested in for real, and what each needs. 2.x runs on Node 24
  * from the npm registry; 1.x (whose last line is 1.123) runs on the system Node 20, needs xlsx
@@ -22,7 +21,11 @@ const { run } = require('./proc');
  * `legacy` expression engine (its `vm` engine needs isolated-vm 6, which does not build on Node 20).
  */
 const RUNTIMES = {
-	'2.41.1': { node: '24.21.0', rebuild: ['sqlite3', 'isolated-vm'], activate: ['publish:workflow'] },
+	'2.41.1': {
+		node: '24.21.0',
+		rebuild: ['sqlite3', 'isolated-vm'],
+		activate: ['publish:workflow'],
+	},
 	'1.123.81': {
 		node: null,
 		overrides: { xlsx: '0.18.5' },
@@ -99,21 +102,28 @@ async function npm(args, cwd, logFile, { label, status, timeoutMs, env }) {
 	log.write(`\n$ npm ${args.join(' ')}  (cwd ${cwd}, ${new Date().toISOString()})\n`);
 	const done = progress(label, () => {
 		const extra = status ? status() : '';
-		return [requests ? `${requests} registry requests` : '', extra].filter(Boolean).join(', ') || 'working';
+		return (
+			[requests ? `${requests} registry requests` : '', extra].filter(Boolean).join(', ') ||
+			'working'
+		);
 	});
 	let r;
 	try {
-		r = await run('npm', [...args, '--loglevel=http', '--no-audit', '--no-fund', '--no-update-notifier'], {
-			cwd,
-			env,
-			timeoutMs,
-			onStdout: (d) => log.write(d),
-			onStderr: (d) => {
-				log.write(d);
-				requests += (d.match(/npm http fetch/g) || []).length;
-				tarballCount += (d.match(/npm http fetch GET \d+ \S+\.tgz/g) || []).length;
+		r = await run(
+			'npm',
+			[...args, '--loglevel=http', '--no-audit', '--no-fund', '--no-update-notifier'],
+			{
+				cwd,
+				env,
+				timeoutMs,
+				onStdout: (d) => log.write(d),
+				onStderr: (d) => {
+					log.write(d);
+					requests += (d.match(/npm http fetch/g) || []).length;
+					tarballCount += (d.match(/npm http fetch GET \d+ \S+\.tgz/g) || []).length;
+				},
 			},
-		});
+		);
 	} catch (e) {
 		done('timed out');
 		log.end();
@@ -146,10 +156,15 @@ function readMarker(file) {
  */
 function runtimeFor(n8nVersion) {
 	const spec = RUNTIMES[n8nVersion];
-	if (!spec) throw new Error(`No runtime recipe for n8n ${n8nVersion}; known: ${Object.keys(RUNTIMES).join(', ')}`);
+	if (!spec)
+		throw new Error(
+			`No runtime recipe for n8n ${n8nVersion}; known: ${Object.keys(RUNTIMES).join(', ')}`,
+		);
 	const nodeDir = spec.node ? path.join(CACHE, `node-${spec.node}`) : undefined;
 	// without a pinned Node, the Node running this script (the system Node) runs n8n
-	const nodeBin = nodeDir ? path.join(nodeDir, 'node_modules', 'node', 'bin', 'node') : process.execPath;
+	const nodeBin = nodeDir
+		? path.join(nodeDir, 'node_modules', 'node', 'bin', 'node')
+		: process.execPath;
 	const nodeBinDir = path.dirname(nodeBin);
 	const n8nDir = path.join(CACHE, `n8n-${n8nVersion}`);
 	const n8nBin = path.join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n');
@@ -159,9 +174,26 @@ function runtimeFor(n8nVersion) {
 	const npmEnv = () => npmEnvWith(baseEnv);
 	const isInstalled = () => {
 		const m = readMarker(marker);
-		return Boolean(m && m.n8n === n8nVersion && m.node === nodeVersion && fs.existsSync(n8nBin) && fs.existsSync(nodeBin));
+		return Boolean(
+			m &&
+				m.n8n === n8nVersion &&
+				m.node === nodeVersion &&
+				fs.existsSync(n8nBin) &&
+				fs.existsSync(nodeBin),
+		);
 	};
-	const rt = { n8nVersion, nodeVersion, nodeBin, nodeBinDir, n8nDir, n8nBin, activate: spec.activate, baseEnv, npmEnv, isInstalled };
+	const rt = {
+		n8nVersion,
+		nodeVersion,
+		nodeBin,
+		nodeBinDir,
+		n8nDir,
+		n8nBin,
+		activate: spec.activate,
+		baseEnv,
+		npmEnv,
+		isInstalled,
+	};
 	rt.ensure = (opts) => ensure(rt, spec, nodeDir, marker, opts);
 	return rt;
 }
@@ -170,7 +202,13 @@ function runtimeFor(n8nVersion) {
  * Installs the runtime's Node (when pinned) and n8n once. Safe to interrupt: a step without its
  * marker file is redone from scratch next time.
  */
-async function ensure(rt, spec, nodeDir, marker, { log = (s) => process.stdout.write(`${s}\n`) } = {}) {
+async function ensure(
+	rt,
+	spec,
+	nodeDir,
+	marker,
+	{ log = (s) => process.stdout.write(`${s}\n`) } = {},
+) {
 	const { n8nVersion, nodeVersion, nodeBin, n8nBin, n8nDir } = rt;
 	const paths = { nodeBin, n8nBin, nodeBinDir: rt.nodeBinDir, n8nDir, cacheDir: CACHE };
 	if (rt.isInstalled()) return paths;
@@ -178,33 +216,53 @@ async function ensure(rt, spec, nodeDir, marker, { log = (s) => process.stdout.w
 	const logFile = path.join(CACHE, 'install.log');
 	const started = Date.now();
 	const env = rt.npmEnv();
-	log(`One-time install of n8n ${n8nVersion} on Node ${nodeVersion} into ${path.relative(ROOT, CACHE)}/ (about 5 minutes, 2-3 GB; log: ${path.relative(ROOT, logFile)})`);
+	log(
+		`One-time install of n8n ${n8nVersion} on Node ${nodeVersion} into ${path.relative(ROOT, CACHE)}/ (about 5 minutes, 2-3 GB; log: ${path.relative(ROOT, logFile)})`,
+	);
 
 	const nodeMarker = nodeDir && path.join(nodeDir, '.install-complete.json');
 	if (nodeDir && !(readMarker(nodeMarker) && fs.existsSync(nodeBin))) {
 		fs.rmSync(nodeDir, { recursive: true, force: true });
 		fs.mkdirSync(nodeDir, { recursive: true });
-		fs.writeFileSync(path.join(nodeDir, 'package.json'), JSON.stringify({ name: 'n8n-e2e-node', private: true }, null, 2));
+		fs.writeFileSync(
+			path.join(nodeDir, 'package.json'),
+			JSON.stringify({ name: 'n8n-e2e-node', private: true }, null, 2),
+		);
 		// the `node` package fetches its platform binary package in a postinstall script
-		await npm(['install', `node@${nodeVersion}`, '--save-exact', '--ignore-scripts=false'], nodeDir, logFile, {
-			label: `[1/3] Node ${nodeVersion}`,
-			timeoutMs: 5 * 60000,
-			env,
-		});
+		await npm(
+			['install', `node@${nodeVersion}`, '--save-exact', '--ignore-scripts=false'],
+			nodeDir,
+			logFile,
+			{
+				label: `[1/3] Node ${nodeVersion}`,
+				timeoutMs: 5 * 60000,
+				env,
+			},
+		);
 		const r = await run(nodeBin, ['--version'], { env: rt.baseEnv() });
 		if (r.code !== 0 || !r.stdout.startsWith(`v${nodeVersion}`)) {
-			throw new Error(`Node ${nodeVersion} did not install correctly: ${nodeBin} --version → ${r.stdout}${r.stderr}`);
+			throw new Error(
+				`Node ${nodeVersion} did not install correctly: ${nodeBin} --version → ${r.stdout}${r.stderr}`,
+			);
 		}
-		fs.writeFileSync(nodeMarker, JSON.stringify({ node: nodeVersion, at: new Date().toISOString() }));
+		fs.writeFileSync(
+			nodeMarker,
+			JSON.stringify({ node: nodeVersion, at: new Date().toISOString() }),
+		);
 	} else log(`  [1/3] Node ${nodeVersion}: ${nodeDir ? 'already installed' : 'the system Node'}`);
 
 	fs.rmSync(n8nDir, { recursive: true, force: true });
 	fs.mkdirSync(n8nDir, { recursive: true });
-	const manifest = { name: 'n8n-e2e-runtime', private: true, ...(spec.overrides ? { overrides: spec.overrides } : {}) };
+	const manifest = {
+		name: 'n8n-e2e-runtime',
+		private: true,
+		...(spec.overrides ? { overrides: spec.overrides } : {}),
+	};
 	fs.writeFileSync(path.join(n8nDir, 'package.json'), JSON.stringify(manifest, null, 2));
 	await npm(['install', `n8n@${n8nVersion}`, '--save-exact', '--ignore-scripts'], n8nDir, logFile, {
 		label: `[2/3] n8n ${n8nVersion}`,
-		status: () => (tarballs() ? `${tarballs()} of ~2400 packages downloaded` : 'resolving the dependency tree'),
+		status: () =>
+			tarballs() ? `${tarballs()} of ~2400 packages downloaded` : 'resolving the dependency tree',
 		// 4-5 min on a quiet machine; a loaded 2-core machine took over 12 (a hang still ends)
 		timeoutMs: 25 * 60000,
 		env,
@@ -220,7 +278,14 @@ async function ensure(rt, spec, nodeDir, marker, { log = (s) => process.stdout.w
 		throw new Error(`n8n did not install correctly: n8n --version → ${v.stdout}${v.stderr}`);
 	}
 	const seconds = Math.round((Date.now() - started) / 1000);
-	fs.writeFileSync(marker, JSON.stringify({ n8n: n8nVersion, node: nodeVersion, seconds, at: new Date().toISOString() }, null, 2));
+	fs.writeFileSync(
+		marker,
+		JSON.stringify(
+			{ n8n: n8nVersion, node: nodeVersion, seconds, at: new Date().toISOString() },
+			null,
+			2,
+		),
+	);
 	log(`n8n ${n8nVersion} is ready (install took ${fmt(seconds * 1000)}).`);
 	return paths;
 }

@@ -19,7 +19,9 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 async function aptInstall(packages, log) {
 	const sudo = isRoot ? [] : ['sudo', '-n'];
 	if (!isRoot && (await run('sudo', ['-n', 'true']).catch(() => ({ code: 1 }))).code !== 0) {
-		throw new Error(`Missing Debian packages ${packages.join(', ')}; install them (apt-get install ${packages.join(' ')}) or run as root.`);
+		throw new Error(
+			`Missing Debian packages ${packages.join(', ')}; install them (apt-get install ${packages.join(' ')}) or run as root.`,
+		);
 	}
 	const started = Date.now();
 	log(`Installing ${packages.join(', ')} with apt-get (once per machine)…`);
@@ -46,7 +48,9 @@ async function ensureServicePackages(log) {
 
 /** Runs a Postgres binary as the cluster's owner. */
 function asPgOwner(bin, args, opts) {
-	return isRoot ? runOk('runuser', ['-u', 'postgres', '--', path.join(PG_BIN, bin), ...args], opts) : runOk(path.join(PG_BIN, bin), args, opts);
+	return isRoot
+		? runOk('runuser', ['-u', 'postgres', '--', path.join(PG_BIN, bin), ...args], opts)
+		: runOk(path.join(PG_BIN, bin), args, opts);
 }
 
 /**
@@ -63,10 +67,16 @@ async function startPostgres(dir, log) {
 		await runOk('chown', ['postgres:postgres', pgDir]);
 	}
 	const port = await freePort(55432);
-	await asPgOwner('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8'], { timeoutMs: 120000 });
+	await asPgOwner(
+		'initdb',
+		['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8'],
+		{ timeoutMs: 120000 },
+	);
 	const logFile = path.join(pgDir, 'postgres.log');
 	const options = `-p ${port} -k ${pgDir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off`;
-	await asPgOwner('pg_ctl', ['-D', data, '-l', logFile, '-w', '-t', '60', '-o', options, 'start'], { timeoutMs: 90000 });
+	await asPgOwner('pg_ctl', ['-D', data, '-l', logFile, '-w', '-t', '60', '-o', options, 'start'], {
+		timeoutMs: 90000,
+	});
 	const pid = Number(fs.readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
 	// pg_ctl daemonizes the server, so proc.js does not track it: if this script dies without
 	// running stop(), SIGQUIT (immediate shutdown) still takes the server and its children down
@@ -82,11 +92,29 @@ async function startPostgres(dir, log) {
 	const stop = async () => {
 		if (stopped) return;
 		stopped = true;
-		await asPgOwner('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop'], { timeoutMs: 60000 }).catch(killSync);
+		await asPgOwner('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop'], { timeoutMs: 60000 }).catch(
+			killSync,
+		);
 		process.off('exit', killSync);
 	};
 	try {
-		const psql = (sql) => runOk('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', sql], { timeoutMs: 30000 });
+		const psql = (sql) =>
+			runOk(
+				'psql',
+				[
+					'-h',
+					'127.0.0.1',
+					'-p',
+					String(port),
+					'-U',
+					'postgres',
+					'-v',
+					'ON_ERROR_STOP=1',
+					'-c',
+					sql,
+				],
+				{ timeoutMs: 30000 },
+			);
 		await psql("CREATE USER n8n PASSWORD 'n8n'");
 		await psql('CREATE DATABASE n8n OWNER n8n');
 	} catch (e) {
@@ -106,8 +134,23 @@ async function startRedis(dir, log) {
 	fs.mkdirSync(redisDir, { recursive: true });
 	const port = await freePort(56379);
 	const conf = path.join(redisDir, 'redis.conf');
-	fs.writeFileSync(conf, [`port ${port}`, 'bind 127.0.0.1', 'protected-mode yes', 'daemonize no', `dir ${redisDir}`, 'save ""', 'appendonly no', ''].join('\n'));
-	const child = startDetached('redis-server', [conf], { name: 'redis', logFile: path.join(redisDir, 'redis.log') });
+	fs.writeFileSync(
+		conf,
+		[
+			`port ${port}`,
+			'bind 127.0.0.1',
+			'protected-mode yes',
+			'daemonize no',
+			`dir ${redisDir}`,
+			'save ""',
+			'appendonly no',
+			'',
+		].join('\n'),
+	);
+	const child = startDetached('redis-server', [conf], {
+		name: 'redis',
+		logFile: path.join(redisDir, 'redis.log'),
+	});
 	await waitFor(child, /Ready to accept connections/, 30000, 'Ready to accept connections');
 	if (log) log(`Redis on 127.0.0.1:${port}`);
 	return { port, child, stop: () => stopChild(child) };

@@ -7,7 +7,14 @@
  */
 import type { IExecuteFunctions, IHttpRequestOptions, INodeType, INodeTypes } from 'n8n-workflow';
 
-import { loadPackage, NODE_TYPE, patCredential, runNodeOf, useSandbox, type NodeSource } from '../harness/index.cjs';
+import {
+	loadPackage,
+	NODE_TYPE,
+	patCredential,
+	runNodeOf,
+	useSandbox,
+	type NodeSource,
+} from '../harness/index.cjs';
 
 type Helpers = IExecuteFunctions['helpers'];
 
@@ -23,7 +30,9 @@ async function olderN8n(change: (helpers: Helpers) => Partial<Helpers>): Promise
 				get: (target, key) => {
 					if (key === 'helpers') return helpers;
 					const value = Reflect.get(target, key) as unknown;
-					return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+					return typeof value === 'function'
+						? (value as (...a: unknown[]) => unknown).bind(target)
+						: value;
 				},
 			});
 			return await real.execute!.call(emulated);
@@ -40,7 +49,11 @@ async function olderN8n(change: (helpers: Helpers) => Partial<Helpers>): Promise
 /** A helper as n8n had it before full responses: the body only, and an exception on 4xx/5xx. */
 function bodyOnly(helpers: Helpers): Partial<Helpers> {
 	return {
-		async httpRequestWithAuthentication(this: IExecuteFunctions, type: string, options: IHttpRequestOptions) {
+		async httpRequestWithAuthentication(
+			this: IExecuteFunctions,
+			type: string,
+			options: IHttpRequestOptions,
+		) {
 			const { returnFullResponse: _full, ignoreHttpStatusErrors: _ignore, ...older } = options;
 			return await helpers.httpRequestWithAuthentication.call(this, type, older);
 		},
@@ -65,9 +78,15 @@ describe('an n8n outside the supported versions: a clear refusal, not a misreadi
 	});
 
 	it('refuses a Create on such an n8n without sending it twice', async () => {
-
 		const { status, error } = await runNodeOf(await olderN8n(bodyOnly), NODE_TYPE, {
-			parameters: { resource: 'user', operation: 'create', firstName: 'Ada', lastName: 'Older', email: 'ada.older@example.com', additionalFields: {} },
+			parameters: {
+				resource: 'user',
+				operation: 'create',
+				firstName: 'Ada',
+				lastName: 'Older',
+				email: 'ada.older@example.com',
+				additionalFields: {},
+			},
 			credentials: patCredential(sandbox()),
 		});
 		expect(status).toBe('error');
@@ -78,7 +97,9 @@ describe('an n8n outside the supported versions: a clear refusal, not a misreadi
 
 	it('refuses when n8n has no authenticated HTTP helper, before sending anything', async () => {
 		const { status, error } = await runNodeOf(
-			await olderN8n(() => ({ httpRequestWithAuthentication: undefined }) as unknown as Partial<Helpers>),
+			await olderN8n(
+				() => ({ httpRequestWithAuthentication: undefined }) as unknown as Partial<Helpers>,
+			),
 			NODE_TYPE,
 			{ parameters: { resource: 'user', operation: 'me' }, credentials: patCredential(sandbox()) },
 		);

@@ -87,16 +87,27 @@ function load(): Loaded {
 	for (const [name, schema] of Object.entries(spec.components.schemas)) {
 		const converted = toJsonSchema(schema) as Schema;
 		// Correction 1: cursor pages have page: null.
-		if (LIST_ENVELOPE.test(name) && isObject(converted.properties) && isObject(converted.properties.page))
+		if (
+			LIST_ENVELOPE.test(name) &&
+			isObject(converted.properties) &&
+			isObject(converted.properties.page)
+		)
 			(converted.properties as Record<string, Schema>).page = { type: ['integer', 'null'] };
 		ajv.addSchema({ ...converted, $id: SCHEMA_BASE + name });
 	}
 	const paths = Object.entries(spec.paths).map(([template, item]) => {
 		const operations: Record<string, Operation> = {};
-		for (const [k, v] of Object.entries(item)) if (k !== 'parameters') operations[k.toUpperCase()] = v as Operation;
+		for (const [k, v] of Object.entries(item))
+			if (k !== 'parameters') operations[k.toUpperCase()] = v as Operation;
 		const params = (template.match(/\{[^}]+\}/g) ?? []).length;
 		const regex = new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`);
-		return { template, regex, params, operations, parameters: (item.parameters as Parameter[] | undefined) ?? [] };
+		return {
+			template,
+			regex,
+			params,
+			operations,
+			parameters: (item.parameters as Parameter[] | undefined) ?? [],
+		};
 	});
 	// `/users/me` must win over `/users/{userId}`.
 	paths.sort((a, b) => a.params - b.params);
@@ -111,7 +122,8 @@ function toJsonSchema(node: unknown): unknown {
 	const out: Schema = {};
 	for (const [k, v] of Object.entries(node)) {
 		if (k === 'nullable' || k === 'example' || k === 'externalDocs' || k === 'deprecated') continue;
-		if (k === '$ref' && typeof v === 'string') out.$ref = v.replace('#/components/schemas/', SCHEMA_BASE);
+		if (k === '$ref' && typeof v === 'string')
+			out.$ref = v.replace('#/components/schemas/', SCHEMA_BASE);
 		else out[k] = toJsonSchema(v);
 	}
 	if (node.nullable === true) {
@@ -133,18 +145,28 @@ function validate(schema: Schema, value: unknown, where: string): string[] {
 		compiled.set(schema, fn);
 	}
 	if (fn(value)) return [];
-	return (fn.errors ?? []).map((e) => `${where}${e.instancePath || ''} ${e.message ?? 'is invalid'}${e.params && 'allowedValues' in e.params ? ` ${JSON.stringify(e.params.allowedValues)}` : ''}`);
+	return (fn.errors ?? []).map(
+		(e) =>
+			`${where}${e.instancePath || ''} ${e.message ?? 'is invalid'}${e.params && 'allowedValues' in e.params ? ` ${JSON.stringify(e.params.allowedValues)}` : ''}`,
+	);
 }
 
 /** Finds the spec operation for a sandbox/Harvest URL; undefined for paths outside /v2 (skipped). */
-function findOperation(method: string, url: string): { op?: Operation; template?: PathTemplate; violations: string[] } | undefined {
+function findOperation(
+	method: string,
+	url: string,
+): { op?: Operation; template?: PathTemplate; violations: string[] } | undefined {
 	const pathname = url.startsWith('http') ? new URL(url).pathname : url.split('?')[0];
 	if (!pathname.startsWith('/v2/')) return undefined;
 	const specPath = pathname.slice(3);
 	const template = load().paths.find((p) => p.regex.test(specPath));
 	if (!template) return { violations: [`${pathname} matches no path in the spec`] };
 	const op = template.operations[method.toUpperCase()];
-	if (!op) return { template, violations: [`${method.toUpperCase()} ${template.template} is not in the spec`] };
+	if (!op)
+		return {
+			template,
+			violations: [`${method.toUpperCase()} ${template.template} is not in the spec`],
+		};
 	return { op, template, violations: [] };
 }
 
@@ -173,35 +195,53 @@ export function validateRequest(req: RequestToCheck, options: RequestCheckOption
 	if (!op || !template) return found.violations;
 	const violations: string[] = [];
 	const query: Record<string, string> = {};
-	if (req.path.includes('?')) for (const [k, v] of new URLSearchParams(req.path.split('?')[1])) query[k] = v;
+	if (req.path.includes('?'))
+		for (const [k, v] of new URLSearchParams(req.path.split('?')[1])) query[k] = v;
 	for (const [k, v] of Object.entries(req.query ?? {})) query[k] = String(v);
-	const declared = new Map([...template.parameters, ...(op.parameters ?? [])].filter((p) => p.in === 'query').map((p) => [p.name, p]));
+	const declared = new Map(
+		[...template.parameters, ...(op.parameters ?? [])]
+			.filter((p) => p.in === 'query')
+			.map((p) => [p.name, p]),
+	);
 	for (const [name, value] of Object.entries(query)) {
 		const param = declared.get(name);
 		if (!param) {
-			if (!ALWAYS_ALLOWED_QUERY.has(name)) violations.push(`query parameter "${name}" is not declared for ${req.method.toUpperCase()} ${template.template}`);
+			if (!ALWAYS_ALLOWED_QUERY.has(name))
+				violations.push(
+					`query parameter "${name}" is not declared for ${req.method.toUpperCase()} ${template.template}`,
+				);
 			continue;
 		}
 		const type = param.schema?.type;
-		if (type === 'integer' && !/^-?\d+$/.test(value)) violations.push(`query parameter "${name}" must be an integer, got "${value}"`);
-		if (type === 'boolean' && value !== 'true' && value !== 'false') violations.push(`query parameter "${name}" must be true or false, got "${value}"`);
+		if (type === 'integer' && !/^-?\d+$/.test(value))
+			violations.push(`query parameter "${name}" must be an integer, got "${value}"`);
+		if (type === 'boolean' && value !== 'true' && value !== 'false')
+			violations.push(`query parameter "${name}" must be true or false, got "${value}"`);
 	}
 	const hasBody = req.body !== undefined && req.body !== null;
 	if (!op.requestBody) {
-		if (hasBody) violations.push(`${req.method.toUpperCase()} ${template.template} takes no request body`);
+		if (hasBody)
+			violations.push(`${req.method.toUpperCase()} ${template.template} takes no request body`);
 		return violations;
 	}
 	if (!hasBody) {
-		if (op.requestBody.required) violations.push(`${req.method.toUpperCase()} ${template.template} requires a request body`);
+		if (op.requestBody.required)
+			violations.push(`${req.method.toUpperCase()} ${template.template} requires a request body`);
 		return violations;
 	}
-	const content = op.requestBody.content['application/json'] ?? op.requestBody.content['application/x-www-form-urlencoded'];
+	const content =
+		op.requestBody.content['application/json'] ??
+		op.requestBody.content['application/x-www-form-urlencoded'];
 	if (content) {
 		const schema = correctRequestSchema(template.template, content.schema);
 		violations.push(...validate(schema, req.body, 'request body'));
 		if (options.strictBody) {
 			const operation = `${req.method.toUpperCase()} ${template.template}`;
-			violations.push(...undeclaredProperties(schema, req.body, 'request body').map((where) => `${where} is not declared for ${operation}`));
+			violations.push(
+				...undeclaredProperties(schema, req.body, 'request body').map(
+					(where) => `${where} is not declared for ${operation}`,
+				),
+			);
 		}
 	}
 	return violations;
@@ -212,7 +252,9 @@ function undeclaredProperties(schema: Schema, value: unknown, where: string): st
 	const resolved = resolveRef(schema);
 	if (Array.isArray(value)) {
 		const items = resolved.items;
-		return isObject(items) ? value.flatMap((v, i) => undeclaredProperties(items, v, `${where}/${i}`)) : [];
+		return isObject(items)
+			? value.flatMap((v, i) => undeclaredProperties(items, v, `${where}/${i}`))
+			: [];
 	}
 	if (!isObject(value)) return [];
 	const declared = declaredProperties(resolved);
@@ -228,10 +270,15 @@ function undeclaredProperties(schema: Schema, value: unknown, where: string): st
 
 /** Properties of the schema and of its allOf / oneOf / anyOf branches; undefined when none are named. */
 function declaredProperties(schema: Schema): Record<string, Schema> | undefined {
-	const branches = ['allOf', 'oneOf', 'anyOf'].flatMap((k) => (Array.isArray(schema[k]) ? (schema[k] as Schema[]) : []));
+	const branches = ['allOf', 'oneOf', 'anyOf'].flatMap((k) =>
+		Array.isArray(schema[k]) ? (schema[k] as Schema[]) : [],
+	);
 	const all = [schema, ...branches.map(resolveRef)].filter((s) => isObject(s.properties));
 	if (all.length === 0) return undefined;
-	return Object.assign({}, ...all.map((s) => s.properties as Record<string, Schema>)) as Record<string, Schema>;
+	return Object.assign({}, ...all.map((s) => s.properties as Record<string, Schema>)) as Record<
+		string,
+		Schema
+	>;
 }
 
 function resolveRef(schema: Schema): Schema {
@@ -256,15 +303,25 @@ export function validateResponse(res: ResponseToCheck): string[] {
 	if (!op || !template) return found.violations;
 	const declared = op.responses[String(res.status)];
 	const ok = res.status >= 200 && res.status < 300;
-	if (ok && !declared) return [`${res.method.toUpperCase()} ${template.template} answered ${res.status}; the spec declares ${Object.keys(op.responses).join(', ')}`];
+	if (ok && !declared)
+		return [
+			`${res.method.toUpperCase()} ${template.template} answered ${res.status}; the spec declares ${Object.keys(op.responses).join(', ')}`,
+		];
 	const response = declared ?? op.responses.default;
 	// Correction 6: DELETE answers with the deleted record, shaped like GET's.
-	const deletedRecord = res.method.toUpperCase() === 'DELETE' && res.status === 200 ? template.operations.GET?.responses['200'] : undefined;
+	const deletedRecord =
+		res.method.toUpperCase() === 'DELETE' && res.status === 200
+			? template.operations.GET?.responses['200']
+			: undefined;
 	const schema = (deletedRecord ?? response)?.content?.['application/json']?.schema;
 	const empty = res.body === undefined || res.body === null || res.body === '';
-	if (!schema) return ok && !empty ? [`${res.method.toUpperCase()} ${template.template} ${res.status} should have no body`] : [];
+	if (!schema)
+		return ok && !empty
+			? [`${res.method.toUpperCase()} ${template.template} ${res.status} should have no body`]
+			: [];
 	if (!ok && (empty || typeof res.body === 'string')) return []; // correction 5: HTML / empty error pages
-	if (empty) return [`${res.method.toUpperCase()} ${template.template} ${res.status} has an empty body`];
+	if (empty)
+		return [`${res.method.toUpperCase()} ${template.template} ${res.status} has an empty body`];
 	return validate(schema, res.body, 'response body');
 }
 
@@ -277,7 +334,13 @@ function correctRequestSchema(template: string, schema: Schema): Schema {
 	if (template === '/users' || template === '/users/{userId}') {
 		let fixed = withTelephone.get(schema);
 		if (!fixed) {
-			fixed = { ...schema, properties: { ...(schema.properties as Record<string, Schema>), telephone: { type: 'string' } } };
+			fixed = {
+				...schema,
+				properties: {
+					...(schema.properties as Record<string, Schema>),
+					telephone: { type: 'string' },
+				},
+			};
 			withTelephone.set(schema, fixed);
 		}
 		return fixed;

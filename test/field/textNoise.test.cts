@@ -18,17 +18,32 @@ function roster(sandbox: Sandbox, noisy: boolean): IDataObject[] {
 	const rows = sandbox.store.users
 		.list()
 		.filter((u) => u.is_active)
-		.map((u) => ({ email: u.email, first_name: u.first_name, last_name: u.last_name, tel: u.telephone }));
+		.map((u) => ({
+			email: u.email,
+			first_name: u.first_name,
+			last_name: u.last_name,
+			tel: u.telephone,
+		}));
 	return rows.map((r) =>
 		noisy
-			? { ...r, first_name: `  ${nfd(r.first_name)} `, last_name: nfd(r.last_name).replace(' ', '   ') + '\u00a0' }
+			? {
+					...r,
+					first_name: `  ${nfd(r.first_name)} `,
+					last_name: nfd(r.last_name).replace(' ', '   ') + '\u00a0',
+				}
 			: r,
 	);
 }
 
 const reconcile = (sandbox: Sandbox, input: IDataObject[]) =>
 	runNode({
-		parameters: { resource: 'user', operation: 'reconcile', dryRun: false, archiveMissing: true, maxArchivePercent: 50 },
+		parameters: {
+			resource: 'user',
+			operation: 'reconcile',
+			dryRun: false,
+			archiveMissing: true,
+			maxArchivePercent: 50,
+		},
 		input,
 		credentials: patCredential(sandbox),
 	});
@@ -42,7 +57,11 @@ describe('text compared after NFC and trimming', () => {
 	beforeEach(() => {
 		// One person with accents and a two-word last name, held by Harvest in NFC.
 		const grace = sandbox().store.users.findByEmail('grace.okafor@example.com')!;
-		sandbox().store.users.update(grace.id, { first_name: NFC_FIRST, last_name: `${NFC_LAST} da Silva` }, { direct: true });
+		sandbox().store.users.update(
+			grace.id,
+			{ first_name: NFC_FIRST, last_name: `${NFC_LAST} da Silva` },
+			{ direct: true },
+		);
 		sandbox().clearLog();
 	});
 
@@ -50,25 +69,38 @@ describe('text compared after NFC and trimming', () => {
 		const run = await reconcile(sandbox(), roster(sandbox(), true));
 		expect(run.status).toBe('success');
 		expect(writesOf(sandbox())).toEqual([]);
-		expect(run.json[run.json.length - 1]).toMatchObject({ counts: { updated: 0, created: 0, archived: 0 } });
+		expect(run.json[run.json.length - 1]).toMatchObject({
+			counts: { updated: 0, created: 0, archived: 0 },
+		});
 	});
 
 	it('reconcile: noisy, clean, noisy again — nobody flips back and forth', async () => {
 		const clean = roster(sandbox(), false);
 		const noisy = roster(sandbox(), true);
-		for (const input of [noisy, clean, noisy, clean]) expect((await reconcile(sandbox(), input)).status).toBe('success');
+		for (const input of [noisy, clean, noisy, clean])
+			expect((await reconcile(sandbox(), input)).status).toBe('success');
 		expect(writesOf(sandbox())).toEqual([]);
-		expect(sandbox().store.users.findByEmail('grace.okafor@example.com')).toMatchObject({ first_name: NFC_FIRST, last_name: `${NFC_LAST} da Silva` });
+		expect(sandbox().store.users.findByEmail('grace.okafor@example.com')).toMatchObject({
+			first_name: NFC_FIRST,
+			last_name: `${NFC_LAST} da Silva`,
+		});
 	});
 
 	it('reconcile: a new person from an NFD export is created in NFC, and the next noisy run sends nothing', async () => {
-		const hire = { email: 'chloe.noel@example.com', first_name: `  ${nfd('Chloé')}`, last_name: `${nfd('Noël')} ` };
+		const hire = {
+			email: 'chloe.noel@example.com',
+			first_name: `  ${nfd('Chloé')}`,
+			last_name: `${nfd('Noël')} `,
+		};
 		const first = await reconcile(sandbox(), [...roster(sandbox(), false), hire]);
 		expect(first.status).toBe('success');
 		const posts = writesOf(sandbox());
 		expect(posts).toHaveLength(1);
 		expect(posts[0].body).toMatchObject({ first_name: 'Chloé', last_name: 'Noël' });
-		expect(hasNfd((posts[0].body as IDataObject).first_name) || hasNfd((posts[0].body as IDataObject).last_name)).toBe(false);
+		expect(
+			hasNfd((posts[0].body as IDataObject).first_name) ||
+				hasNfd((posts[0].body as IDataObject).last_name),
+		).toBe(false);
 		sandbox().clearLog();
 		await reconcile(sandbox(), [...roster(sandbox(), true), hire]);
 		expect(writesOf(sandbox())).toEqual([]);
@@ -77,7 +109,13 @@ describe('text compared after NFC and trimming', () => {
 	it('upsert: an NFD name with spaces around is unchanged; a real change is sent in NFC', async () => {
 		const upsert = (first: string, last: string) =>
 			runNode({
-				parameters: { resource: 'user', operation: 'upsert', email: 'grace.okafor@example.com', firstName: first, lastName: last },
+				parameters: {
+					resource: 'user',
+					operation: 'upsert',
+					email: 'grace.okafor@example.com',
+					firstName: first,
+					lastName: last,
+				},
 				credentials: patCredential(sandbox()),
 			});
 		const same = await upsert(` ${nfd(NFC_FIRST)}  `, `${nfd(NFC_LAST)}  da  Silva`);
@@ -91,7 +129,13 @@ describe('text compared after NFC and trimming', () => {
 
 	it('create and update send names in NFC', async () => {
 		await runNode({
-			parameters: { resource: 'user', operation: 'create', firstName: nfd('Renée'), lastName: nfd('Åström'), email: 'renee@example.com' },
+			parameters: {
+				resource: 'user',
+				operation: 'create',
+				firstName: nfd('Renée'),
+				lastName: nfd('Åström'),
+				email: 'renee@example.com',
+			},
 			credentials: patCredential(sandbox()),
 		});
 		const grace = sandbox().store.users.findByEmail('grace.okafor@example.com')!;

@@ -23,18 +23,27 @@ function additionalData(): IWorkflowExecuteAdditionalData {
 	return { variables: {} } as unknown as IWorkflowExecuteAdditionalData;
 }
 
-export async function testCredential(type: string, data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
+export async function testCredential(
+	type: string,
+	data: ICredentialDataDecryptedObject,
+): Promise<INodeCredentialTestResult> {
 	const { loader } = await loadPackage();
 	const credential = loader.credentialTypes[type]?.type;
 	if (!credential) throw new Error(`No credential type ${type}`);
 	const context = new CredentialTestContext(additionalData());
 	if (credential.test) return await declarativeTest(context, credential.test, data);
 	for (const entry of Object.values(loader.nodeTypes)) {
-		const node = entry.type as { description: { credentials?: Array<{ name: string; testedBy?: unknown }> }; methods?: { credentialTest?: Record<string, ICredentialTestFunction> } };
+		const node = entry.type as {
+			description: { credentials?: Array<{ name: string; testedBy?: unknown }> };
+			methods?: { credentialTest?: Record<string, ICredentialTestFunction> };
+		};
 		for (const { name, testedBy } of node.description.credentials ?? []) {
 			if (name !== type || typeof testedBy !== 'string') continue;
 			const fn = node.methods?.credentialTest?.[testedBy];
-			if (!fn) throw new Error(`testedBy "${testedBy}" names no methods.credentialTest function (n8n would crash)`);
+			if (!fn)
+				throw new Error(
+					`testedBy "${testedBy}" names no methods.credentialTest function (n8n would crash)`,
+				);
 			return await fn.call(context, { id: 'c1', name: 'test', type, data });
 		}
 	}
@@ -54,12 +63,26 @@ async function declarativeTest(
 			json: true,
 			simple: false,
 			resolveWithFullResponse: true,
-			headers: { Authorization: `Bearer ${String(data.accessToken)}`, 'Harvest-Account-Id': String(data.accountId), 'User-Agent': 'tests' },
+			headers: {
+				Authorization: `Bearer ${String(data.accessToken)}`,
+				'Harvest-Account-Id': String(data.accountId),
+				'User-Agent': 'tests',
+			},
 		})) as { statusCode: number; statusMessage?: string };
 		if (response.statusCode < 300) return { status: 'OK', message: 'Connection successful!' };
-		const rule = (test.rules ?? []).find((r) => r.type === 'responseCode' && r.properties.value === response.statusCode);
-		return { status: 'Error', message: rule ? String((rule.properties as { message: string }).message) : String(response.statusMessage) };
+		const rule = (test.rules ?? []).find(
+			(r) => r.type === 'responseCode' && r.properties.value === response.statusCode,
+		);
+		return {
+			status: 'Error',
+			message: rule
+				? String((rule.properties as { message: string }).message)
+				: String(response.statusMessage),
+		};
 	} catch (error) {
-		return { status: 'Error', message: String((error as { code?: string }).code ?? (error as Error).message) };
+		return {
+			status: 'Error',
+			message: String((error as { code?: string }).code ?? (error as Error).message),
+		};
 	}
 }

@@ -45,7 +45,9 @@ export type TokenKind = 'admin' | 'manager' | 'member';
 /** A Personal Access Token credential for one of the sandbox's demo users. */
 export function patCredential(sandbox: Sandbox, who: TokenKind = 'admin'): CredentialData {
 	const token = sandbox.tokens[who];
-	return { harvestUsersApi: { accessToken: token.token, accountId: token.accountId, baseUrl: sandbox.url } };
+	return {
+		harvestUsersApi: { accessToken: token.token, accountId: token.accountId, baseUrl: sandbox.url },
+	};
 }
 
 /** An OAuth2 credential as n8n stores it after the authorization-code flow. */
@@ -97,7 +99,8 @@ export function useSandbox(options: SandboxOptions = {}): () => Sandbox {
 		await sandbox?.close();
 	});
 	return () => {
-		if (!sandbox) throw new Error('sandbox not started: call useSandbox() at the top of the describe block');
+		if (!sandbox)
+			throw new Error('sandbox not started: call useSandbox() at the top of the describe block');
 		return sandbox;
 	};
 }
@@ -105,8 +108,9 @@ export function useSandbox(options: SandboxOptions = {}): () => Sandbox {
 /** Contract violations of every request in the sandbox's log, labelled with the request. */
 export function requestViolations(sandbox: Sandbox): string[] {
 	return sandbox.log.flatMap((r) =>
-		validateRequest({ method: r.method, path: r.path, query: r.query, body: r.body }, { strictBody: true }).map(
-			(v) => `${r.method} ${r.path}: ${v}`,
-		),
+		validateRequest(
+			{ method: r.method, path: r.path, query: r.query, body: r.body },
+			{ strictBody: true },
+		).map((v) => `${r.method} ${r.path}: ${v}`),
 	);
 }

@@ -3,7 +3,13 @@
  * real WorkflowExecute / PollContext and the real HTTP helpers, with credentials applied the way
  * the n8n server applies them. Only the credential store is ours (credentials are plain objects).
  */
-import { ExecutionLifecycleHooks, LoadOptionsContext, PackageDirectoryLoader, PollContext, WorkflowExecute } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	PackageDirectoryLoader,
+	PollContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import {
 	createRunExecutionData,
 	ICredentialsHelper,
@@ -44,7 +50,11 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		return this.types[name]?.type.extends ?? [];
 	}
 
-	async getDecrypted(_a: IWorkflowExecuteAdditionalData, _n: unknown, type: string): Promise<ICredentialDataDecryptedObject> {
+	async getDecrypted(
+		_a: IWorkflowExecuteAdditionalData,
+		_n: unknown,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
 		if (!this.creds[type]) throw new Error(`No test credential of type ${type}`);
 		return { ...this.creds[type] };
 	}
@@ -62,11 +72,20 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		if (auth?.type === 'generic') {
 			const resolveValue = (value: unknown) =>
 				typeof value === 'string' && value.startsWith('=')
-					? workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '')
+					? workflow.expression.getSimpleParameterValue(
+							node,
+							value,
+							'internal',
+							{ $credentials: credentials },
+							undefined,
+							'',
+						)
 					: value;
 			for (const [outer, props] of Object.entries(auth.properties)) {
-				const target = ((request as unknown as Record<string, Record<string, unknown>>)[outer] ??= {});
-				for (const [k, v] of Object.entries(props as object)) target[String(resolveValue(k))] = resolveValue(v);
+				const target = ((request as unknown as Record<string, Record<string, unknown>>)[outer] ??=
+					{});
+				for (const [k, v] of Object.entries(props as object))
+					target[String(resolveValue(k))] = resolveValue(v);
 			}
 		}
 		return request;
@@ -91,7 +110,11 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	async updateCredentials(): Promise<void> {}
 
 	/** As n8n's database does: later requests and runs sign with the refreshed OAuth2 token. */
-	async updateCredentialsOauthTokenData(_node: unknown, type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+	async updateCredentialsOauthTokenData(
+		_node: unknown,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
 		this.creds[type] = { ...this.creds[type], oauthTokenData: data.oauthTokenData };
 	}
 
@@ -119,7 +142,8 @@ export async function loadPackage(): Promise<LoadedPackage> {
 		};
 		const nodeTypes: INodeTypes = {
 			getByName: (type) => byName(type),
-			getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(byName(type), version),
+			getByNameAndVersion: (type, version) =>
+				NodeHelpers.getVersionedNodeType(byName(type), version),
 			getKnownTypes: () => loader.known.nodes,
 		};
 		return { loader, nodeTypes };
@@ -187,7 +211,11 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 }
 
 /** The same for any node type of `pkg` (the benchmark runs n8n's built-in Harvest node with it). */
-export async function runNodeOf(pkg: NodeSource, type: string, options: RunNodeOptions): Promise<NodeRun> {
+export async function runNodeOf(
+	pkg: NodeSource,
+	type: string,
+	options: RunNodeOptions,
+): Promise<NodeRun> {
 	const name = options.name ?? 'Harvest Users';
 	const node: INode = {
 		id: 'b3c0b1a2-0000-4000-8000-000000000001',
@@ -197,25 +225,50 @@ export async function runNodeOf(pkg: NodeSource, type: string, options: RunNodeO
 		position: [0, 0],
 		parameters: options.parameters,
 		credentials: Object.fromEntries(
-			Object.keys(options.credentials).map((type) => [type, { id: `${type}-id`, name: `${type} test` }]),
+			Object.keys(options.credentials).map((type) => [
+				type,
+				{ id: `${type}-id`, name: `${type} test` },
+			]),
 		),
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
-	const workflow = new Workflow({ id: 'test', nodes: [node], connections: {}, nodeTypes: pkg.nodeTypes, active: false });
-	const hooks = new ExecutionLifecycleHooks('manual', '1', { id: 'test', nodes: [node], connections: {} } as unknown as IWorkflowBase);
+	const workflow = new Workflow({
+		id: 'test',
+		nodes: [node],
+		connections: {},
+		nodeTypes: pkg.nodeTypes,
+		active: false,
+	});
+	const hooks = new ExecutionLifecycleHooks('manual', '1', {
+		id: 'test',
+		nodes: [node],
+		connections: {},
+	} as unknown as IWorkflowBase);
 	let done!: (run: IRun) => void;
 	const finished = new Promise<IRun>((r) => (done = r));
 	hooks.addHandler('workflowExecuteAfter', (run) => done(run));
 	const inputItems = (options.input ?? [{}]).map((json) => ({ json }));
 	const data = createRunExecutionData({
 		executionData: {
-			nodeExecutionStack: [{ node: workflow.getNode(name)!, data: { main: [inputItems] }, source: null }],
+			nodeExecutionStack: [
+				{ node: workflow.getNode(name)!, data: { main: [inputItems] }, source: null },
+			],
 		},
 	});
-	await new WorkflowExecute(additionalData(pkg, options.credentials, hooks), 'manual', data).processRunExecutionData(workflow);
+	await new WorkflowExecute(
+		additionalData(pkg, options.credentials, hooks),
+		'manual',
+		data,
+	).processRunExecutionData(workflow);
 	const run = await finished;
 	const items = run.data.resultData.runData[name]?.[0]?.data?.main?.[0] ?? [];
-	return { run, status: run.status, items, json: items.map((i) => i.json), error: run.data.resultData.error };
+	return {
+		run,
+		status: run.status,
+		items,
+		json: items.map((i) => i.json),
+		error: run.data.resultData.error,
+	};
 }
 
 export interface PollOptions {
@@ -247,7 +300,10 @@ export async function runPoll(options: PollOptions): Promise<PollRun> {
 		position: [0, 0],
 		parameters: options.parameters,
 		credentials: Object.fromEntries(
-			Object.keys(options.credentials).map((type) => [type, { id: `${type}-id`, name: `${type} test` }]),
+			Object.keys(options.credentials).map((type) => [
+				type,
+				{ id: `${type}-id`, name: `${type} test` },
+			]),
 		),
 	};
 	const staticData = JSON.parse(JSON.stringify(options.staticData ?? {})) as IDataObject;
@@ -260,8 +316,18 @@ export async function runPoll(options: PollOptions): Promise<PollRun> {
 		active: mode === 'trigger',
 		staticData,
 	});
-	const hooks = new ExecutionLifecycleHooks(mode, '1', { id: 'test', nodes: [node], connections: {} } as unknown as IWorkflowBase);
-	const ctx = new PollContext(workflow, workflow.getNode(name)!, additionalData(pkg, options.credentials, hooks), mode, 'activate');
+	const hooks = new ExecutionLifecycleHooks(mode, '1', {
+		id: 'test',
+		nodes: [node],
+		connections: {},
+	} as unknown as IWorkflowBase);
+	const ctx = new PollContext(
+		workflow,
+		workflow.getNode(name)!,
+		additionalData(pkg, options.credentials, hooks),
+		mode,
+		'activate',
+	);
 	const nodeType = pkg.nodeTypes.getByNameAndVersion(TRIGGER_TYPE, options.typeVersion ?? 1);
 	const result = await nodeType.poll!.call(ctx);
 	return { result, staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject };
@@ -271,7 +337,10 @@ export async function runPoll(options: PollOptions): Promise<PollRun> {
  * Runs a dropdown method (loadOptions or listSearch) as the editor does: n8n's LoadOptionsContext
  * with the node's current parameters, the credential and real HTTP to the sandbox.
  */
-async function loadOptionsContext(parameters: INodeParameters, credentials: CredentialData): Promise<{ ctx: LoadOptionsContext; pkg: LoadedPackage }> {
+async function loadOptionsContext(
+	parameters: INodeParameters,
+	credentials: CredentialData,
+): Promise<{ ctx: LoadOptionsContext; pkg: LoadedPackage }> {
 	const pkg = await loadPackage();
 	const node: INode = {
 		id: 'b3c0b1a2-0000-4000-8000-000000000003',
@@ -280,10 +349,22 @@ async function loadOptionsContext(parameters: INodeParameters, credentials: Cred
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,
-		credentials: Object.fromEntries(Object.keys(credentials).map((t) => [t, { id: `${t}-id`, name: `${t} test` }])),
+		credentials: Object.fromEntries(
+			Object.keys(credentials).map((t) => [t, { id: `${t}-id`, name: `${t} test` }]),
+		),
 	};
-	const workflow = new Workflow({ id: 'test', nodes: [node], connections: {}, nodeTypes: pkg.nodeTypes, active: false });
-	const hooks = new ExecutionLifecycleHooks('manual', '1', { id: 'test', nodes: [node], connections: {} } as unknown as IWorkflowBase);
+	const workflow = new Workflow({
+		id: 'test',
+		nodes: [node],
+		connections: {},
+		nodeTypes: pkg.nodeTypes,
+		active: false,
+	});
+	const hooks = new ExecutionLifecycleHooks('manual', '1', {
+		id: 'test',
+		nodes: [node],
+		connections: {},
+	} as unknown as IWorkflowBase);
 	const data = additionalData(pkg, credentials, hooks);
 	// The editor sends every parameter of the node; credential lookup checks `authentication` against them.
 	data.currentNodeParameters = { authentication: 'accessToken', ...parameters };

@@ -2,10 +2,18 @@
 // jest's own summary is not in the format CI recognises.
 class SummaryReporter {
 	onRunComplete(_contexts, results) {
-		const { numPassedTests, numFailedTests, numPendingTests, numTodoTests, numRuntimeErrorTestSuites } = results;
+		const {
+			numPassedTests,
+			numFailedTests,
+			numPendingTests,
+			numTodoTests,
+			numRuntimeErrorTestSuites,
+		} = results;
 		const failed = numFailedTests + numRuntimeErrorTestSuites;
 		const skipped = numPendingTests + numTodoTests;
-		process.stdout.write(`\ntests: ${numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+		process.stdout.write(
+			`\ntests: ${numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
+		);
 	}
 }
 module.exports = SummaryReporter;

@@ -20,7 +20,16 @@ import {
 	type IWorkflowBase,
 } from 'n8n-workflow';
 
-import { additionalData, loadPackage, NODE_TYPE, patCredential, runNode, runNodeOf, useSandbox, type NodeSource } from '../harness/index.cjs';
+import {
+	additionalData,
+	loadPackage,
+	NODE_TYPE,
+	patCredential,
+	runNode,
+	runNodeOf,
+	useSandbox,
+	type NodeSource,
+} from '../harness/index.cjs';
 import { byEmail, byId, calls, idOf, writes } from './people.cjs';
 
 const TOOL_TYPE = `${NODE_TYPE}Tool`;
@@ -50,9 +59,13 @@ async function withToolVariant(): Promise<NodeSource> {
 		displayName: 'Harvest Users Tool',
 		inputs: [],
 		outputs: [NodeConnectionTypes.AiTool],
-		properties: [{ displayName: 'Description', name: 'toolDescription', type: 'string', default: '' }, ...base.description.properties],
+		properties: [
+			{ displayName: 'Description', name: 'toolDescription', type: 'string', default: '' },
+			...base.description.properties,
+		],
 	};
-	const pick = (type: string): INodeType => (type === TOOL_TYPE ? tool : (pkg.nodeTypes.getByName(type) as unknown as INodeType));
+	const pick = (type: string): INodeType =>
+		type === TOOL_TYPE ? tool : (pkg.nodeTypes.getByName(type) as unknown as INodeType);
 	const nodeTypes: INodeTypes = {
 		getByName: pick,
 		getByNameAndVersion: (type) => pick(type),
@@ -105,20 +118,50 @@ describe('the node as an AI tool', () => {
 				has_access_to_all_future_projects: before.has_access_to_all_future_projects,
 				toolCallId: 'call_1',
 			};
-			const { status, json, error } = await runNode({ parameters: updateByModel, credentials: admin(), input: [args], typeVersion: 1.2 });
+			const { status, json, error } = await runNode({
+				parameters: updateByModel,
+				credentials: admin(),
+				input: [args],
+				typeVersion: 1.2,
+			});
 			expect(error?.message).toBeUndefined();
 			expect(status).toBe('success');
-			expect(writes(sandbox())).toEqual([{ method: 'PATCH', path: `/v2/users/${maya}`, query: {}, body: { last_name: 'Patel-Ng' } }]);
+			expect(writes(sandbox())).toEqual([
+				{ method: 'PATCH', path: `/v2/users/${maya}`, query: {}, body: { last_name: 'Patel-Ng' } },
+			]);
 			const after = user(maya);
-			expect(after).toMatchObject({ roles: before.roles, access_roles: before.access_roles, email: before.email, first_name: before.first_name });
+			expect(after).toMatchObject({
+				roles: before.roles,
+				access_roles: before.access_roles,
+				email: before.email,
+				first_name: before.first_name,
+			});
 			expect(json[0]).toMatchObject({ id: maya, last_name: 'Patel-Ng', roles: before.roles });
 		});
 
 		it('the same holds for a node saved with version 1.1 and for the generated tool variant', async () => {
 			const maya = idOf(sandbox(), 'Maya');
 			const roles = [...user(maya).roles];
-			const args = { email: 'maya.patel@example.com', first_name: '', last_name: 'Ng', new_email: '', access_roles: '', manager_permissions: '', roles: '', timezone: '', weekly_capacity_hours: '', is_contractor: false, has_access_to_all_future_projects: false, toolCallId: 'call_2' };
-			const old = await runNode({ parameters: updateByModel, credentials: admin(), input: [args], typeVersion: 1.1 });
+			const args = {
+				email: 'maya.patel@example.com',
+				first_name: '',
+				last_name: 'Ng',
+				new_email: '',
+				access_roles: '',
+				manager_permissions: '',
+				roles: '',
+				timezone: '',
+				weekly_capacity_hours: '',
+				is_contractor: false,
+				has_access_to_all_future_projects: false,
+				toolCallId: 'call_2',
+			};
+			const old = await runNode({
+				parameters: updateByModel,
+				credentials: admin(),
+				input: [args],
+				typeVersion: 1.1,
+			});
 			expect(old.status).toBe('success');
 			expect(user(maya).roles).toEqual(roles);
 			sandbox().clearLog();
@@ -135,8 +178,26 @@ describe('the node as an AI tool', () => {
 
 		it('a list the model fills arrives as comma-separated text and is accepted (business roles, access roles)', async () => {
 			const leo = idOf(sandbox(), 'Leo');
-			const args = { email: 'leo.fischer@example.com', first_name: '', last_name: '', new_email: '', access_roles: 'manager, project_creator', manager_permissions: '', roles: 'Designer, QA', timezone: '', weekly_capacity_hours: '', is_contractor: false, has_access_to_all_future_projects: false, toolCallId: 'call_3' };
-			const { status } = await runNode({ parameters: updateByModel, credentials: admin(), input: [args], typeVersion: 1.2 });
+			const args = {
+				email: 'leo.fischer@example.com',
+				first_name: '',
+				last_name: '',
+				new_email: '',
+				access_roles: 'manager, project_creator',
+				manager_permissions: '',
+				roles: 'Designer, QA',
+				timezone: '',
+				weekly_capacity_hours: '',
+				is_contractor: false,
+				has_access_to_all_future_projects: false,
+				toolCallId: 'call_3',
+			};
+			const { status } = await runNode({
+				parameters: updateByModel,
+				credentials: admin(),
+				input: [args],
+				typeVersion: 1.2,
+			});
 			expect(status).toBe('success');
 			expect(user(leo).roles.slice().sort()).toEqual(['Designer', 'QA']);
 			expect(user(leo).access_roles.slice().sort()).toEqual(['manager', 'project_creator']);
@@ -145,7 +206,12 @@ describe('the node as an AI tool', () => {
 		it('outside tool use a field that was added is still applied as before: an empty roles list removes the roles', async () => {
 			const leo = idOf(sandbox(), 'Leo');
 			const { status } = await runNode({
-				parameters: { resource: 'user', operation: 'update', userId: byId(leo), updateFields: { roles: [] } },
+				parameters: {
+					resource: 'user',
+					operation: 'update',
+					userId: byId(leo),
+					updateFields: { roles: [] },
+				},
 				credentials: admin(),
 				typeVersion: 1.2,
 			});
@@ -158,7 +224,11 @@ describe('the node as an AI tool', () => {
 		it("Get's default output holds every field Update sets, capacity in hours; sent back unchanged nothing is written, one value changed changes exactly that", async () => {
 			const maya = idOf(sandbox(), 'Maya');
 			const got = await runNode({
-				parameters: { resource: 'user', operation: 'get', userId: byEmail('maya.patel@example.com') },
+				parameters: {
+					resource: 'user',
+					operation: 'get',
+					userId: byEmail('maya.patel@example.com'),
+				},
 				credentials: admin(),
 				typeVersion: 1.2,
 			});
@@ -182,13 +252,23 @@ describe('the node as an AI tool', () => {
 			});
 			const before = JSON.stringify(user(maya));
 			sandbox().clearLog();
-			const same = await runNode({ parameters: updateByModel, credentials: admin(), input: [copyBack({})], typeVersion: 1.2 });
+			const same = await runNode({
+				parameters: updateByModel,
+				credentials: admin(),
+				input: [copyBack({})],
+				typeVersion: 1.2,
+			});
 			expect(same.error?.message).toBeUndefined();
 			expect(writes(sandbox())).toEqual([]);
 			expect(JSON.stringify(user(maya))).toBe(before);
 			expect(same.json[0]).toEqual(shown);
 
-			const changed = await runNode({ parameters: updateByModel, credentials: admin(), input: [copyBack({ weekly_capacity_hours: 30 })], typeVersion: 1.2 });
+			const changed = await runNode({
+				parameters: updateByModel,
+				credentials: admin(),
+				input: [copyBack({ weekly_capacity_hours: 30 })],
+				typeVersion: 1.2,
+			});
 			expect(changed.status).toBe('success');
 			expect(writes(sandbox()).map((w) => w.body)).toEqual([{ weekly_capacity: 108000 }]);
 			expect(changed.json[0]).toEqual({ ...shown, weekly_capacity_hours: 30 });
@@ -198,14 +278,24 @@ describe('the node as an AI tool', () => {
 			const maya = idOf(sandbox(), 'Maya');
 			const permissions = [...user(maya).access_roles].sort();
 			const { status } = await runNode({
-				parameters: { resource: 'user', operation: 'update', userId: byId(maya), updateFields: { accessRole: 'manager', lastName: 'Patel' } },
+				parameters: {
+					resource: 'user',
+					operation: 'update',
+					userId: byId(maya),
+					updateFields: { accessRole: 'manager', lastName: 'Patel' },
+				},
 				credentials: admin(),
 				typeVersion: 1.2,
 			});
 			expect(status).toBe('success');
 			expect([...user(maya).access_roles].sort()).toEqual(permissions);
 			const seconds = await runNode({
-				parameters: { resource: 'user', operation: 'update', userId: byId(maya), updateFields: { weeklyCapacity: 126000 } },
+				parameters: {
+					resource: 'user',
+					operation: 'update',
+					userId: byId(maya),
+					updateFields: { weeklyCapacity: 126000 },
+				},
 				credentials: admin(),
 				typeVersion: 1.2,
 			});
@@ -223,28 +313,58 @@ describe('the node as an AI tool', () => {
 				{ ...leoArgs(), operation: 'archive' },
 				{ ...leoArgs(), operation: 'restore' },
 				{ ...leoArgs(), operation: 'update', updateFields: { lastName: 'Fisher' } },
-				{ resource: 'user', operation: 'create', firstName: 'Jane', lastName: 'Doe', email: 'jane.doe@example.com' },
+				{
+					resource: 'user',
+					operation: 'create',
+					firstName: 'Jane',
+					lastName: 'Doe',
+					email: 'jane.doe@example.com',
+				},
 			];
 			for (const parameters of runs) {
-				const { json, error } = await runNode({ parameters, credentials: admin(), typeVersion: 1.2 });
+				const { json, error } = await runNode({
+					parameters,
+					credentials: admin(),
+					typeVersion: 1.2,
+				});
 				expect(error?.message).toBeUndefined();
 				// Restore also says that the person's projects were not restored (issue 21).
 				const extra = parameters.operation === 'restore' ? ['warning'] : [];
 				expect(Object.keys(json[0]).sort()).toEqual([...SIMPLIFIED, ...extra].sort());
 			}
 			const upsert = await runNode({
-				parameters: { resource: 'user', operation: 'upsert', email: 'jane.doe@example.com', additionalFields: { isContractor: true } },
+				parameters: {
+					resource: 'user',
+					operation: 'upsert',
+					email: 'jane.doe@example.com',
+					additionalFields: { isContractor: true },
+				},
 				credentials: admin(),
 				typeVersion: 1.2,
 			});
-			expect(Object.keys(upsert.json[0]).sort()).toEqual([...SIMPLIFIED, 'action', 'changes'].sort());
+			expect(Object.keys(upsert.json[0]).sort()).toEqual(
+				[...SIMPLIFIED, 'action', 'changes'].sort(),
+			);
 		});
 
 		it('Raw gives Harvest’s object, Selected fields only the fields named plus the ID; Get Many and Get Me follow Output too', async () => {
-			const raw = await runNode({ parameters: { ...leoArgs(), operation: 'archive', output: 'raw' }, credentials: admin(), typeVersion: 1.2 });
-			expect(raw.json[0]).toMatchObject({ is_active: false, created_at: expect.any(String), weekly_capacity: expect.any(Number) });
+			const raw = await runNode({
+				parameters: { ...leoArgs(), operation: 'archive', output: 'raw' },
+				credentials: admin(),
+				typeVersion: 1.2,
+			});
+			expect(raw.json[0]).toMatchObject({
+				is_active: false,
+				created_at: expect.any(String),
+				weekly_capacity: expect.any(Number),
+			});
 			const picked = await runNode({
-				parameters: { ...leoArgs(), operation: 'restore', output: 'fields', outputFields: 'email, is_active, weekly_capacity_hours' },
+				parameters: {
+					...leoArgs(),
+					operation: 'restore',
+					output: 'fields',
+					outputFields: 'email, is_active, weekly_capacity_hours',
+				},
 				credentials: admin(),
 				typeVersion: 1.2,
 			});
@@ -255,14 +375,30 @@ describe('the node as an AI tool', () => {
 				weekly_capacity_hours: 35,
 				warning: expect.stringContaining('Restored without their projects'),
 			});
-			const many = await runNode({ parameters: { resource: 'user', operation: 'getAll', limit: 3 }, credentials: admin(), typeVersion: 1.2 });
-			expect(many.json.map((u) => Object.keys(u).sort())).toEqual([SIMPLIFIED, SIMPLIFIED, SIMPLIFIED]);
-			const me = await runNode({ parameters: { resource: 'user', operation: 'me', output: 'fields', outputFields: 'email' }, credentials: admin(), typeVersion: 1.2 });
+			const many = await runNode({
+				parameters: { resource: 'user', operation: 'getAll', limit: 3 },
+				credentials: admin(),
+				typeVersion: 1.2,
+			});
+			expect(many.json.map((u) => Object.keys(u).sort())).toEqual([
+				SIMPLIFIED,
+				SIMPLIFIED,
+				SIMPLIFIED,
+			]);
+			const me = await runNode({
+				parameters: { resource: 'user', operation: 'me', output: 'fields', outputFields: 'email' },
+				credentials: admin(),
+				typeVersion: 1.2,
+			});
 			expect(Object.keys(me.json[0]).sort()).toEqual(['email', 'id']);
 		});
 
 		it('a workflow saved with version 1.1 keeps Harvest’s object from Archive and Update', async () => {
-			const { json } = await runNode({ parameters: { ...leoArgs(), operation: 'archive' }, credentials: admin(), typeVersion: 1.1 });
+			const { json } = await runNode({
+				parameters: { ...leoArgs(), operation: 'archive' },
+				credentials: admin(),
+				typeVersion: 1.1,
+			});
 			expect(json[0]).toHaveProperty('created_at');
 			expect(json[0]).toHaveProperty('weekly_capacity');
 			expect(json[0]).not.toHaveProperty('weekly_capacity_hours');
@@ -277,7 +413,11 @@ describe('the node as an AI tool', () => {
 				expect(big().store.users.list().length).toBeGreaterThanOrEqual(1990);
 				expect(big().store.users.list().length).toBeLessThanOrEqual(2000);
 				const { json, status } = await runNode({
-					parameters: { resource: 'user', operation: 'get', userId: byEmail('Ana.Souza@example.com') },
+					parameters: {
+						resource: 'user',
+						operation: 'get',
+						userId: byEmail('Ana.Souza@example.com'),
+					},
 					credentials: patCredential(big(), 'admin'),
 					typeVersion: 1.2,
 				});
@@ -296,23 +436,58 @@ describe('the node as an AI tool', () => {
 				type: NODE_TYPE,
 				typeVersion: 1.2,
 				position: [x * 200, 0],
-				parameters: { resource: 'user', operation: 'get', userId: { __rl: true, mode: 'email', value: email } },
-				credentials: { harvestUsersApi: { id: 'harvestUsersApi-id', name: 'harvestUsersApi test' } },
+				parameters: {
+					resource: 'user',
+					operation: 'get',
+					userId: { __rl: true, mode: 'email', value: email },
+				},
+				credentials: {
+					harvestUsersApi: { id: 'harvestUsersApi-id', name: 'harvestUsersApi test' },
+				},
 			});
-			const nodes = [node('Find Ana', 'ana.souza@example.com', 1), node('Find Leo', 'leo.fischer@example.com', 2)];
-			const connections = { 'Find Ana': { main: [[{ node: 'Find Leo', type: NodeConnectionTypes.Main, index: 0 }]] } };
-			const workflow = new Workflow({ id: 'test', nodes, connections, nodeTypes: pkg.nodeTypes, active: false });
-			const hooks = new ExecutionLifecycleHooks('manual', '1', { id: 'test', nodes, connections } as unknown as IWorkflowBase);
+			const nodes = [
+				node('Find Ana', 'ana.souza@example.com', 1),
+				node('Find Leo', 'leo.fischer@example.com', 2),
+			];
+			const connections = {
+				'Find Ana': { main: [[{ node: 'Find Leo', type: NodeConnectionTypes.Main, index: 0 }]] },
+			};
+			const workflow = new Workflow({
+				id: 'test',
+				nodes,
+				connections,
+				nodeTypes: pkg.nodeTypes,
+				active: false,
+			});
+			const hooks = new ExecutionLifecycleHooks('manual', '1', {
+				id: 'test',
+				nodes,
+				connections,
+			} as unknown as IWorkflowBase);
 			let done!: (run: IRun) => void;
 			const finished = new Promise<IRun>((r) => (done = r));
 			hooks.addHandler('workflowExecuteAfter', (run) => done(run));
 			const data = createRunExecutionData({
-				executionData: { nodeExecutionStack: [{ node: workflow.getNode('Find Ana')!, data: { main: [[{ json: { toolCallId: 'call_1' } }]] }, source: null }] },
+				executionData: {
+					nodeExecutionStack: [
+						{
+							node: workflow.getNode('Find Ana')!,
+							data: { main: [[{ json: { toolCallId: 'call_1' } }]] },
+							source: null,
+						},
+					],
+				},
 			});
-			await new WorkflowExecute(additionalData(pkg, credentials, hooks), 'manual', data).processRunExecutionData(workflow);
+			await new WorkflowExecute(
+				additionalData(pkg, credentials, hooks),
+				'manual',
+				data,
+			).processRunExecutionData(workflow);
 			const run = await finished;
 			expect(run.status).toBe('success');
-			expect(run.data.resultData.runData['Find Leo'][0].data!.main[0]![0].json).toMatchObject({ email: 'leo.fischer@example.com' });
+			expect(run.data.resultData.runData['Find Leo'][0].data!.main[0]![0].json).toMatchObject({
+				email: 'leo.fischer@example.com',
+			});
 			expect(calls(sandbox())).toEqual(['GET /v2/users/me', 'GET /v2/users', 'GET /v2/users']);
 		});
 	});
@@ -332,26 +507,46 @@ describe('the node as an AI tool', () => {
 
 		it('an email typed where an ID was expected is looked up by email; a blank user says what to send', async () => {
 			const found = await runNode({
-				parameters: { resource: 'user', operation: 'get', userId: { __rl: true, mode: 'id', value: ai('user') } },
+				parameters: {
+					resource: 'user',
+					operation: 'get',
+					userId: { __rl: true, mode: 'id', value: ai('user') },
+				},
 				credentials: admin(),
 				input: [{ user: 'leo.fischer@example.com', toolCallId: 'call_6' }],
 				typeVersion: 1.2,
 			});
 			expect(found.json[0]).toMatchObject({ id: idOf(sandbox(), 'Leo') });
 			const blank = await runNode({
-				parameters: { resource: 'user', operation: 'get', userId: { __rl: true, mode: 'id', value: ai('user') } },
+				parameters: {
+					resource: 'user',
+					operation: 'get',
+					userId: { __rl: true, mode: 'id', value: ai('user') },
+				},
 				credentials: admin(),
 				input: [{ user: '', toolCallId: 'call_7' }],
 				typeVersion: 1.2,
 			});
-			expect(blank.error?.message).toBe("No user given: send the user's email (e.g. jane@example.com) or their numeric Harvest ID");
+			expect(blank.error?.message).toBe(
+				"No user given: send the user's email (e.g. jane@example.com) or their numeric Harvest ID",
+			);
 		});
 
 		it('the actions, which become the tool descriptions, say how the user is found', async () => {
 			const { nodeTypes } = await loadPackage();
-			const operation = (nodeTypes.getByName(NODE_TYPE).description as INodeTypeDescription).properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('user'))!;
-			const actions = Object.fromEntries((operation.options as Array<{ value: string; action: string }>).map((o) => [o.value, o.action]));
-			for (const op of ['get', 'update', 'archive', 'restore', 'delete']) expect(actions[op]).toMatch(/by ID or email/);
+			const operation = (
+				nodeTypes.getByName(NODE_TYPE).description as INodeTypeDescription
+			).properties.find(
+				(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('user'),
+			)!;
+			const actions = Object.fromEntries(
+				(operation.options as Array<{ value: string; action: string }>).map((o) => [
+					o.value,
+					o.action,
+				]),
+			);
+			for (const op of ['get', 'update', 'archive', 'restore', 'delete'])
+				expect(actions[op]).toMatch(/by ID or email/);
 		});
 	});
 
@@ -364,7 +559,9 @@ describe('the node as an AI tool', () => {
 				input: [{ toolCallId: 'call_8' }],
 				typeVersion: 1.2,
 			});
-			expect(error?.message).toMatch(/^User → Delete is not available to an AI agent in this workflow: archive the user instead/);
+			expect(error?.message).toMatch(
+				/^User → Delete is not available to an AI agent in this workflow: archive the user instead/,
+			);
 			expect(sandbox().log).toEqual([]);
 			expect(user(olivia)).toBeDefined();
 		});
@@ -372,27 +569,49 @@ describe('the node as an AI tool', () => {
 		it('with "Allow When Used as an AI Tool" on, the tool deletes; outside tool use the switch changes nothing', async () => {
 			const olivia = idOf(sandbox(), 'Olivia');
 			const allowed = await runNode({
-				parameters: { resource: 'user', operation: 'delete', userId: byId(olivia), allowAsTool: true },
+				parameters: {
+					resource: 'user',
+					operation: 'delete',
+					userId: byId(olivia),
+					allowAsTool: true,
+				},
 				credentials: admin(),
 				input: [{ toolCallId: 'call_9' }],
 				typeVersion: 1.2,
 			});
 			expect(allowed.json[0]).toMatchObject({ deleted: true });
 			const daniel = idOf(sandbox(), 'Daniel');
-			const plain = await runNode({ parameters: { resource: 'user', operation: 'delete', userId: byId(daniel) }, credentials: admin(), typeVersion: 1.2 });
+			const plain = await runNode({
+				parameters: { resource: 'user', operation: 'delete', userId: byId(daniel) },
+				credentials: admin(),
+				typeVersion: 1.2,
+			});
 			expect(plain.json[0]).toMatchObject({ deleted: true });
 		});
 
 		it('Reconcile as a tool is a dry run even with Dry Run off, and says so', async () => {
 			const { json, status } = await runNode({
-				parameters: { resource: 'user', operation: 'reconcile', dryRun: false, email: '={{ $json.email }}', firstName: '={{ $json.first }}', lastName: '={{ $json.last }}' },
+				parameters: {
+					resource: 'user',
+					operation: 'reconcile',
+					dryRun: false,
+					email: '={{ $json.email }}',
+					firstName: '={{ $json.first }}',
+					lastName: '={{ $json.last }}',
+				},
 				credentials: admin(),
-				input: [{ email: 'new.person@example.com', first: 'New', last: 'Person', toolCallId: 'call_10' }],
+				input: [
+					{ email: 'new.person@example.com', first: 'New', last: 'Person', toolCallId: 'call_10' },
+				],
 				typeVersion: 1.2,
 			});
 			expect(status).toBe('success');
 			expect(writes(sandbox())).toEqual([]);
-			expect(json[json.length - 1]).toMatchObject({ dryRun: true, action: 'summary', note: expect.stringMatching(/^Dry run forced/) });
+			expect(json[json.length - 1]).toMatchObject({
+				dryRun: true,
+				action: 'summary',
+				note: expect.stringMatching(/^Dry run forced/),
+			});
 		});
 	});
 });

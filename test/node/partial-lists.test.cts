@@ -9,10 +9,18 @@ import { patCredential, runNode, useSandbox, type NodeRun } from '../harness/ind
 const sandbox = useSandbox({ seed: 'demo' });
 
 const hintsOf = (run: NodeRun): Array<{ message: string; type?: string }> =>
-	((run.run.data.resultData.runData['Harvest Users']?.[0] as { hints?: Array<{ message: string; type?: string }> } | undefined)?.hints ?? []);
+	(
+		run.run.data.resultData.runData['Harvest Users']?.[0] as
+			| { hints?: Array<{ message: string; type?: string }> }
+			| undefined
+	)?.hints ?? [];
 
 const listUsers = (who: 'admin' | 'manager', extra: IDataObject = {}, typeVersion = 1) =>
-	runNode({ parameters: { resource: 'user', operation: 'getAll', returnAll: true, ...extra }, credentials: patCredential(sandbox(), who), typeVersion });
+	runNode({
+		parameters: { resource: 'user', operation: 'getAll', returnAll: true, ...extra },
+		credentials: patCredential(sandbox(), who),
+		typeVersion,
+	});
 
 describe('user → Get Many with a Manager’s token', () => {
 	it('says the list is partial: an execution hint, and partialList on every item', async () => {

@@ -6,8 +6,16 @@ import type { INodeParameterResourceLocator } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox/src/index.cjs';
 
-export const byId = (id: number | string): INodeParameterResourceLocator => ({ __rl: true, mode: 'id', value: String(id) });
-export const byEmail = (email: string): INodeParameterResourceLocator => ({ __rl: true, mode: 'email', value: email });
+export const byId = (id: number | string): INodeParameterResourceLocator => ({
+	__rl: true,
+	mode: 'id',
+	value: String(id),
+});
+export const byEmail = (email: string): INodeParameterResourceLocator => ({
+	__rl: true,
+	mode: 'email',
+	value: email,
+});
 
 /** The seed user's ID (the demo seed: Sam admin, Maya manager of Leo/Ana/Kenji, Leo member, ...). */
 export function idOf(sandbox: Sandbox, firstName: string): number {
@@ -28,8 +36,12 @@ export function calls(sandbox: Sandbox): string[] {
 }
 
 /** The writes (non-GET) with their bodies, in order. */
-export function writes(sandbox: Sandbox): Array<{ method: string; path: string; body: unknown; query: Record<string, string> }> {
-	return sandbox.log.filter((r) => r.method !== 'GET').map(({ method, path, body, query }) => ({ method, path, body, query }));
+export function writes(
+	sandbox: Sandbox,
+): Array<{ method: string; path: string; body: unknown; query: Record<string, string> }> {
+	return sandbox.log
+		.filter((r) => r.method !== 'GET')
+		.map(({ method, path, body, query }) => ({ method, path, body, query }));
 }
 
 /**
@@ -39,6 +51,12 @@ export function writes(sandbox: Sandbox): Array<{ method: string; path: string; 
 export function duplicateEmailOf(sandbox: Sandbox, firstName: string): number {
 	const original = sandbox.store.users.get(idOf(sandbox, firstName))!;
 	const id = sandbox.store.users.table.nextId();
-	sandbox.store.users.table.insert({ ...original, id, first_name: `${original.first_name} (old)`, roles: [], access_roles: ['member'] });
+	sandbox.store.users.table.insert({
+		...original,
+		id,
+		first_name: `${original.first_name} (old)`,
+		roles: [],
+		access_roles: ['member'],
+	});
 	return id;
 }

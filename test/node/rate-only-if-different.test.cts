@@ -11,13 +11,30 @@ const sandbox = useSandbox();
 const byId = (id: number) => ({ __rl: true, mode: 'id', value: String(id) });
 
 describe.each([
-	{ resource: 'billableRate', segment: 'billable_rates', history: () => sandbox().store.billableRates },
+	{
+		resource: 'billableRate',
+		segment: 'billable_rates',
+		history: () => sandbox().store.billableRates,
+	},
 	{ resource: 'costRate', segment: 'cost_rates', history: () => sandbox().store.costRates },
 ] as const)('$resource → Create, Only If Different', ({ resource, segment, history }) => {
 	const userId = () => sandbox().tokens.admin.userId;
 	const create = (amount: number, extra: IDataObject = {}) =>
-		runNode({ parameters: { resource, operation: 'create', userId: byId(userId()), amount, onlyIfDifferent: true, ...extra }, credentials: patCredential(sandbox()) });
-	const snapshot = () => history().list(userId()).map((r) => ({ ...r }));
+		runNode({
+			parameters: {
+				resource,
+				operation: 'create',
+				userId: byId(userId()),
+				amount,
+				onlyIfDifferent: true,
+				...extra,
+			},
+			credentials: patCredential(sandbox()),
+		});
+	const snapshot = () =>
+		history()
+			.list(userId())
+			.map((r) => ({ ...r }));
 	const writes = () => sandbox().log.filter((r) => r.method !== 'GET');
 
 	it('the same amount twice: the first run writes it, the second sends no write and the history stays', async () => {
@@ -30,9 +47,15 @@ describe.each([
 
 		const second = await create(321.5);
 		expect(second.status).toBe('success');
-		expect(second.json[0]).toMatchObject({ amount: 321.5, unchanged: true, id: recorded[recorded.length - 1].id });
+		expect(second.json[0]).toMatchObject({
+			amount: 321.5,
+			unchanged: true,
+			id: recorded[recorded.length - 1].id,
+		});
 		expect(writes()).toEqual([]);
-		expect(sandbox().log.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /v2/users/${userId()}/${segment}`]);
+		expect(sandbox().log.map((r) => `${r.method} ${r.path}`)).toEqual([
+			`GET /v2/users/${userId()}/${segment}`,
+		]);
 		expect(snapshot()).toEqual(recorded);
 	});
 
@@ -41,7 +64,9 @@ describe.each([
 		sandbox().clearLog();
 		const { json } = await create(110);
 		expect(json[0]).toMatchObject({ amount: 110 });
-		expect(writes().map((r) => [r.method, r.path, r.body])).toEqual([['POST', `/v2/users/${userId()}/${segment}`, { amount: 110 }]]);
+		expect(writes().map((r) => [r.method, r.path, r.body])).toEqual([
+			['POST', `/v2/users/${userId()}/${segment}`, { amount: 110 }],
+		]);
 	});
 
 	it('off (the default), every run writes: the history entry is replaced each time', async () => {

@@ -54,7 +54,11 @@ describe('user operations', () => {
 				},
 			]);
 			expect(json).toHaveLength(1);
-			expect(json[0]).toMatchObject({ email: 'jane.doe@example.com', weekly_capacity: 135000, roles: ['Designer', 'QA'] });
+			expect(json[0]).toMatchObject({
+				email: 'jane.doe@example.com',
+				weekly_capacity: 135000,
+				roles: ['Designer', 'QA'],
+			});
 			const stored = sandbox().store.users.findByEmail('jane.doe@example.com')!;
 			expect(stored.id).toBe(json[0].id);
 			expect(stored.access_roles).toEqual(['manager', 'project_creator', 'estimates_manager']);
@@ -63,12 +67,24 @@ describe('user operations', () => {
 
 		it('sends only the required fields when nothing else is added, and no legacy fields', async () => {
 			const { status } = await runNode({
-				parameters: { resource: 'user', operation: 'create', firstName: 'Min', lastName: 'Imal', email: 'min@example.com' },
+				parameters: {
+					resource: 'user',
+					operation: 'create',
+					firstName: 'Min',
+					lastName: 'Imal',
+					email: 'min@example.com',
+				},
 				credentials: admin(),
 			});
 			expect(status).toBe('success');
-			expect(writes(sandbox())[0].body).toEqual({ first_name: 'Min', last_name: 'Imal', email: 'min@example.com' });
-			expect(sandbox().store.users.findByEmail('min@example.com')!.access_roles).toEqual(['member']);
+			expect(writes(sandbox())[0].body).toEqual({
+				first_name: 'Min',
+				last_name: 'Imal',
+				email: 'min@example.com',
+			});
+			expect(sandbox().store.users.findByEmail('min@example.com')!.access_roles).toEqual([
+				'member',
+			]);
 		});
 
 		it('applies Manager Permissions only with the Manager access role: hidden for Member, refused in the labels the user sees when an expression resolves to Member', async () => {
@@ -80,7 +96,10 @@ describe('user operations', () => {
 						firstName: 'Jane',
 						lastName: 'Doe',
 						email: 'jane.doe@example.com',
-						additionalFields: { accessRole, managerPermissions: ['billable_rates_manager', 'project_creator'] },
+						additionalFields: {
+							accessRole,
+							managerPermissions: ['billable_rates_manager', 'project_creator'],
+						},
 					},
 					credentials: admin(),
 				});
@@ -95,7 +114,9 @@ describe('user operations', () => {
 			// Member chosen in the editor: the field is hidden there, so n8n leaves its old value out.
 			const hidden = await create('member');
 			expect(hidden.status).toBe('success');
-			expect(writes(sandbox()).map((w) => (w.body as { access_roles: string[] }).access_roles)).toEqual([['member']]);
+			expect(
+				writes(sandbox()).map((w) => (w.body as { access_roles: string[] }).access_roles),
+			).toEqual([['member']]);
 		});
 
 		it('refuses an email that is not an address, and a capacity off the half-hour grid, before sending', async () => {
@@ -130,7 +151,10 @@ describe('user operations', () => {
 					firstName: 'Jane',
 					lastName: 'Doe',
 					email: '={{ $json.email }}',
-					additionalFields: { weeklyCapacity: '={{ $json.hours }}', defaultHourlyRate: '={{ $json.rate }}' },
+					additionalFields: {
+						weeklyCapacity: '={{ $json.hours }}',
+						defaultHourlyRate: '={{ $json.rate }}',
+					},
 				},
 				input: [
 					{ email: 'a@example.com', hours: -5, rate: 100 },
@@ -149,21 +173,39 @@ describe('user operations', () => {
 		});
 
 		it('does not repeat a create whose answer was lost, and says to check whether the email exists', async () => {
-			sandbox().inject({ kind: 'reset', afterApply: true, match: { method: 'POST', path: '/v2/users' } });
+			sandbox().inject({
+				kind: 'reset',
+				afterApply: true,
+				match: { method: 'POST', path: '/v2/users' },
+			});
 			const { status, error } = await runNode({
-				parameters: { resource: 'user', operation: 'create', firstName: 'Jane', lastName: 'Doe', email: 'jane.doe@example.com' },
+				parameters: {
+					resource: 'user',
+					operation: 'create',
+					firstName: 'Jane',
+					lastName: 'Doe',
+					email: 'jane.doe@example.com',
+				},
 				credentials: admin(),
 			});
 			expect(status).toBe('error');
 			expect(error?.message).toMatch(/^Outcome unknown/);
-			expect(error?.description).toMatch(/Check in Harvest → Team whether jane\.doe@example\.com exists now before running this item again/);
+			expect(error?.description).toMatch(
+				/Check in Harvest → Team whether jane\.doe@example\.com exists now before running this item again/,
+			);
 			expect(calls(sandbox())).toEqual(['POST /v2/users']);
 			expect(sandbox().invitations).toHaveLength(1);
 		});
 
 		it('surfaces 403 for a member token', async () => {
 			const { error } = await runNode({
-				parameters: { resource: 'user', operation: 'create', firstName: 'Jane', lastName: 'Doe', email: 'jane.doe@example.com' },
+				parameters: {
+					resource: 'user',
+					operation: 'create',
+					firstName: 'Jane',
+					lastName: 'Doe',
+					email: 'jane.doe@example.com',
+				},
 				credentials: patCredential(sandbox(), 'member'),
 			});
 			expect(error?.message).toBe('Not authorized! [HTTP 403]');
@@ -189,10 +231,22 @@ describe('user operations', () => {
 				continueOnFail: true,
 			});
 			expect(status).toBe('success');
-			expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+			expect(items.map((i) => i.pairedItem)).toEqual([
+				{ item: 0 },
+				{ item: 1 },
+				{ item: 2 },
+				{ item: 3 },
+			]);
 			expect(items[0].json.email).toBe('one@example.com');
-			expect(items[1].json).toMatchObject({ error: '"not-an-email" is not an email address', itemIndex: 1 });
-			expect(items[2].json).toMatchObject({ error: 'Email has already been taken [HTTP 422]', httpCode: '422', itemIndex: 2 });
+			expect(items[1].json).toMatchObject({
+				error: '"not-an-email" is not an email address',
+				itemIndex: 1,
+			});
+			expect(items[2].json).toMatchObject({
+				error: 'Email has already been taken [HTTP 422]',
+				httpCode: '422',
+				itemIndex: 2,
+			});
 			expect(items[3].json.email).toBe('four@example.com');
 			expect(writes(sandbox()).map((w) => (w.body as { email: string }).email)).toEqual([
 				'one@example.com',
@@ -216,9 +270,19 @@ describe('user operations', () => {
 			});
 			expect(status).toBe('success');
 			expect(writes(sandbox())).toEqual([
-				{ method: 'PATCH', path: `/v2/users/${grace}`, query: {}, body: { weekly_capacity: 135000, timezone: 'Tokyo', is_contractor: false } },
+				{
+					method: 'PATCH',
+					path: `/v2/users/${grace}`,
+					query: {},
+					body: { weekly_capacity: 135000, timezone: 'Tokyo', is_contractor: false },
+				},
 			]);
-			expect(json[0]).toMatchObject({ id: grace, weekly_capacity: 135000, timezone: 'Tokyo', first_name: 'Grace' });
+			expect(json[0]).toMatchObject({
+				id: grace,
+				weekly_capacity: 135000,
+				timezone: 'Tokyo',
+				first_name: 'Grace',
+			});
 			expect(sandbox().store.users.get(grace)!.weekly_capacity).toBe(135000);
 		});
 
@@ -245,25 +309,45 @@ describe('user operations', () => {
 				access_roles: ['manager', 'client_and_task_manager'],
 				roles: ['QA'],
 			});
-			expect(json[0]).toMatchObject({ first_name: 'Ken', roles: ['QA'], access_roles: ['manager', 'client_and_task_manager'] });
+			expect(json[0]).toMatchObject({
+				first_name: 'Ken',
+				roles: ['QA'],
+				access_roles: ['manager', 'client_and_task_manager'],
+			});
 		});
 
 		it('finds the user by email (one match)', async () => {
 			const grace = idOf(sandbox(), 'Grace');
 			const { json } = await runNode({
-				parameters: { resource: 'user', operation: 'update', userId: byEmail('GRACE.okafor@example.com '), updateFields: { lastName: 'Okafor-Reed' } },
+				parameters: {
+					resource: 'user',
+					operation: 'update',
+					userId: byEmail('GRACE.okafor@example.com '),
+					updateFields: { lastName: 'Okafor-Reed' },
+				},
 				credentials: admin(),
 			});
 			expect(json[0]).toMatchObject({ id: grace, last_name: 'Okafor-Reed' });
-			expect(calls(sandbox())).toEqual(['GET /v2/users/me', 'GET /v2/users', `PATCH /v2/users/${grace}`]);
+			expect(calls(sandbox())).toEqual([
+				'GET /v2/users/me',
+				'GET /v2/users',
+				`PATCH /v2/users/${grace}`,
+			]);
 		});
 
 		it('sends nothing when no user has the email', async () => {
 			const { error } = await runNode({
-				parameters: { resource: 'user', operation: 'update', userId: byEmail('nobody@example.com'), updateFields: { lastName: 'X' } },
+				parameters: {
+					resource: 'user',
+					operation: 'update',
+					userId: byEmail('nobody@example.com'),
+					updateFields: { lastName: 'X' },
+				},
 				credentials: admin(),
 			});
-			expect(error?.message).toBe('No Harvest user has the email nobody@example.com: send the email of an existing user, or list users (Get many users) to find the right one');
+			expect(error?.message).toBe(
+				'No Harvest user has the email nobody@example.com: send the email of an existing user, or list users (Get many users) to find the right one',
+			);
 			expect(calls(sandbox())).toEqual(['GET /v2/users/me', 'GET /v2/users']);
 		});
 
@@ -271,10 +355,17 @@ describe('user operations', () => {
 			const grace = idOf(sandbox(), 'Grace');
 			const copy = duplicateEmailOf(sandbox(), 'Grace');
 			const { error } = await runNode({
-				parameters: { resource: 'user', operation: 'update', userId: byEmail('grace.okafor@example.com'), updateFields: { lastName: 'X' } },
+				parameters: {
+					resource: 'user',
+					operation: 'update',
+					userId: byEmail('grace.okafor@example.com'),
+					updateFields: { lastName: 'X' },
+				},
 				credentials: admin(),
 			});
-			expect(error?.message).toBe(`2 Harvest users have the email grace.okafor@example.com: send one of their IDs instead (${copy}, ${grace})`);
+			expect(error?.message).toBe(
+				`2 Harvest users have the email grace.okafor@example.com: send one of their IDs instead (${copy}, ${grace})`,
+			);
 			expect(error?.description).toMatch(/Pick the user by ID instead/);
 			expect(calls(sandbox())).toEqual(['GET /v2/users/me', 'GET /v2/users']);
 		});
@@ -283,12 +374,22 @@ describe('user operations', () => {
 			const grace = idOf(sandbox(), 'Grace');
 			// Without Access Role the field is not offered; a value left over from before is not applied.
 			const permissionsOnly = await runNode({
-				parameters: { resource: 'user', operation: 'update', userId: byId(grace), updateFields: { managerPermissions: ['project_creator'] } },
+				parameters: {
+					resource: 'user',
+					operation: 'update',
+					userId: byId(grace),
+					updateFields: { managerPermissions: ['project_creator'] },
+				},
 				credentials: admin(),
 			});
 			expect(permissionsOnly.error?.message).toBe('Nothing to update: no field was added');
 			const nothing = await runNode({
-				parameters: { resource: 'user', operation: 'update', userId: byId(grace), updateFields: {} },
+				parameters: {
+					resource: 'user',
+					operation: 'update',
+					userId: byId(grace),
+					updateFields: {},
+				},
 				credentials: admin(),
 			});
 			expect(nothing.error?.message).toBe('Nothing to update: no field was added');
@@ -298,7 +399,12 @@ describe('user operations', () => {
 		it('surfaces 403 when a manager changes a teammate’s email (Harvest allows managers only other fields)', async () => {
 			const leo = idOf(sandbox(), 'Leo');
 			const { error } = await runNode({
-				parameters: { resource: 'user', operation: 'update', userId: byId(leo), updateFields: { email: 'leo@example.com' } },
+				parameters: {
+					resource: 'user',
+					operation: 'update',
+					userId: byId(leo),
+					updateFields: { email: 'leo@example.com' },
+				},
 				credentials: patCredential(sandbox(), 'manager'),
 			});
 			expect(error?.message).toBe('Not authorized! [HTTP 403]');
@@ -310,10 +416,16 @@ describe('user operations', () => {
 		it('archive sends is_active false and outputs the archived user', async () => {
 			const ana = idOf(sandbox(), 'Ana');
 			const { json } = await runNode({
-				parameters: { resource: 'user', operation: 'archive', userId: byEmail('ana.souza@example.com') },
+				parameters: {
+					resource: 'user',
+					operation: 'archive',
+					userId: byEmail('ana.souza@example.com'),
+				},
 				credentials: admin(),
 			});
-			expect(writes(sandbox())).toEqual([{ method: 'PATCH', path: `/v2/users/${ana}`, query: {}, body: { is_active: false } }]);
+			expect(writes(sandbox())).toEqual([
+				{ method: 'PATCH', path: `/v2/users/${ana}`, query: {}, body: { is_active: false } },
+			]);
 			expect(json[0]).toMatchObject({ id: ana, is_active: false });
 			expect(sandbox().store.users.get(ana)!.is_active).toBe(false);
 		});
@@ -324,7 +436,9 @@ describe('user operations', () => {
 				parameters: { resource: 'user', operation: 'restore', userId: byId(olivia) },
 				credentials: admin(),
 			});
-			expect(writes(sandbox())).toEqual([{ method: 'PATCH', path: `/v2/users/${olivia}`, query: {}, body: { is_active: true } }]);
+			expect(writes(sandbox())).toEqual([
+				{ method: 'PATCH', path: `/v2/users/${olivia}`, query: {}, body: { is_active: true } },
+			]);
 			expect(json[0]).toMatchObject({ id: olivia, is_active: true });
 		});
 
@@ -358,7 +472,9 @@ describe('user operations', () => {
 				credentials: admin(),
 			});
 			expect(status).toBe('error');
-			expect(error?.message).toBe('This user is not removable. It still has time entries and/or expenses. [HTTP 422]');
+			expect(error?.message).toBe(
+				'This user is not removable. It still has time entries and/or expenses. [HTTP 422]',
+			);
 			expect(error?.description).toMatch(
 				/^Item 0 \(User → Delete\)\. Harvest keeps a user that still has time entries or expenses\. Archive the user instead: use the Archive operation, or turn on Options → "Archive Instead If Not Deletable"\./,
 			);
@@ -369,7 +485,12 @@ describe('user operations', () => {
 		it('with "Archive Instead If Not Deletable" archives and reports why', async () => {
 			const ana = idOf(sandbox(), 'Ana');
 			const { json } = await runNode({
-				parameters: { resource: 'user', operation: 'delete', userId: byId(ana), options: { archiveIfNotDeletable: true } },
+				parameters: {
+					resource: 'user',
+					operation: 'delete',
+					userId: byId(ana),
+					options: { archiveIfNotDeletable: true },
+				},
 				credentials: admin(),
 			});
 			expect(json).toHaveLength(1);
@@ -397,9 +518,17 @@ describe('user operations', () => {
 			});
 			expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 			expect(items[0].json).toEqual({ deleted: true, id: grace });
-			expect(items[1].json).toMatchObject({ httpCode: '422', itemIndex: 1, description: expect.stringMatching(/Archive the user instead/) });
+			expect(items[1].json).toMatchObject({
+				httpCode: '422',
+				itemIndex: 1,
+				description: expect.stringMatching(/Archive the user instead/),
+			});
 			// The headline names what was not found; the description still says what to check.
-			expect(items[2].json).toMatchObject({ error: 'No Harvest user with ID 424242 [HTTP 404]', itemIndex: 2, description: expect.stringMatching(/check the ID/) });
+			expect(items[2].json).toMatchObject({
+				error: 'No Harvest user with ID 424242 [HTTP 404]',
+				itemIndex: 2,
+				description: expect.stringMatching(/check the ID/),
+			});
 		});
 
 		it('surfaces 403 for a member token', async () => {
@@ -416,11 +545,20 @@ describe('user operations', () => {
 	describe('get, get many and me', () => {
 		it('gets one user by ID, and by email', async () => {
 			const kenji = idOf(sandbox(), 'Kenji');
-			const first = await runNode({ parameters: { resource: 'user', operation: 'get', userId: byId(kenji) }, credentials: admin() });
-			expect(first.json).toEqual([expect.objectContaining({ id: kenji, email: 'kenji.watanabe@example.com' })]);
+			const first = await runNode({
+				parameters: { resource: 'user', operation: 'get', userId: byId(kenji) },
+				credentials: admin(),
+			});
+			expect(first.json).toEqual([
+				expect.objectContaining({ id: kenji, email: 'kenji.watanabe@example.com' }),
+			]);
 			sandbox().clearLog();
 			const second = await runNode({
-				parameters: { resource: 'user', operation: 'get', userId: byEmail('kenji.watanabe@example.com') },
+				parameters: {
+					resource: 'user',
+					operation: 'get',
+					userId: byEmail('kenji.watanabe@example.com'),
+				},
 				credentials: admin(),
 			});
 			expect(second.json[0].id).toBe(kenji);
@@ -429,25 +567,45 @@ describe('user operations', () => {
 		});
 
 		it('gets many: Limit asks Harvest for just that many; filters go to the query string', async () => {
-			const limited = await runNode({ parameters: { resource: 'user', operation: 'getAll', limit: 3 }, credentials: admin() });
+			const limited = await runNode({
+				parameters: { resource: 'user', operation: 'getAll', limit: 3 },
+				credentials: admin(),
+			});
 			expect(limited.json).toHaveLength(3);
 			expect(sandbox().log[0].query).toEqual({ per_page: '3' });
 			sandbox().clearLog();
 			const archived = await runNode({
-				parameters: { resource: 'user', operation: 'getAll', returnAll: true, filters: { is_active: 'false', updated_since: '2020-01-01T10:00:00+02:00' } },
+				parameters: {
+					resource: 'user',
+					operation: 'getAll',
+					returnAll: true,
+					filters: { is_active: 'false', updated_since: '2020-01-01T10:00:00+02:00' },
+				},
 				credentials: admin(),
 			});
 			expect(archived.json.map((u) => u.first_name)).toEqual(['Olivia']);
-			expect(sandbox().log[0].query).toEqual({ is_active: 'false', updated_since: '2020-01-01T08:00:00Z', per_page: '2000' });
+			expect(sandbox().log[0].query).toEqual({
+				is_active: 'false',
+				updated_since: '2020-01-01T08:00:00Z',
+				per_page: '2000',
+			});
 		});
 
 		it('gets the authenticated user, also for a member token', async () => {
-			const { json } = await runNode({ parameters: { resource: 'user', operation: 'me' }, credentials: patCredential(sandbox(), 'member') });
-			expect(json).toEqual([expect.objectContaining({ id: sandbox().tokens.member.userId, first_name: 'Leo' })]);
+			const { json } = await runNode({
+				parameters: { resource: 'user', operation: 'me' },
+				credentials: patCredential(sandbox(), 'member'),
+			});
+			expect(json).toEqual([
+				expect.objectContaining({ id: sandbox().tokens.member.userId, first_name: 'Leo' }),
+			]);
 		});
 
 		it('surfaces 403 for a member token listing users', async () => {
-			const { error } = await runNode({ parameters: { resource: 'user', operation: 'getAll', returnAll: true }, credentials: patCredential(sandbox(), 'member') });
+			const { error } = await runNode({
+				parameters: { resource: 'user', operation: 'getAll', returnAll: true },
+				credentials: patCredential(sandbox(), 'member'),
+			});
 			expect(error?.message).toBe('Not authorized! [HTTP 403]');
 		});
 	});

@@ -6,17 +6,27 @@ import { loadPackage, NODE_TYPE, patCredential, runNode, useSandbox } from '../h
 
 const sandbox = useSandbox({ seed: 'demo' });
 
-async function operationOptions(): Promise<Array<{ name: string; value: string; description?: string }>> {
+async function operationOptions(): Promise<
+	Array<{ name: string; value: string; description?: string }>
+> {
 	const { nodeTypes } = await loadPackage();
 	const props = nodeTypes.getByNameAndVersion(NODE_TYPE, 1.1).description.properties;
-	const op = props.find((p) => p.name === 'operation' && (p.displayOptions?.show?.resource as string[] | undefined)?.includes('user'));
+	const op = props.find(
+		(p) =>
+			p.name === 'operation' &&
+			(p.displayOptions?.show?.resource as string[] | undefined)?.includes('user'),
+	);
 	return op?.options as Array<{ name: string; value: string; description?: string }>;
 }
 
 describe('one vocabulary', () => {
 	it('a user not found by email points to the operation by its editor name, Create or Update', async () => {
 		const { status, error } = await runNode({
-			parameters: { resource: 'user', operation: 'get', userId: { __rl: true, mode: 'email', value: 'nobody.here@example.com' } },
+			parameters: {
+				resource: 'user',
+				operation: 'get',
+				userId: { __rl: true, mode: 'email', value: 'nobody.here@example.com' },
+			},
 			credentials: patCredential(sandbox()),
 		});
 		expect(status).toBe('error');

@@ -7,7 +7,13 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { patCredential, runNode, useSandbox, type CredentialData, type TokenKind } from '../harness/index.cjs';
+import {
+	patCredential,
+	runNode,
+	useSandbox,
+	type CredentialData,
+	type TokenKind,
+} from '../harness/index.cjs';
 import type { Sandbox } from '../../sandbox/src/index.cjs';
 import { ALL_EVENTS, DEFAULT_EVENTS, poller } from '../trigger/helpers.cjs';
 
@@ -25,14 +31,27 @@ const roster = (s: Sandbox): IDataObject[] => [
 
 const reconcile = (who: TokenKind, dryRun = false) =>
 	runNode({
-		parameters: { resource: 'user', operation: 'reconcile', dryRun, archiveMissing: true, maxArchivePercent: 100, maxArchiveCount: 100 },
+		parameters: {
+			resource: 'user',
+			operation: 'reconcile',
+			dryRun,
+			archiveMissing: true,
+			maxArchivePercent: 100,
+			maxArchiveCount: 100,
+		},
 		input: roster(sandbox()),
 		credentials: patCredential(sandbox(), who),
 	});
 
 const upsert = (who: TokenKind, continueOnFail = false) =>
 	runNode({
-		parameters: { resource: 'user', operation: 'upsert', email: '={{ $json.email }}', firstName: '={{ $json.first }}', lastName: '={{ $json.last }}' },
+		parameters: {
+			resource: 'user',
+			operation: 'upsert',
+			email: '={{ $json.email }}',
+			firstName: '={{ $json.first }}',
+			lastName: '={{ $json.last }}',
+		},
 		input: [
 			{ email: 'leo.fischer@example.com', first: 'Leo', last: 'Fischer-Neu' },
 			{ email: 'new.hire@example.com', first: 'New', last: 'Hire' },
@@ -50,7 +69,9 @@ describe.each([
 			sandbox().clearLog();
 			const { status, error } = await reconcile(who, dryRun);
 			expect(status).toBe('error');
-			expect(error?.message).toMatch(/^Reconcile With Roster needs a Harvest Administrator's token/);
+			expect(error?.message).toMatch(
+				/^Reconcile With Roster needs a Harvest Administrator's token/,
+			);
 			expect(error?.message).toMatch(role);
 			expect(error?.description).toMatch(why);
 			expect(error?.description).toMatch(/Nothing was sent to Harvest but this check/);
@@ -69,24 +90,36 @@ describe.each([
 
 		sandbox().clearLog();
 		const each = await upsert(who, true);
-		expect(each.json.map((j) => j.error)).toEqual([expect.stringMatching(/^Create or Update needs/), expect.stringMatching(/^Create or Update needs/)]);
+		expect(each.json.map((j) => j.error)).toEqual([
+			expect.stringMatching(/^Create or Update needs/),
+			expect.stringMatching(/^Create or Update needs/),
+		]);
 		expect(requestsOf(sandbox())).toEqual(['GET /v2/users/me']);
 	});
 
 	it('a By Email user lookup fails before the write it was for', async () => {
 		const { status, error } = await runNode({
-			parameters: { resource: 'user', operation: 'update', userId: { __rl: true, mode: 'email', value: 'leo.fischer@example.com' }, updateFields: { timezone: 'London' } },
+			parameters: {
+				resource: 'user',
+				operation: 'update',
+				userId: { __rl: true, mode: 'email', value: 'leo.fischer@example.com' },
+				updateFields: { timezone: 'London' },
+			},
 			credentials: patCredential(sandbox(), who),
 		});
 		expect(status).toBe('error');
-		expect(error?.message).toMatch(/^Finding a user by email needs a Harvest Administrator's token/);
+		expect(error?.message).toMatch(
+			/^Finding a user by email needs a Harvest Administrator's token/,
+		);
 		expect(error?.description).toMatch(/pick the user from the list or by ID/i);
 		expect(writesOf(sandbox())).toEqual([]);
 	});
 
 	it('the trigger watching Deleted fails before it reads or stores anything; Fetch Test Event says the same', async () => {
 		const trigger = poller(sandbox, { events: ALL_EVENTS }, patCredential(sandbox(), who));
-		await expect(trigger.poll()).rejects.toThrow(/^The Deleted event needs a Harvest Administrator's token/);
+		await expect(trigger.poll()).rejects.toThrow(
+			/^The Deleted event needs a Harvest Administrator's token/,
+		);
 		expect(trigger.stateAfterFailure ?? {}).toEqual({});
 		await expect(trigger.manual()).rejects.toThrow(/Deleted event needs/);
 		expect(requestsOf(sandbox()).every((r) => r === 'GET /v2/users/me')).toBe(true);
@@ -96,13 +129,22 @@ describe.each([
 
 describe('a manager token: lists and single reads keep working with what the role can see', () => {
 	it('Get Many lists the manager and their teammates (saying so: one role check, issue 24); Get reads a teammate with no role check', async () => {
-		const mine = await runNode({ parameters: { resource: 'user', operation: 'getAll', returnAll: true }, credentials: patCredential(sandbox(), 'manager') });
+		const mine = await runNode({
+			parameters: { resource: 'user', operation: 'getAll', returnAll: true },
+			credentials: patCredential(sandbox(), 'manager'),
+		});
 		expect(mine.status).toBe('success');
 		const { userId } = sandbox().tokens.manager;
-		expect(mine.json.map((u) => u.id).sort()).toEqual([userId, ...sandbox().store.teammates.ids(userId)].sort());
+		expect(mine.json.map((u) => u.id).sort()).toEqual(
+			[userId, ...sandbox().store.teammates.ids(userId)].sort(),
+		);
 		const teammate = sandbox().store.teammates.ids(userId)[0];
 		const one = await runNode({
-			parameters: { resource: 'user', operation: 'get', userId: { __rl: true, mode: 'id', value: String(teammate) } },
+			parameters: {
+				resource: 'user',
+				operation: 'get',
+				userId: { __rl: true, mode: 'id', value: String(teammate) },
+			},
 			credentials: patCredential(sandbox(), 'manager'),
 		});
 		expect(one.json[0].id).toBe(teammate);
@@ -111,10 +153,16 @@ describe('a manager token: lists and single reads keep working with what the rol
 	});
 
 	it('the trigger without Deleted polls what the manager sees', async () => {
-		const trigger = poller(sandbox, { events: DEFAULT_EVENTS }, patCredential(sandbox(), 'manager'));
+		const trigger = poller(
+			sandbox,
+			{ events: DEFAULT_EVENTS },
+			patCredential(sandbox(), 'manager'),
+		);
 		expect(await trigger.poll()).toEqual([]);
 		const { userId } = sandbox().tokens.manager;
-		sandbox().store.users.update(sandbox().store.teammates.ids(userId)[0], { weekly_capacity: 72000 });
+		sandbox().store.users.update(sandbox().store.teammates.ids(userId)[0], {
+			weekly_capacity: 72000,
+		});
 		expect((await trigger.poll()).map((e) => e.event)).toEqual(['updated']);
 	});
 });
@@ -136,26 +184,44 @@ describe('a wrong Account ID', () => {
 	};
 
 	it('fails naming the Harvest accounts the token can reach, asking only the credential’s host', async () => {
-		const { status, error } = await runNode({ parameters: { resource: 'user', operation: 'getAll', returnAll: true }, credentials: withAccount('999999') });
+		const { status, error } = await runNode({
+			parameters: { resource: 'user', operation: 'getAll', returnAll: true },
+			credentials: withAccount('999999'),
+		});
 		expect(status).toBe('error');
-		expect(error?.message).toBe('Account ID 999999 is not a Harvest account this token can reach [HTTP 401]');
-		expect(error?.description).toContain(`Sandbox Co (Account ID ${sandbox().tokens.admin.accountId})`);
+		expect(error?.message).toBe(
+			'Account ID 999999 is not a Harvest account this token can reach [HTTP 401]',
+		);
+		expect(error?.description).toContain(
+			`Sandbox Co (Account ID ${sandbox().tokens.admin.accountId})`,
+		);
 		expect(error?.description).toMatch(/Put .* in the credential's Account ID/);
 		// n8n itself repeats a 401 once after re-authenticating; then one question to the accounts endpoint.
-		expect(new Set(requestsOf(sandbox()))).toEqual(new Set(['GET /v2/users', 'GET /api/v2/accounts']));
+		expect(new Set(requestsOf(sandbox()))).toEqual(
+			new Set(['GET /v2/users', 'GET /api/v2/accounts']),
+		);
 		expect(requestsOf(sandbox()).filter((r) => r === 'GET /api/v2/accounts')).toHaveLength(1);
 		expect(JSON.stringify(error)).not.toContain(sandbox().tokens.admin.token);
 	});
 
 	it('says so when the ID is the Forecast account', async () => {
-		const accounts = (await (await fetch(`${sandbox().url}/api/v2/accounts`, { headers: { Authorization: `Bearer ${sandbox().tokens.admin.token}`, 'User-Agent': 'tests' } })).json()) as {
+		const accounts = (await (
+			await fetch(`${sandbox().url}/api/v2/accounts`, {
+				headers: { Authorization: `Bearer ${sandbox().tokens.admin.token}`, 'User-Agent': 'tests' },
+			})
+		).json()) as {
 			accounts: Array<{ id: number; product: string }>;
 		};
 		const forecast = accounts.accounts.find((a) => a.product === 'forecast')!.id;
 		sandbox().clearLog();
-		const { error } = await runNode({ parameters: { resource: 'user', operation: 'me' }, credentials: withAccount(String(forecast)) });
+		const { error } = await runNode({
+			parameters: { resource: 'user', operation: 'me' },
+			credentials: withAccount(String(forecast)),
+		});
 		expect(error?.message).toMatch(/^Account ID \d+ is a Forecast account/);
-		expect(error?.description).toContain(`Sandbox Co (Account ID ${sandbox().tokens.admin.accountId})`);
+		expect(error?.description).toContain(
+			`Sandbox Co (Account ID ${sandbox().tokens.admin.accountId})`,
+		);
 	});
 
 	it('keeps Harvest’s own 401 when the token itself is invalid', async () => {

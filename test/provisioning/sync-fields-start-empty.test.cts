@@ -14,9 +14,13 @@ async function addedDefault(operation: string, option: string): Promise<string |
 	const { nodeTypes } = await loadPackage();
 	const props = nodeTypes.getByNameAndVersion(NODE_TYPE, 1.1).description.properties;
 	const collection = props.find(
-		(p) => p.name === 'additionalFields' && (p.displayOptions?.show?.operation as string[] | undefined)?.includes(operation),
+		(p) =>
+			p.name === 'additionalFields' &&
+			(p.displayOptions?.show?.operation as string[] | undefined)?.includes(operation),
 	);
-	const field = (collection?.options as INodeProperties[] | undefined)?.find((o) => o.name === option);
+	const field = (collection?.options as INodeProperties[] | undefined)?.find(
+		(o) => o.name === option,
+	);
 	if (!field) throw new Error(`${operation}: no ${option} option`);
 	return field.default as string | number;
 }
@@ -25,16 +29,24 @@ const KENJI = 'kenji.watanabe@example.com'; // 20 h a week in the demo data
 const writes = () => sandbox().log.filter((r) => r.method !== 'GET');
 
 describe('fields added and not mapped change nobody', () => {
-	it.each(['weeklyCapacity', 'defaultHourlyRate', 'costRate'])('%s starts empty on Reconcile and on Create or Update', async (option) => {
-		expect(await addedDefault('reconcile', option)).toBe('');
-		expect(await addedDefault('upsert', option)).toBe('');
-	});
+	it.each(['weeklyCapacity', 'defaultHourlyRate', 'costRate'])(
+		'%s starts empty on Reconcile and on Create or Update',
+		async (option) => {
+			expect(await addedDefault('reconcile', option)).toBe('');
+			expect(await addedDefault('upsert', option)).toBe('');
+		},
+	);
 
 	it('Reconcile: Weekly Capacity added as the editor adds it plans no capacity change', async () => {
 		const weeklyCapacity = await addedDefault('reconcile', 'weeklyCapacity');
 		const roster: IDataObject[] = [{ email: KENJI, first_name: 'Kenji', last_name: 'Watanabe' }];
 		const { status, json } = await runNode({
-			parameters: { resource: 'user', operation: 'reconcile', dryRun: true, additionalFields: { weeklyCapacity } },
+			parameters: {
+				resource: 'user',
+				operation: 'reconcile',
+				dryRun: true,
+				additionalFields: { weeklyCapacity },
+			},
 			input: roster,
 			credentials: patCredential(sandbox()),
 		});
@@ -47,7 +59,14 @@ describe('fields added and not mapped change nobody', () => {
 	it('Create or Update: Weekly Capacity added as the editor adds it leaves the person as they are', async () => {
 		const weeklyCapacity = await addedDefault('upsert', 'weeklyCapacity');
 		const { status, json } = await runNode({
-			parameters: { resource: 'user', operation: 'upsert', email: KENJI, firstName: 'Kenji', lastName: 'Watanabe', additionalFields: { weeklyCapacity } },
+			parameters: {
+				resource: 'user',
+				operation: 'upsert',
+				email: KENJI,
+				firstName: 'Kenji',
+				lastName: 'Watanabe',
+				additionalFields: { weeklyCapacity },
+			},
 			credentials: patCredential(sandbox()),
 		});
 		expect(status).toBe('success');
@@ -58,7 +77,14 @@ describe('fields added and not mapped change nobody', () => {
 
 	it('Create: Weekly Capacity added but empty fails the item saying so, nothing sent', async () => {
 		const { status, error } = await runNode({
-			parameters: { resource: 'user', operation: 'create', email: 'new.one@example.com', firstName: 'New', lastName: 'One', additionalFields: { weeklyCapacity: '' } },
+			parameters: {
+				resource: 'user',
+				operation: 'create',
+				email: 'new.one@example.com',
+				firstName: 'New',
+				lastName: 'One',
+				additionalFields: { weeklyCapacity: '' },
+			},
 			credentials: patCredential(sandbox()),
 		});
 		expect(status).toBe('error');
@@ -68,7 +94,14 @@ describe('fields added and not mapped change nobody', () => {
 
 	it('a saved workflow’s stored 35 (a number) still applies', async () => {
 		const { status, json } = await runNode({
-			parameters: { resource: 'user', operation: 'upsert', email: KENJI, firstName: 'Kenji', lastName: 'Watanabe', additionalFields: { weeklyCapacity: 35 } },
+			parameters: {
+				resource: 'user',
+				operation: 'upsert',
+				email: KENJI,
+				firstName: 'Kenji',
+				lastName: 'Watanabe',
+				additionalFields: { weeklyCapacity: 35 },
+			},
 			credentials: patCredential(sandbox()),
 		});
 		expect(status).toBe('success');

@@ -6,7 +6,12 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { patCredential, runNode, transportSettings, type CredentialData } from '../harness/index.cjs';
+import {
+	patCredential,
+	runNode,
+	transportSettings,
+	type CredentialData,
+} from '../harness/index.cjs';
 import { poller, useTriggerSandbox } from '../trigger/helpers.cjs';
 
 const me = { resource: 'user', operation: 'me' };
@@ -25,11 +30,16 @@ async function pollError(poll: () => Promise<unknown>): Promise<Error & { failur
 describe('failures the scheduler can act on', () => {
 	const { sandbox } = useTriggerSandbox();
 	const creds = () => patCredential(sandbox());
-	const wrongAccount = (): CredentialData => ({ harvestUsersApi: { ...creds().harvestUsersApi, accountId: '999999' } });
+	const wrongAccount = (): CredentialData => ({
+		harvestUsersApi: { ...creds().harvestUsersApi, accountId: '999999' },
+	});
 
 	it('a 429 past Max Retries: rate-limited, with the wait Harvest asked for', async () => {
 		sandbox().inject({ kind: '429', count: 10, retryAfter: 'seconds', retryAfterSeconds: 1 });
-		const { status, error } = await runNode({ parameters: { ...me, requestOptions: { maxRetries: 1 } }, credentials: creds() });
+		const { status, error } = await runNode({
+			parameters: { ...me, requestOptions: { maxRetries: 1 } },
+			credentials: creds(),
+		});
 		expect(status).toBe('error');
 		expect(error?.message).toMatch(/after 2 attempts/);
 		expect(failureOf(error)).toEqual({ cause: 'rate-limited', retryAfterMs: 1000 });
@@ -45,8 +55,14 @@ describe('failures the scheduler can act on', () => {
 
 	it('a 429 without Retry-After: rate-limited, with the wait the node would have left', async () => {
 		sandbox().inject({ kind: '429', count: 10, retryAfter: 'none' });
-		const { error } = await runNode({ parameters: { ...me, requestOptions: { maxRetries: 0 } }, credentials: creds() });
-		expect(failureOf(error)).toEqual({ cause: 'rate-limited', retryAfterMs: transportSettings().settings.defaultRetryAfterMs });
+		const { error } = await runNode({
+			parameters: { ...me, requestOptions: { maxRetries: 0 } },
+			credentials: creds(),
+		});
+		expect(failureOf(error)).toEqual({
+			cause: 'rate-limited',
+			retryAfterMs: transportSettings().settings.defaultRetryAfterMs,
+		});
 	});
 
 	it('a revoked token: credential-invalid', async () => {
@@ -59,23 +75,37 @@ describe('failures the scheduler can act on', () => {
 
 	it('an Account ID the token does not reach: credential-invalid, naming the accounts it does', async () => {
 		const { error } = await runNode({ parameters: me, credentials: wrongAccount() });
-		expect(error?.message).toMatch(/Account ID 999999 is not a Harvest account this token can reach/);
+		expect(error?.message).toMatch(
+			/Account ID 999999 is not a Harvest account this token can reach/,
+		);
 		expect(failureOf(error)).toEqual({ cause: 'credential-invalid' });
 	});
 
 	it('nothing the scheduler should act on: a 404, an outage', async () => {
-		const missing = await runNode({ parameters: { resource: 'user', operation: 'get', userId: { __rl: true, mode: 'id', value: '999999' } }, credentials: creds() });
+		const missing = await runNode({
+			parameters: {
+				resource: 'user',
+				operation: 'get',
+				userId: { __rl: true, mode: 'id', value: '999999' },
+			},
+			credentials: creds(),
+		});
 		expect(missing.error?.message).toMatch(/No Harvest user with ID 999999/);
 		expect(failureOf(missing.error)).toBeUndefined();
 		sandbox().inject({ kind: 'status', status: 503, count: 10 });
-		const outage = await runNode({ parameters: { ...me, requestOptions: { maxRetries: 1 } }, credentials: creds() });
+		const outage = await runNode({
+			parameters: { ...me, requestOptions: { maxRetries: 1 } },
+			credentials: creds(),
+		});
 		expect(outage.error?.message).toMatch(/after 2 attempts/);
 		expect(failureOf(outage.error)).toBeUndefined();
 	});
 
 	it("the trigger's poll: a 429 past its retries is rate-limited", async () => {
 		sandbox().inject({ kind: '429', count: 10, retryAfter: 'seconds', retryAfterSeconds: 2 });
-		const error = await pollError(() => poller(sandbox, { requestOptions: { maxRetries: 1 } }).poll());
+		const error = await pollError(() =>
+			poller(sandbox, { requestOptions: { maxRetries: 1 } }).poll(),
+		);
 		expect(error.message).toMatch(/after 2 attempts/);
 		expect(error.failure).toEqual({ cause: 'rate-limited', retryAfterMs: 2000 });
 	});

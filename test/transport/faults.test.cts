@@ -24,8 +24,13 @@ describe('transport under faults', () => {
 
 	it('a wrong Base URL says which host could not be reached and what to check, not a bare ECONNREFUSED', async () => {
 		// A loopback port nothing listens on: refused at once, as a mistyped host or port would be.
-		const credential = { harvestUsersApi: { ...creds().harvestUsersApi, baseUrl: 'http://127.0.0.1:1' } };
-		const { status, error } = await runNode({ parameters: { ...me, requestOptions: { maxRetries: 0 } }, credentials: credential });
+		const credential = {
+			harvestUsersApi: { ...creds().harvestUsersApi, baseUrl: 'http://127.0.0.1:1' },
+		};
+		const { status, error } = await runNode({
+			parameters: { ...me, requestOptions: { maxRetries: 0 } },
+			credentials: credential,
+		});
 		expect(status).toBe('error');
 		expect(error?.message).toMatch(/could not connect to 127\.0\.0\.1:1/);
 		expect(error?.message).not.toMatch(/ECONNREFUSED/);
@@ -90,7 +95,9 @@ describe('transport under faults', () => {
 			credentials: creds(),
 		});
 		expect(status).toBe('error');
-		expect(error?.message).toMatch(/did not complete GET \/v2\/users\/me after 3 attempts: the last answer was HTTP 503/);
+		expect(error?.message).toMatch(
+			/did not complete GET \/v2\/users\/me after 3 attempts: the last answer was HTTP 503/,
+		);
 		expect(requests('GET', '/v2/users/me')).toHaveLength(3);
 	});
 
@@ -121,13 +128,28 @@ describe('transport under faults', () => {
 	});
 
 	it('never repeats a POST that may have been applied: exactly one POST, and an error that says what to check', async () => {
-		sandbox().inject({ kind: 'status', status: 500, count: 1, afterApply: true, match: { method: 'POST', path: '/v2/users' } });
-		const { status, error } = await runNode({ parameters: createUser('nina.new@example.com'), credentials: creds() });
+		sandbox().inject({
+			kind: 'status',
+			status: 500,
+			count: 1,
+			afterApply: true,
+			match: { method: 'POST', path: '/v2/users' },
+		});
+		const { status, error } = await runNode({
+			parameters: createUser('nina.new@example.com'),
+			credentials: creds(),
+		});
 		expect(status).toBe('error');
-		expect(error?.message).toMatch(/Outcome unknown: Harvest may or may not have applied POST \/v2\/users \(HTTP 500/);
+		expect(error?.message).toMatch(
+			/Outcome unknown: Harvest may or may not have applied POST \/v2\/users \(HTTP 500/,
+		);
 		expect(error?.description).toMatch(/not sent again/);
 		expect(requests('POST', '/v2/users')).toHaveLength(1);
-		expect(sandbox().store.users.list().filter((u) => u.email === 'nina.new@example.com')).toHaveLength(1);
+		expect(
+			sandbox()
+				.store.users.list()
+				.filter((u) => u.email === 'nina.new@example.com'),
+		).toHaveLength(1);
 		expect(sandbox().invitations.filter((i) => i.email === 'nina.new@example.com')).toHaveLength(1);
 	});
 
@@ -137,18 +159,35 @@ describe('transport under faults', () => {
 		sandbox().inject({ kind: 'delay', delayMs: 800, count: 1, match: { method: 'POST' } });
 		const { items } = await runNode({
 			parameters: { ...createUser('={{ $json.email }}') },
-			input: [{ email: 'reset@example.com' }, { email: 'slow@example.com' }, { email: 'fine@example.com' }],
+			input: [
+				{ email: 'reset@example.com' },
+				{ email: 'slow@example.com' },
+				{ email: 'fine@example.com' },
+			],
 			credentials: creds(),
 			continueOnFail: true,
 		});
-		expect(items.map((i) => (i.json.error ? 'error' : i.json.email))).toEqual(['error', 'error', 'fine@example.com']);
+		expect(items.map((i) => (i.json.error ? 'error' : i.json.email))).toEqual([
+			'error',
+			'error',
+			'fine@example.com',
+		]);
 		expect(String(items[0].json.error)).toMatch(/Outcome unknown/);
 		expect(requests('POST', '/v2/users')).toHaveLength(3);
 	});
 
 	it('repeats a POST that Harvest throttled (a 429 was not processed)', async () => {
-		sandbox().inject({ kind: '429', count: 1, retryAfter: 'seconds', retryAfterSeconds: 1, match: { method: 'POST' } });
-		const { status, json } = await runNode({ parameters: createUser('throttled@example.com'), credentials: creds() });
+		sandbox().inject({
+			kind: '429',
+			count: 1,
+			retryAfter: 'seconds',
+			retryAfterSeconds: 1,
+			match: { method: 'POST' },
+		});
+		const { status, json } = await runNode({
+			parameters: createUser('throttled@example.com'),
+			credentials: creds(),
+		});
 		expect(status).toBe('success');
 		expect(json[0].email).toBe('throttled@example.com');
 		expect(requests('POST', '/v2/users').map((r) => r.status)).toEqual([429, 201]);
@@ -156,7 +195,13 @@ describe('transport under faults', () => {
 
 	it('counts a DELETE as done when its retry after an ambiguous failure finds nothing', async () => {
 		const [role] = sandbox().store.roles.list();
-		sandbox().inject({ kind: 'status', status: 502, count: 1, afterApply: true, match: { method: 'DELETE' } });
+		sandbox().inject({
+			kind: 'status',
+			status: 502,
+			count: 1,
+			afterApply: true,
+			match: { method: 'DELETE' },
+		});
 		const { status } = await runNode({
 			parameters: { resource: 'role', operation: 'delete', roleId: role.id },
 			credentials: creds(),
@@ -169,10 +214,17 @@ describe('transport under faults', () => {
 		transportSettings().configureTransport({ retryBudgetPerExecution: 4 });
 		sandbox().inject({ kind: 'status', status: 503, count: 1000 });
 		const input: IDataObject[] = Array.from({ length: 10 }, () => ({}));
-		const { items } = await runNode({ parameters: me, input, credentials: creds(), continueOnFail: true });
+		const { items } = await runNode({
+			parameters: me,
+			input,
+			credentials: creds(),
+			continueOnFail: true,
+		});
 		expect(items).toHaveLength(10);
 		expect(items.every((i) => i.json.error)).toBe(true);
-		expect(String(items[9].json.error)).toMatch(/after 1 attempt: this execution has used up its retries/);
+		expect(String(items[9].json.error)).toMatch(
+			/after 1 attempt: this execution has used up its retries/,
+		);
 		// 10 first attempts + 4 retries, not 10 x 6.
 		expect(requests('GET', '/v2/users/me')).toHaveLength(14);
 	});

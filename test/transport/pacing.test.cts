@@ -28,7 +28,11 @@ describe('pacing under the rate limit', () => {
 
 	it('shares one limiter between executions that use the same token', async () => {
 		const run = () =>
-			runNode({ parameters: { resource: 'user', operation: 'me' }, input: items(120), credentials: patCredential(sandbox()) });
+			runNode({
+				parameters: { resource: 'user', operation: 'me' },
+				input: items(120),
+				credentials: patCredential(sandbox()),
+			});
 		const [a, b] = await Promise.all([run(), run()]);
 		expect(a.json).toHaveLength(120);
 		expect(b.json).toHaveLength(120);
@@ -36,7 +40,11 @@ describe('pacing under the rate limit', () => {
 	});
 
 	it('paces tokens independently: another token is not held behind a busy one', async () => {
-		const busy = runNode({ parameters: { resource: 'user', operation: 'me' }, input: items(150), credentials: patCredential(sandbox()) });
+		const busy = runNode({
+			parameters: { resource: 'user', operation: 'me' },
+			input: items(150),
+			credentials: patCredential(sandbox()),
+		});
 		const other = await runNode({
 			parameters: { resource: 'user', operation: 'me' },
 			input: items(20),

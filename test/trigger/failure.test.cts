@@ -32,10 +32,20 @@ describe('Harvest Users Trigger: failures classified for n8n', () => {
 		await trigger.poll();
 		const grace = userByEmail('grace.okafor@example.com');
 		store().users.update(grace.id, { is_active: false });
-		sandbox().inject({ kind: '429', count: 2, retryAfter: 'seconds', retryAfterSeconds: 2, match: { path: '/v2/users' } });
+		sandbox().inject({
+			kind: '429',
+			count: 2,
+			retryAfter: 'seconds',
+			retryAfterSeconds: 2,
+			match: { path: '/v2/users' },
+		});
 
 		const error = await failureOf(trigger.poll());
-		expect(userListRequests(sandbox()).slice(-2).map((r) => r.status)).toEqual([429, 429]);
+		expect(
+			userListRequests(sandbox())
+				.slice(-2)
+				.map((r) => r.status),
+		).toEqual([429, 429]);
 		expect(error.httpCode).toBe('429');
 		expect(error.failure).toEqual({ cause: 'rate-limited', retryAfterMs: 2000 });
 		expect(trigger.stateAfterFailure).toEqual(trigger.state);

@@ -6,7 +6,13 @@
 import { PollContext } from 'n8n-core';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { patCredential, runPoll, transportSettings, useSandbox, type CredentialData } from '../harness/index.cjs';
+import {
+	patCredential,
+	runPoll,
+	transportSettings,
+	useSandbox,
+	type CredentialData,
+} from '../harness/index.cjs';
 import type { Sandbox, SandboxOptions } from '../../sandbox/src/index.cjs';
 
 export const NODE_STATE_KEY = 'node:Harvest Users Trigger';
@@ -42,7 +48,10 @@ function watchStaticData(): void {
 	if (watching) return;
 	watching = true;
 	const original = PollContext.prototype.getWorkflowStaticData;
-	jest.spyOn(PollContext.prototype, 'getWorkflowStaticData').mockImplementation(function (this: PollContext, type) {
+	jest.spyOn(PollContext.prototype, 'getWorkflowStaticData').mockImplementation(function (
+		this: PollContext,
+		type,
+	) {
 		const data = original.call(this, type);
 		if (type === 'node') live = data;
 		return data;
@@ -66,7 +75,11 @@ export interface Poller {
 	credentials: CredentialData;
 }
 
-export function poller(sandbox: () => Sandbox, parameters: INodeParameters = {}, credentials?: CredentialData): Poller {
+export function poller(
+	sandbox: () => Sandbox,
+	parameters: INodeParameters = {},
+	credentials?: CredentialData,
+): Poller {
 	const p: Poller = {
 		staticData: {},
 		lastWasNull: false,
@@ -80,9 +93,14 @@ export function poller(sandbox: () => Sandbox, parameters: INodeParameters = {},
 			live = undefined;
 			let run;
 			try {
-				run = await runPoll({ parameters: p.parameters, credentials: p.credentials, staticData: p.staticData });
+				run = await runPoll({
+					parameters: p.parameters,
+					credentials: p.credentials,
+					staticData: p.staticData,
+				});
 			} catch (error) {
-				p.stateAfterFailure = live === undefined ? undefined : (JSON.parse(JSON.stringify(live)) as IDataObject);
+				p.stateAfterFailure =
+					live === undefined ? undefined : (JSON.parse(JSON.stringify(live)) as IDataObject);
 				throw error;
 			}
 			p.staticData = run.staticData;
@@ -90,7 +108,12 @@ export function poller(sandbox: () => Sandbox, parameters: INodeParameters = {},
 			return (run.result?.[0] ?? []).map((item) => item.json);
 		},
 		async manual() {
-			const run = await runPoll({ parameters: p.parameters, credentials: p.credentials, staticData: p.staticData, mode: 'manual' });
+			const run = await runPoll({
+				parameters: p.parameters,
+				credentials: p.credentials,
+				staticData: p.staticData,
+				mode: 'manual',
+			});
 			p.lastWasNull = run.result === null;
 			expect(run.staticData).toEqual(p.staticData);
 			return (run.result?.[0] ?? []).map((item) => item.json);

@@ -35,23 +35,36 @@ describe('Harvest Users Trigger in a hostile world', () => {
 		['a cursor that is no date', (s) => (s.cursor = 'yesterday')],
 		['roster that is no boolean', (s) => (s.roster = 'yes')],
 		['a version written as text', (s) => (s.v = '1')],
-		['active flags that are not 0 or 1', (s) => (s.users = { ...(s.users as object), active: 'x'.repeat(((s.users as { ids: number[] }).ids).length) })],
+		[
+			'active flags that are not 0 or 1',
+			(s) =>
+				(s.users = {
+					...(s.users as object),
+					active: 'x'.repeat((s.users as { ids: number[] }).ids.length),
+				}),
+		],
 	];
 
-	it.each(damages)('damaged state (%s): a logged notice, a fresh seed, and the next change is emitted', async (_, damage) => {
-		const trigger = poller(sandbox);
-		await trigger.poll();
-		damage(trigger.staticData[NODE_STATE_KEY] as IDataObject);
+	it.each(damages)(
+		'damaged state (%s): a logged notice, a fresh seed, and the next change is emitted',
+		async (_, damage) => {
+			const trigger = poller(sandbox);
+			await trigger.poll();
+			damage(trigger.staticData[NODE_STATE_KEY] as IDataObject);
 
-		expect(await trigger.poll()).toEqual([]);
-		expect(warn).toHaveBeenCalledWith(expect.stringMatching(/Harvest Users Trigger: its stored state .* was discarded/), expect.anything());
-		expect(typeof trigger.state.cursor).toBe('string');
-		expect(Date.parse(trigger.state.cursor as string)).toBeLessThan(Date.now() + DAY);
+			expect(await trigger.poll()).toEqual([]);
+			expect(warn).toHaveBeenCalledWith(
+				expect.stringMatching(/Harvest Users Trigger: its stored state .* was discarded/),
+				expect.anything(),
+			);
+			expect(typeof trigger.state.cursor).toBe('string');
+			expect(Date.parse(trigger.state.cursor as string)).toBeLessThan(Date.now() + DAY);
 
-		const expected = change('grace.okafor@example.com', 12);
-		expect(eventsOf(await trigger.poll())).toEqual([expected]);
-		expect(await trigger.poll()).toEqual([]);
-	});
+			const expected = change('grace.okafor@example.com', 12);
+			expect(eventsOf(await trigger.poll())).toEqual([expected]);
+			expect(await trigger.poll()).toEqual([]);
+		},
+	);
 
 	it('an intact state is read without a notice', async () => {
 		const trigger = poller(sandbox);
@@ -69,14 +82,20 @@ describe('Harvest Users Trigger in a hostile world', () => {
 		expect(trigger.state.cursor).toBe(seeded);
 		const item = change('grace.okafor@example.com', 12);
 		expect(eventsOf(await trigger.poll())).toEqual([item]);
-		expect(Date.parse(trigger.state.cursor as string)).toBeGreaterThanOrEqual(Date.parse(seeded) + 59_000);
+		expect(Date.parse(trigger.state.cursor as string)).toBeGreaterThanOrEqual(
+			Date.parse(seeded) + 59_000,
+		);
 	});
 
 	it('a Date header years in the future does not push the cursor past later changes', async () => {
 		const trigger = poller(sandbox);
 		await trigger.poll();
 		const first = change('grace.okafor@example.com', 12);
-		sandbox().inject({ kind: 'rewrite', headers: { Date: 'Tue, 01 Jan 2036 00:00:00 GMT' }, match: { path: '/v2/users' } });
+		sandbox().inject({
+			kind: 'rewrite',
+			headers: { Date: 'Tue, 01 Jan 2036 00:00:00 GMT' },
+			match: { path: '/v2/users' },
+		});
 		expect(eventsOf(await trigger.poll())).toEqual([first]);
 		expect(Date.parse(trigger.state.cursor as string)).toBeLessThan(Date.now() + DAY);
 
@@ -110,7 +129,11 @@ describe('Harvest Users Trigger in a hostile world', () => {
 		const before = change('grace.okafor@example.com', 12);
 		expect(eventsOf(await trigger.poll())).toEqual([before]);
 		sandbox().setClockOffset(-HOUR);
-		const created = store().users.create({ first_name: 'Nia', last_name: 'Okoro', email: 'nia.okoro@example.com' });
+		const created = store().users.create({
+			first_name: 'Nia',
+			last_name: 'Okoro',
+			email: 'nia.okoro@example.com',
+		});
 		const after = change('grace.okafor@example.com', 20);
 		expect(eventsOf(await trigger.poll()).sort()).toEqual([`created:${created.id}`, after].sort());
 		expect(await trigger.poll()).toEqual([]);

@@ -6,7 +6,14 @@
 import { PollContext } from 'n8n-core';
 import type { IDataObject } from 'n8n-workflow';
 
-import { ALL_EVENTS, eventsOf, NODE_STATE_KEY, poller, useTriggerSandbox, type Poller } from './helpers.cjs';
+import {
+	ALL_EVENTS,
+	eventsOf,
+	NODE_STATE_KEY,
+	poller,
+	useTriggerSandbox,
+	type Poller,
+} from './helpers.cjs';
 
 /** Everything n8n would store for the trigger, as JSON text (what "n8n writes nothing" compares). */
 const stored = (p: Poller) => JSON.stringify(p.staticData);
@@ -55,26 +62,29 @@ describe('Harvest Users Trigger: an idle poll writes nothing', () => {
 	});
 	afterEach(() => undo());
 
-	it.each(['keep', 'none'])('Previous Values %s: idle polls leave static data deep-equal and untouched, also right after a change', async (previousValues) => {
-		const trigger = poller(sandbox, { previousValues });
-		await trigger.poll();
-		const seeded = stored(trigger);
-		written = [];
-		expect(await trigger.poll()).toEqual([]);
-		expect(stored(trigger)).toBe(seeded);
-		expect(written).toEqual([false]);
+	it.each(['keep', 'none'])(
+		'Previous Values %s: idle polls leave static data deep-equal and untouched, also right after a change',
+		async (previousValues) => {
+			const trigger = poller(sandbox, { previousValues });
+			await trigger.poll();
+			const seeded = stored(trigger);
+			written = [];
+			expect(await trigger.poll()).toEqual([]);
+			expect(stored(trigger)).toBe(seeded);
+			expect(written).toEqual([false]);
 
-		const leo = userByEmail('leo.fischer@example.com');
-		store().users.update(leo.id, { timezone: 'Vienna' });
-		expect(eventsOf(await trigger.poll())).toEqual([`updated:${leo.id}`]);
-		const after = stored(trigger);
-		written = [];
-		// Leo is re-read (the lookback window) but tells nothing new: nothing is written either.
-		expect(await trigger.poll()).toEqual([]);
-		expect(await trigger.poll()).toEqual([]);
-		expect(stored(trigger)).toBe(after);
-		expect(written).toEqual([false, false]);
-	});
+			const leo = userByEmail('leo.fischer@example.com');
+			store().users.update(leo.id, { timezone: 'Vienna' });
+			expect(eventsOf(await trigger.poll())).toEqual([`updated:${leo.id}`]);
+			const after = stored(trigger);
+			written = [];
+			// Leo is re-read (the lookback window) but tells nothing new: nothing is written either.
+			expect(await trigger.poll()).toEqual([]);
+			expect(await trigger.poll()).toEqual([]);
+			expect(stored(trigger)).toBe(after);
+			expect(written).toEqual([false, false]);
+		},
+	);
 
 	it('with Deleted selected, an idle poll (a whole roster read) writes nothing either', async () => {
 		const trigger = poller(sandbox, { events: ALL_EVENTS });
@@ -99,14 +109,34 @@ describe('Harvest Users Trigger: Previous Values = None tells every event apart'
 		const kenji = userByEmail('kenji.watanabe@example.com');
 		store().users.update(leo.id, { weekly_capacity: 36000, timezone: 'Vienna' });
 		store().users.update(grace.id, { is_active: false });
-		const nia = store().users.create({ first_name: 'Nia', last_name: 'Okoro', email: 'nia.okoro@example.com' });
+		const nia = store().users.create({
+			first_name: 'Nia',
+			last_name: 'Okoro',
+			email: 'nia.okoro@example.com',
+		});
 		store().users.delete(kenji.id, { force: true });
 		const items = await trigger.poll();
-		expect(eventsOf(items).sort()).toEqual([`updated:${leo.id}`, `archived:${grace.id}`, `created:${nia.id}`, `deleted:${kenji.id}`].sort());
+		expect(eventsOf(items).sort()).toEqual(
+			[
+				`updated:${leo.id}`,
+				`archived:${grace.id}`,
+				`created:${nia.id}`,
+				`deleted:${kenji.id}`,
+			].sort(),
+		);
 		const byId = (id: number) => items.find((i) => i.id === id) as IDataObject;
-		expect(byId(leo.id).changes).toEqual({ timezone: { current: 'Vienna' }, weekly_capacity_hours: { current: 10 } });
+		expect(byId(leo.id).changes).toEqual({
+			timezone: { current: 'Vienna' },
+			weekly_capacity_hours: { current: 10 },
+		});
 		expect(byId(grace.id).changes).toEqual({ is_active: { previous: true, current: false } });
-		expect(byId(kenji.id)).toEqual({ id: kenji.id, is_active: true, updated_at: expect.any(String), event: 'deleted', eventId: expect.any(String) });
+		expect(byId(kenji.id)).toEqual({
+			id: kenji.id,
+			is_active: true,
+			updated_at: expect.any(String),
+			event: 'deleted',
+			eventId: expect.any(String),
+		});
 		expect(await trigger.poll()).toEqual([]);
 
 		store().users.update(grace.id, { is_active: true });
@@ -133,13 +163,17 @@ describe('Harvest Users Trigger: Previous Values = None tells every event apart'
 describe('Harvest Users Trigger: saved states carry over', () => {
 	const { sandbox, store, userByEmail } = useTriggerSandbox();
 
-	it('a state saved with values (today\'s format) turns into the small one without re-emitting or losing a change', async () => {
+	it("a state saved with values (today's format) turns into the small one without re-emitting or losing a change", async () => {
 		const trigger = poller(sandbox, { events: ALL_EVENTS });
 		await trigger.poll();
 		expect(trigger.state.v).toBe(1);
 		const leo = userByEmail('leo.fischer@example.com');
 		store().users.update(leo.id, { first_name: 'Leonard' });
-		const nia = store().users.create({ first_name: 'Nia', last_name: 'Okoro', email: 'nia.okoro@example.com' });
+		const nia = store().users.create({
+			first_name: 'Nia',
+			last_name: 'Okoro',
+			email: 'nia.okoro@example.com',
+		});
 		trigger.parameters = { ...trigger.parameters, previousValues: 'none' };
 		const items = await trigger.poll();
 		expect(eventsOf(items).sort()).toEqual([`updated:${leo.id}`, `created:${nia.id}`].sort());
@@ -155,12 +189,14 @@ describe('Harvest Users Trigger: saved states carry over', () => {
 		store().users.update(ana.id, { weekly_capacity: 36000 });
 		trigger.parameters = { ...trigger.parameters, events: ['updated'] };
 		const items = await trigger.poll();
-		expect(items.map((i) => i.changes)).toEqual([{ weekly_capacity_hours: { previous: 35, current: 10 } }]);
+		expect(items.map((i) => i.changes)).toEqual([
+			{ weekly_capacity_hours: { previous: 35, current: 10 } },
+		]);
 		expect(trigger.state.fields).toEqual(['weekly_capacity']);
 		expect(await trigger.poll()).toEqual([]);
 	});
 
-	it('Don\'t Keep back to Keep starts over quietly (the old values were never kept)', async () => {
+	it("Don't Keep back to Keep starts over quietly (the old values were never kept)", async () => {
 		const trigger = poller(sandbox, { previousValues: 'none' });
 		await trigger.poll();
 		trigger.parameters = { ...trigger.parameters, previousValues: 'keep' };
@@ -168,7 +204,9 @@ describe('Harvest Users Trigger: saved states carry over', () => {
 		expect(trigger.state.v).toBe(1);
 		const leo = userByEmail('leo.fischer@example.com');
 		store().users.update(leo.id, { timezone: 'Vienna' });
-		expect((await trigger.poll())[0].changes).toEqual({ timezone: { previous: 'Berlin', current: 'Vienna' } });
+		expect((await trigger.poll())[0].changes).toEqual({
+			timezone: { previous: 'Berlin', current: 'Vienna' },
+		});
 	});
 });
 
@@ -219,12 +257,14 @@ describe('Harvest Users Trigger: eventId', () => {
 describe('Harvest Users Trigger: 60,000 users', () => {
 	const { sandbox } = useTriggerSandbox({ seed: { users: 60_000 }, rateLimit: false });
 
-	it('Don\'t Keep: at most 25 bytes a user; idle in 1 request writing nothing; one change in 1', async () => {
+	it("Don't Keep: at most 25 bytes a user; idle in 1 request writing nothing; one change in 1", async () => {
 		const trigger = poller(sandbox, { previousValues: 'none' });
 		await trigger.poll();
 		const n = sandbox().store.users.list().length;
 		const bytes = stateBytes(trigger);
-		console.log(`trigger state, Previous Values = None, ${n} users, all fields watched: ${bytes} bytes (${(bytes / n).toFixed(1)} a user)`);
+		console.log(
+			`trigger state, Previous Values = None, ${n} users, all fields watched: ${bytes} bytes (${(bytes / n).toFixed(1)} a user)`,
+		);
 		expect(bytes).toBeLessThanOrEqual(1_500_000);
 		expect(bytes / n).toBeLessThanOrEqual(25);
 
@@ -239,23 +279,25 @@ describe('Harvest Users Trigger: 60,000 users', () => {
 		sandbox().store.users.update(user.id, { email: 'renamed@example.com' });
 		expect(eventsOf(await trigger.poll())).toEqual([`updated:${user.id}`]);
 		expect(sandbox().log.length).toBeLessThanOrEqual(2);
-
 	}, 300_000);
 });
 
 describe('Harvest Users Trigger: no storm', () => {
 	const { sandbox, store, userByEmail } = useTriggerSandbox();
 
-	it.each(['keep', 'none'])('Previous Values %s: Harvest touching every user emits nothing, and a real change right after is told', async (previousValues) => {
-		const trigger = poller(sandbox, { events: ALL_EVENTS, previousValues });
-		await trigger.poll();
-		const size = stateBytes(trigger);
-		// Harvest moves updated_at of every user, and nothing else (harvest-observed-2.md §1.6).
-		expect(store().users.touchAll()).toBe(store().users.list().length);
-		expect(await trigger.poll()).toEqual([]);
-		expect(stateBytes(trigger)).toBeLessThanOrEqual(size + 64);
-		const leo = userByEmail('leo.fischer@example.com');
-		store().users.update(leo.id, { timezone: 'Vienna' });
-		expect(eventsOf(await trigger.poll())).toEqual([`updated:${leo.id}`]);
-	});
+	it.each(['keep', 'none'])(
+		'Previous Values %s: Harvest touching every user emits nothing, and a real change right after is told',
+		async (previousValues) => {
+			const trigger = poller(sandbox, { events: ALL_EVENTS, previousValues });
+			await trigger.poll();
+			const size = stateBytes(trigger);
+			// Harvest moves updated_at of every user, and nothing else (harvest-observed-2.md §1.6).
+			expect(store().users.touchAll()).toBe(store().users.list().length);
+			expect(await trigger.poll()).toEqual([]);
+			expect(stateBytes(trigger)).toBeLessThanOrEqual(size + 64);
+			const leo = userByEmail('leo.fischer@example.com');
+			store().users.update(leo.id, { timezone: 'Vienna' });
+			expect(eventsOf(await trigger.poll())).toEqual([`updated:${leo.id}`]);
+		},
+	);
 });

@@ -21,21 +21,29 @@ const DAMAGED: Array<[string, unknown, string]> = [
 describe('trigger state of the wrong type', () => {
 	const sandbox = useSandbox();
 	const poll = (staticData: IDataObject, name?: string) =>
-		runPoll({ parameters: { events: DEFAULT_EVENTS }, credentials: patCredential(sandbox()), staticData, ...(name ? { name } : {}) });
+		runPoll({
+			parameters: { events: DEFAULT_EVENTS },
+			credentials: patCredential(sandbox()),
+			staticData,
+			...(name ? { name } : {}),
+		});
 
-	it.each(DAMAGED)('%s: every poll fails with what it is and how to recover', async (_label, value, got) => {
-		const staticData = { [NODE_STATE_KEY]: value } as IDataObject;
-		for (let i = 0; i < 2; i++) {
-			const failure = poll(staticData);
-			await expect(failure).rejects.toThrow(`The trigger's saved state is ${got}, not an object`);
-			const description = await failure.then(
-				() => undefined,
-				(e: { description?: string }) => e.description,
-			);
-			expect(String(description)).toMatch(/rename this trigger node/);
-			expect(String(description)).toContain(`"${NODE_STATE_KEY}"`);
-		}
-	});
+	it.each(DAMAGED)(
+		'%s: every poll fails with what it is and how to recover',
+		async (_label, value, got) => {
+			const staticData = { [NODE_STATE_KEY]: value } as IDataObject;
+			for (let i = 0; i < 2; i++) {
+				const failure = poll(staticData);
+				await expect(failure).rejects.toThrow(`The trigger's saved state is ${got}, not an object`);
+				const description = await failure.then(
+					() => undefined,
+					(e: { description?: string }) => e.description,
+				);
+				expect(String(description)).toMatch(/rename this trigger node/);
+				expect(String(description)).toContain(`"${NODE_STATE_KEY}"`);
+			}
+		},
+	);
 
 	it('the way out works: the renamed node starts afresh, remembers everyone and announces nothing', async () => {
 		const staticData = { [NODE_STATE_KEY]: 'damaged' } as IDataObject;

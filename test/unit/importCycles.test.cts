@@ -26,7 +26,9 @@ function folderGraph(level: 'folder' | 'file' = 'folder'): Map<string, Set<strin
 		const from = relative(PACKAGE_ROOT, level === 'folder' ? dirname(file) : file);
 		const edges = graph.get(from) ?? new Set<string>();
 		graph.set(from, edges);
-		for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s+'(\.{1,2}\/[^']*)'/g)) {
+		for (const [, specifier] of readFileSync(file, 'utf8').matchAll(
+			/(?:from|import)\s+'(\.{1,2}\/[^']*)'/g,
+		)) {
 			const target = resolve(dirname(file), specifier);
 			// `../transport` is the folder itself (its index.ts); `./labels` is a file in a folder.
 			const isFile = existsSync(`${target}.ts`);
@@ -60,7 +62,9 @@ describe('folder layering', () => {
 	it('finds the imports it checks', () => {
 		const graph = folderGraph();
 		expect(graph.get('nodes/HarvestUsers/methods')).toContain('nodes/HarvestUsers/display');
-		expect(graph.get('nodes/HarvestUsers/actions/user')).toContain('nodes/HarvestUsers/actions/shared');
+		expect(graph.get('nodes/HarvestUsers/actions/user')).toContain(
+			'nodes/HarvestUsers/actions/shared',
+		);
 	});
 
 	it('has no import cycle between folders', () => {
@@ -69,7 +73,9 @@ describe('folder layering', () => {
 
 	it('has no import cycle between files either', () => {
 		const graph = folderGraph('file');
-		expect(graph.get('nodes/HarvestUsers/transport/request.ts')).toContain('nodes/HarvestUsers/transport/accounts.ts');
+		expect(graph.get('nodes/HarvestUsers/transport/request.ts')).toContain(
+			'nodes/HarvestUsers/transport/accounts.ts',
+		);
 		expect(cycles(graph)).toEqual([]);
 	});
 
@@ -77,7 +83,11 @@ describe('folder layering', () => {
 		const graph = folderGraph();
 		const crossing = [...graph.entries()].flatMap(([from, edges]) =>
 			[...edges]
-				.filter((to) => (from.includes('/methods') && to.includes('/actions')) || (from.includes('/actions') && to.includes('/methods')))
+				.filter(
+					(to) =>
+						(from.includes('/methods') && to.includes('/actions')) ||
+						(from.includes('/actions') && to.includes('/methods')),
+				)
 				.map((to) => `${from} -> ${to}`),
 		);
 		expect(crossing).toEqual([]);

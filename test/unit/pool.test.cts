@@ -3,7 +3,11 @@
  * and first-failure semantics. Tasks finish when the test says so (no clocks involved).
  */
 import { firstFailure, runInOrder, type Outcome } from '../../nodes/HarvestUsers/concurrency/pool';
-import { normaliseRecordValue, recordKey, RECORD_PARAMETER } from '../../nodes/HarvestUsers/actions/recordKey';
+import {
+	normaliseRecordValue,
+	recordKey,
+	RECORD_PARAMETER,
+} from '../../nodes/HarvestUsers/actions/recordKey';
 import { operations } from '../../nodes/HarvestUsers/actions/operations';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
@@ -44,7 +48,14 @@ describe('runInOrder', () => {
 			await c.tick();
 		}
 		const outcomes = await done;
-		expect(outcomes.map((o) => (o as { value: string }).value)).toEqual(['r0', 'r1', 'r2', 'r3', 'r4', 'r5']);
+		expect(outcomes.map((o) => (o as { value: string }).value)).toEqual([
+			'r0',
+			'r1',
+			'r2',
+			'r3',
+			'r4',
+			'r5',
+		]);
 		expect(c.most()).toBe(3);
 		expect(c.started).toEqual([0, 1, 2, 3, 4, 5]);
 	});
@@ -65,7 +76,11 @@ describe('runInOrder', () => {
 	it('runs tasks with the same key one after another in index order, others alongside', async () => {
 		const keys = ['a', 'b', 'a', undefined, 'a'];
 		const c = controlled(5);
-		const done = runInOrder(5, c.task, { concurrency: 5, stopOnFailure: false, keyOf: (i) => keys[i] });
+		const done = runInOrder(5, c.task, {
+			concurrency: 5,
+			stopOnFailure: false,
+			keyOf: (i) => keys[i],
+		});
 		await c.tick();
 		// 2 and 4 wait for 0 (key a); 1 and 3 run alongside.
 		expect(c.started).toEqual([0, 1, 3]);
@@ -102,7 +117,12 @@ describe('runInOrder', () => {
 			},
 			{ concurrency: 2, stopOnFailure: false },
 		);
-		expect(outcomes.map((o) => (o?.ok ? o.value : (o?.error as Error).message))).toEqual([0, 'bad 1', 2, 'bad 3']);
+		expect(outcomes.map((o) => (o?.ok ? o.value : (o?.error as Error).message))).toEqual([
+			0,
+			'bad 1',
+			2,
+			'bad 3',
+		]);
 	});
 
 	it('with stopOnFailure starts nothing after a failure, lets running tasks finish, and reports the lowest failing index', async () => {
@@ -127,7 +147,11 @@ describe('runInOrder', () => {
 
 	it('a task waiting for its key does not start after a failure', async () => {
 		const c = controlled(3);
-		const done = runInOrder(3, c.task, { concurrency: 3, stopOnFailure: true, keyOf: (i) => (i === 1 ? 'x' : i === 2 ? 'x' : undefined) });
+		const done = runInOrder(3, c.task, {
+			concurrency: 3,
+			stopOnFailure: true,
+			keyOf: (i) => (i === 1 ? 'x' : i === 2 ? 'x' : undefined),
+		});
 		await c.tick();
 		expect(c.started).toEqual([0, 1]);
 		c.settle[0].reject(new Error('zero'));
@@ -146,7 +170,9 @@ describe('runInOrder', () => {
 
 describe('record keys', () => {
 	it('lists every operation of every resource, so a new one cannot run in parallel by accident', () => {
-		const listed = Object.entries(RECORD_PARAMETER).flatMap(([resource, ops]) => Object.keys(ops).map((op) => `${resource}.${op}`));
+		const listed = Object.entries(RECORD_PARAMETER).flatMap(([resource, ops]) =>
+			Object.keys(ops).map((op) => `${resource}.${op}`),
+		);
 		const actual = Object.entries(operations).flatMap(([resource, ops]) =>
 			Object.entries(ops as Record<string, object>)
 				.filter(([, module]) => 'execute' in module)
@@ -160,7 +186,12 @@ describe('record keys', () => {
 			Object.entries(ops)
 				.filter(([, parameter]) => parameter !== null)
 				.filter(([operation, parameter]) => {
-					const module = (operations as unknown as Record<string, Record<string, { description: Array<{ name: string }> }>>)[resource][operation];
+					const module = (
+						operations as unknown as Record<
+							string,
+							Record<string, { description: Array<{ name: string }> }>
+						>
+					)[resource][operation];
 					return !module.description.some((property) => property.name === parameter);
 				})
 				.map(([operation, parameter]) => `${resource}.${operation}: ${parameter}`),
@@ -174,7 +205,9 @@ describe('record keys', () => {
 			email: ' Ana@Example.com ',
 			roleId: 7,
 		};
-		const ctx = { getNodeParameter: (name: string) => params[name] } as unknown as IExecuteFunctions;
+		const ctx = {
+			getNodeParameter: (name: string) => params[name],
+		} as unknown as IExecuteFunctions;
 		expect(recordKey(ctx, 'user', 'update', 0)).toBe('userId:id:42');
 		expect(recordKey(ctx, 'user', 'upsert', 0)).toBe('email:ana@example.com');
 		expect(recordKey(ctx, 'role', 'addUsers', 0)).toBe('roleId:7');
@@ -183,7 +216,11 @@ describe('record keys', () => {
 	});
 
 	it('treats list and ID locators alike and compares emails as Harvest does', () => {
-		expect(normaliseRecordValue({ __rl: true, mode: 'id', value: ' 42' })).toBe(normaliseRecordValue({ __rl: true, mode: 'list', value: 42 }));
-		expect(normaliseRecordValue({ __rl: true, mode: 'email', value: 'A@B.io ' })).toBe('email:a@b.io');
+		expect(normaliseRecordValue({ __rl: true, mode: 'id', value: ' 42' })).toBe(
+			normaliseRecordValue({ __rl: true, mode: 'list', value: 42 }),
+		);
+		expect(normaliseRecordValue({ __rl: true, mode: 'email', value: 'A@B.io ' })).toBe(
+			'email:a@b.io',
+		);
 	});
 });

@@ -6,7 +6,10 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { desiredUser } from '../../nodes/HarvestUsers/actions/user/provisioning/desiredUser';
 import { changedValues, diffUser } from '../../nodes/HarvestUsers/actions/user/provisioning/diff';
-import { checkArchiveGuard, DEFAULT_ARCHIVE_LIMITS } from '../../nodes/HarvestUsers/actions/user/provisioning/guard';
+import {
+	checkArchiveGuard,
+	DEFAULT_ARCHIVE_LIMITS,
+} from '../../nodes/HarvestUsers/actions/user/provisioning/guard';
 import {
 	duplicateEmails,
 	planPerson,
@@ -57,15 +60,24 @@ describe('desired user from an item', () => {
 	});
 
 	it('reads access roles exported as one list, and refuses what Harvest would refuse', () => {
-		expect(desiredUser({ email: 'a@b.co', accessRole: 'Manager, project_creator' }).profile).toEqual({
+		expect(
+			desiredUser({ email: 'a@b.co', accessRole: 'Manager, project_creator' }).profile,
+		).toEqual({
 			access_roles: ['manager', 'project_creator'],
 		});
-		expect(desiredUser({ email: 'a@b.co', accessRole: ['member', 'people_manager'] }).profile.access_roles).toEqual(['member']);
+		expect(
+			desiredUser({ email: 'a@b.co', accessRole: ['member', 'people_manager'] }).profile
+				.access_roles,
+		).toEqual(['member']);
 		// An empty permission list on its own says nothing about the role.
 		expect(desiredUser({ email: 'a@b.co', managerPermissions: [] }).profile).toEqual({});
-		expect(() => desiredUser({ email: 'a@b.co', accessRole: 'member', managerPermissions: ['project_creator'] })).toThrow(
-			/apply only to the Manager access role/,
-		);
+		expect(() =>
+			desiredUser({
+				email: 'a@b.co',
+				accessRole: 'member',
+				managerPermissions: ['project_creator'],
+			}),
+		).toThrow(/apply only to the Manager access role/);
 		expect(() => desiredUser({ email: 'a@b.co', weeklyCapacity: 37.3 })).toThrow(/half-hour steps/);
 		expect(() => desiredUser({ email: 'nobody' })).toThrow(/"nobody" is not an email address/);
 	});
@@ -84,26 +96,48 @@ describe('field diff', () => {
 				is_contractor: false,
 			}),
 		).toEqual({});
-		const changes = diffUser(current, { roles: ['Designer'], weekly_capacity: 144000, is_contractor: true, telephone: '1' });
+		const changes = diffUser(current, {
+			roles: ['Designer'],
+			weekly_capacity: 144000,
+			is_contractor: true,
+			telephone: '1',
+		});
 		expect(changes).toEqual({
 			roles: { previous: ['Designer', 'Developer'], current: ['Designer'] },
 			weekly_capacity: { previous: 126000, current: 144000 },
 			is_contractor: { previous: false, current: true },
 			telephone: { previous: null, current: '1' },
 		});
-		expect(changedValues(changes)).toEqual({ roles: ['Designer'], weekly_capacity: 144000, is_contractor: true, telephone: '1' });
+		expect(changedValues(changes)).toEqual({
+			roles: ['Designer'],
+			weekly_capacity: 144000,
+			is_contractor: true,
+			telephone: '1',
+		});
 	});
 });
 
 describe('one person’s plan (upsert)', () => {
-	const jane = desiredUser({ email: 'JANE.DOE@example.com', firstName: 'Jane', lastName: 'Doe', weeklyCapacity: 40, costRate: 50 });
+	const jane = desiredUser({
+		email: 'JANE.DOE@example.com',
+		firstName: 'Jane',
+		lastName: 'Doe',
+		weeklyCapacity: 40,
+		costRate: 50,
+	});
 	const off = { restoreArchived: false };
 
 	it('creates with every given field, the email as given and the creation-only rates', () => {
 		expect(planPerson(jane, [], off)).toEqual({
 			action: 'created',
 			email: 'JANE.DOE@example.com',
-			body: { email: 'JANE.DOE@example.com', first_name: 'Jane', last_name: 'Doe', weekly_capacity: 144000, cost_rate: 50 },
+			body: {
+				email: 'JANE.DOE@example.com',
+				first_name: 'Jane',
+				last_name: 'Doe',
+				weekly_capacity: 144000,
+				cost_rate: 50,
+			},
 			changes: {
 				email: { previous: null, current: 'JANE.DOE@example.com' },
 				first_name: { previous: null, current: 'Jane' },
@@ -120,14 +154,21 @@ describe('one person’s plan (upsert)', () => {
 	it('updates only what differs, never the email’s case, and sends nothing when all is equal', () => {
 		const updated = planPerson(jane, [harvestUser()], off);
 		expect(updated).toMatchObject({ action: 'updated', body: { weekly_capacity: 144000 } });
-		expect(planPerson(jane, [harvestUser({ weekly_capacity: 144000 })], off)).toMatchObject({ action: 'unchanged', changes: {} });
+		expect(planPerson(jane, [harvestUser({ weekly_capacity: 144000 })], off)).toMatchObject({
+			action: 'unchanged',
+			changes: {},
+		});
 		expect(planPerson(jane, [harvestUser({ weekly_capacity: 144000 })], off).body).toBeUndefined();
 	});
 
 	it('restores an archived user only when asked, in one PATCH with the other changes', () => {
 		const archived = harvestUser({ is_active: false, last_name: 'Old' });
 		const left = planPerson(jane, [archived], off);
-		expect(left).toMatchObject({ action: 'unchanged', changes: {}, note: expect.stringMatching(/Restore Archived Users/) });
+		expect(left).toMatchObject({
+			action: 'unchanged',
+			changes: {},
+			note: expect.stringMatching(/Restore Archived Users/),
+		});
 		expect(left.body).toBeUndefined();
 		expect(planPerson(jane, [archived], { restoreArchived: true })).toMatchObject({
 			action: 'restored',
@@ -153,9 +194,19 @@ describe('the roster plan (reconcile)', () => {
 	const roster = [
 		entry(0, { email: 'Jane.Doe@example.com', weeklyCapacity: 35 }),
 		entry(1, { email: 'new@example.com', firstName: 'New', lastName: 'Person' }),
-		{ itemIndex: 2, key: 'broken@example.com', email: 'broken@example.com', error: 'Access role must be …' },
+		{
+			itemIndex: 2,
+			key: 'broken@example.com',
+			email: 'broken@example.com',
+			error: 'Access role must be …',
+		},
 	];
-	const options = { restoreArchived: false, archiveMissing: true, protectedEmails: [' BOT@example.com'], selfId: 2 };
+	const options = {
+		restoreArchived: false,
+		archiveMissing: true,
+		protectedEmails: [' BOT@example.com'],
+		selfId: 2,
+	};
 
 	it('plans each person in input order, then archives the absent active users except protected ones and the credential owner', () => {
 		const plan = planReconcile(roster, users, options);
@@ -164,7 +215,9 @@ describe('the roster plan (reconcile)', () => {
 			[1, 'created'],
 			[2, 'Access role must be …'],
 		]);
-		expect(plan.archives.map((a) => [a.email, a.body])).toEqual([['leaver@example.com', { is_active: false }]]);
+		expect(plan.archives.map((a) => [a.email, a.body])).toEqual([
+			['leaver@example.com', { is_active: false }],
+		]);
 		expect(plan.kept).toEqual([
 			{ email: 'owner@example.com', reason: 'credential owner' },
 			{ email: 'bot@example.com', reason: 'protected' },
@@ -173,19 +226,37 @@ describe('the roster plan (reconcile)', () => {
 	});
 
 	it('archives nobody unless asked, and never someone whose item failed to read', () => {
-		expect(planReconcile(roster, users, { ...options, archiveMissing: false }).archives).toEqual([]);
-		const withBroken = planReconcile(roster, [...users, harvestUser({ id: 6, email: 'broken@example.com' })], options);
+		expect(planReconcile(roster, users, { ...options, archiveMissing: false }).archives).toEqual(
+			[],
+		);
+		const withBroken = planReconcile(
+			roster,
+			[...users, harvestUser({ id: 6, email: 'broken@example.com' })],
+			options,
+		);
 		expect(withBroken.archives.map((a) => a.email)).toEqual(['leaver@example.com']);
 	});
 
 	it('never archives a user whose email is on the input, even when the entry slipped past the email rules', () => {
 		// Entries built by hand: a key and an email still holding invisible and control characters.
 		const sneaky = [
-			{ itemIndex: 0, key: 'leaver\u0007@example.com', email: 'leaver\u0007@example.com', error: 'unreadable' },
+			{
+				itemIndex: 0,
+				key: 'leaver\u0007@example.com',
+				email: 'leaver\u0007@example.com',
+				error: 'unreadable',
+			},
 			{ itemIndex: 1, key: 'x', email: 'OWNER@exa\u200Fmple.com', error: 'unreadable' },
 		];
-		const plan = planReconcile(sneaky, users, { ...options, selfId: undefined, protectedEmails: [] });
-		expect(plan.archives.map((a) => a.email).sort()).toEqual(['bot@example.com', 'jane.doe@example.com']);
+		const plan = planReconcile(sneaky, users, {
+			...options,
+			selfId: undefined,
+			protectedEmails: [],
+		});
+		expect(plan.archives.map((a) => a.email).sort()).toEqual([
+			'bot@example.com',
+			'jane.doe@example.com',
+		]);
 	});
 
 	it('finds emails listed twice, whatever their case', () => {
@@ -197,17 +268,29 @@ describe('the roster plan (reconcile)', () => {
 
 describe('archive guard', () => {
 	it('trips above either limit, and says which', () => {
-		expect(checkArchiveGuard(2, 100, DEFAULT_ARCHIVE_LIMITS)).toMatchObject({ tripped: false, archivePercent: 2 });
-		expect(checkArchiveGuard(10, 50, DEFAULT_ARCHIVE_LIMITS)).toMatchObject({ tripped: false, archivePercent: 20 });
-		expect(checkArchiveGuard(11, 1000, DEFAULT_ARCHIVE_LIMITS).exceeded).toEqual(['more than 10 users']);
-		expect(checkArchiveGuard(3, 10, DEFAULT_ARCHIVE_LIMITS).exceeded).toEqual(['more than 20% of the active users']);
+		expect(checkArchiveGuard(2, 100, DEFAULT_ARCHIVE_LIMITS)).toMatchObject({
+			tripped: false,
+			archivePercent: 2,
+		});
+		expect(checkArchiveGuard(10, 50, DEFAULT_ARCHIVE_LIMITS)).toMatchObject({
+			tripped: false,
+			archivePercent: 20,
+		});
+		expect(checkArchiveGuard(11, 1000, DEFAULT_ARCHIVE_LIMITS).exceeded).toEqual([
+			'more than 10 users',
+		]);
+		expect(checkArchiveGuard(3, 10, DEFAULT_ARCHIVE_LIMITS).exceeded).toEqual([
+			'more than 20% of the active users',
+		]);
 		expect(checkArchiveGuard(50, 100, DEFAULT_ARCHIVE_LIMITS)).toMatchObject({
 			tripped: true,
 			archivePercent: 50,
 			exceeded: ['more than 10 users', 'more than 20% of the active users'],
 		});
 		expect(checkArchiveGuard(0, 0, DEFAULT_ARCHIVE_LIMITS).tripped).toBe(false);
-		expect(checkArchiveGuard(1, 3, { maxArchiveCount: 0, maxArchivePercent: 100 }).exceeded).toEqual(['more than 0 users']);
+		expect(
+			checkArchiveGuard(1, 3, { maxArchiveCount: 0, maxArchivePercent: 100 }).exceeded,
+		).toEqual(['more than 0 users']);
 	});
 });
 
@@ -222,16 +305,31 @@ describe('descriptions', () => {
 		expect(props.maxArchivePercent.default).toBe(DEFAULT_ARCHIVE_LIMITS.maxArchivePercent);
 		expect(props.email.default).toBe('={{ $json.email }}');
 		for (const name of ['protectedEmails', 'maxArchiveCount', 'maxArchivePercent']) {
-			expect(props[name].displayOptions?.show).toMatchObject({ operation: ['reconcile'], archiveMissing: [true] });
+			expect(props[name].displayOptions?.show).toMatchObject({
+				operation: ['reconcile'],
+				archiveMissing: [true],
+			});
 		}
 		// Archiving is decided by the roster, not a per-person field.
-		expect((props.additionalFields.options as INodeProperties[]).map((o) => o.name)).not.toContain('isActive');
+		expect((props.additionalFields.options as INodeProperties[]).map((o) => o.name)).not.toContain(
+			'isActive',
+		);
 	});
 
 	it('upsert keeps the public parameter names', () => {
 		const props = byName(upsertDescription);
-		expect(Object.keys(props).sort()).toEqual(['additionalFields', 'email', 'firstName', 'lastName', 'options', 'output', 'outputFields']);
-		expect((props.options.options as INodeProperties[]).map((o) => o.name)).toEqual(['restoreArchived']);
+		expect(Object.keys(props).sort()).toEqual([
+			'additionalFields',
+			'email',
+			'firstName',
+			'lastName',
+			'options',
+			'output',
+			'outputFields',
+		]);
+		expect((props.options.options as INodeProperties[]).map((o) => o.name)).toEqual([
+			'restoreArchived',
+		]);
 		expect(props.email.required).toBe(true);
 	});
 });

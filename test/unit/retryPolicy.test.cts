@@ -46,7 +46,13 @@ describe('retry policy', () => {
 		expect(parseRetryAfter('7', undefined, now)).toBe(7000);
 		expect(parseRetryAfter(' 2 ', undefined, now)).toBe(2000);
 		// The server's Date says 10:00:00; Retry-After 10:00:12 -> 12 s, whatever our own clock says.
-		expect(parseRetryAfter('Thu, 26 Nov 2026 10:00:12 GMT', 'Thu, 26 Nov 2026 10:00:00 GMT', now + 600_000)).toBe(12_000);
+		expect(
+			parseRetryAfter(
+				'Thu, 26 Nov 2026 10:00:12 GMT',
+				'Thu, 26 Nov 2026 10:00:00 GMT',
+				now + 600_000,
+			),
+		).toBe(12_000);
 		expect(parseRetryAfter('Thu, 26 Nov 2026 10:00:05 GMT', undefined, now)).toBe(5000);
 		expect(parseRetryAfter('Thu, 26 Nov 2026 09:59:00 GMT', undefined, now)).toBe(0);
 		expect(parseRetryAfter(undefined, undefined, now)).toBeUndefined();

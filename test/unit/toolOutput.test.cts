@@ -1,6 +1,13 @@
-import { givenUpdateFields, planUpdate } from '../../nodes/HarvestUsers/actions/user/provisioning/updatePlan';
+import {
+	givenUpdateFields,
+	planUpdate,
+} from '../../nodes/HarvestUsers/actions/user/provisioning/updatePlan';
 import { toUserBody } from '../../nodes/HarvestUsers/actions/user/fields/userBody';
-import { selectedUserFields, simplifiedUser, TOOL_USER_FIELDS } from '../../nodes/HarvestUsers/display/userOutput';
+import {
+	selectedUserFields,
+	simplifiedUser,
+	TOOL_USER_FIELDS,
+} from '../../nodes/HarvestUsers/display/userOutput';
 import { isBlank, withoutBlanks } from '../../nodes/HarvestUsers/rules/toolUse';
 
 const maya = {
@@ -23,7 +30,11 @@ describe('AI-tool helpers (issue 20)', () => {
 	it('blank is "", null, undefined or spaces; false and 0 are values', () => {
 		expect([undefined, null, '', '  '].map(isBlank)).toEqual([true, true, true, true]);
 		expect([false, 0, 'x', []].map(isBlank)).toEqual([false, false, false, false]);
-		expect(withoutBlanks({ a: '', b: null, c: false, d: 0, e: 'x' })).toEqual({ c: false, d: 0, e: 'x' });
+		expect(withoutBlanks({ a: '', b: null, c: false, d: 0, e: 'x' })).toEqual({
+			c: false,
+			d: 0,
+			e: 'x',
+		});
 	});
 
 	it('the simplified user has every field Update sets, capacity in hours, and nothing else', () => {
@@ -42,7 +53,11 @@ describe('AI-tool helpers (issue 20)', () => {
 			weekly_capacity_hours: 37.5,
 		});
 		expect(TOOL_USER_FIELDS).toHaveLength(12);
-		expect(selectedUserFields(maya, 'email, nope, weekly_capacity')).toEqual({ id: 7, email: 'maya@example.com', weekly_capacity: 135000 });
+		expect(selectedUserFields(maya, 'email, nope, weekly_capacity')).toEqual({
+			id: 7,
+			email: 'maya@example.com',
+			weekly_capacity: 135000,
+		});
 	});
 
 	it('Get’s simplified values given back to Update change nothing; one changed value is the whole PATCH', () => {

@@ -1,6 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { detectChanges, emptySnapshot, type DetectOptions, type TriggerEvent } from '../../nodes/HarvestUsers/trigger/detect';
+import {
+	detectChanges,
+	emptySnapshot,
+	type DetectOptions,
+	type TriggerEvent,
+} from '../../nodes/HarvestUsers/trigger/detect';
 import { storedFields, watchedFields } from '../../nodes/HarvestUsers/trigger/fields';
 import type { Snapshot } from '../../nodes/HarvestUsers/trigger/state';
 
@@ -36,8 +41,15 @@ function options(over: Partial<DetectOptions> & { watch?: string[] } = {}): Dete
 }
 
 /** The snapshot after seeding with `users` (a full roster, nothing emitted). */
-function seeded(users: IDataObject[], over: Partial<DetectOptions> & { watch?: string[] } = {}): Snapshot {
-	const seed = detectChanges(emptySnapshot(), users, options({ ...over, events: new Set(), fullRoster: true }));
+function seeded(
+	users: IDataObject[],
+	over: Partial<DetectOptions> & { watch?: string[] } = {},
+): Snapshot {
+	const seed = detectChanges(
+		emptySnapshot(),
+		users,
+		options({ ...over, events: new Set(), fullRoster: true }),
+	);
 	expect(seed.items).toEqual([]);
 	return seed.next;
 }
@@ -47,7 +59,11 @@ const T2 = '2026-06-01T11:00:00Z';
 
 describe('trigger change detection', () => {
 	it('seeding remembers everyone, emits nothing and takes Harvest’s time as the cursor', () => {
-		const seed = detectChanges(emptySnapshot(), [user(1, T1), user(2, T2)], options({ events: new Set(), fullRoster: true, tracksDeletions: true }));
+		const seed = detectChanges(
+			emptySnapshot(),
+			[user(1, T1), user(2, T2)],
+			options({ events: new Set(), fullRoster: true, tracksDeletions: true }),
+		);
 		expect(seed.items).toEqual([]);
 		expect([...seed.next.users.keys()]).toEqual([1, 2]);
 		expect(seed.next).toMatchObject({ cursor: '2026-06-01T12:00:00Z', roster: true });
@@ -57,9 +73,17 @@ describe('trigger change detection', () => {
 	it('without a Date header the cursor is the newest updated_at (never moving back)', () => {
 		const prev = seeded([user(1, T1)], { serverTime: undefined });
 		expect(prev.cursor).toBe(T1);
-		const d = detectChanges(prev, [user(1, T2, { email: 'x@example.com' })], options({ serverTime: undefined }));
+		const d = detectChanges(
+			prev,
+			[user(1, T2, { email: 'x@example.com' })],
+			options({ serverTime: undefined }),
+		);
 		expect(d.next.cursor).toBe(T2);
-		const again = detectChanges({ ...prev, cursor: '2026-06-02T00:00:00Z' }, [user(1, T2)], options({ serverTime: undefined }));
+		const again = detectChanges(
+			{ ...prev, cursor: '2026-06-02T00:00:00Z' },
+			[user(1, T2)],
+			options({ serverTime: undefined }),
+		);
 		expect(again.next.cursor).toBe('2026-06-02T00:00:00Z');
 	});
 
@@ -74,10 +98,20 @@ describe('trigger change detection', () => {
 		const prev = seeded([user(1, T1), user(2, T1), user(3, T1, { is_active: false })]);
 		const d = detectChanges(
 			prev,
-			[user(4, '2026-06-01T11:30:00Z'), user(1, T2, { weekly_capacity: 72000 }), user(2, '2026-06-01T11:10:00Z', { is_active: false }), user(3, T2, { is_active: true })],
+			[
+				user(4, '2026-06-01T11:30:00Z'),
+				user(1, T2, { weekly_capacity: 72000 }),
+				user(2, '2026-06-01T11:10:00Z', { is_active: false }),
+				user(3, T2, { is_active: true }),
+			],
 			options(),
 		);
-		expect(d.items.map((i) => `${i.event}:${i.id}`)).toEqual(['updated:1', 'reactivated:3', 'archived:2', 'created:4']);
+		expect(d.items.map((i) => `${i.event}:${i.id}`)).toEqual([
+			'updated:1',
+			'reactivated:3',
+			'archived:2',
+			'created:4',
+		]);
 		expect(d.items[0].changes).toEqual({ weekly_capacity_hours: { previous: 35, current: 20 } });
 		expect(d.items[2].changes).toEqual({ is_active: { previous: true, current: false } });
 		expect(d.items[3].changes).toBeUndefined();
@@ -86,9 +120,15 @@ describe('trigger change detection', () => {
 	it('a second change stamped in the same second is still an update; a stale older copy is ignored', () => {
 		const prev = seeded([user(1, T1)]);
 		const same = detectChanges(prev, [user(1, T1, { email: 'new@example.com' })], options());
-		expect(same.items.map((i) => i.changes)).toEqual([{ email: { previous: 'u1@example.com', current: 'new@example.com' } }]);
+		expect(same.items.map((i) => i.changes)).toEqual([
+			{ email: { previous: 'u1@example.com', current: 'new@example.com' } },
+		]);
 
-		const stale = detectChanges(same.next, [user(1, '2026-06-01T09:59:59Z', { email: 'u1@example.com' })], options());
+		const stale = detectChanges(
+			same.next,
+			[user(1, '2026-06-01T09:59:59Z', { email: 'u1@example.com' })],
+			options(),
+		);
 		expect(stale.items).toEqual([]);
 		expect(stale.changed).toBe(false);
 	});
@@ -106,8 +146,14 @@ describe('trigger change detection', () => {
 		const quiet = detectChanges(prev, [user(1, T2, { first_name: 'Renamed' })], options({ watch }));
 		expect(quiet.items).toEqual([]);
 		expect(quiet.changed).toBe(true);
-		const loud = detectChanges(quiet.next, [user(1, '2026-06-01T11:05:00Z', { first_name: 'Again', weekly_capacity: 1800 })], options({ watch }));
-		expect(loud.items[0].changes).toEqual({ weekly_capacity_hours: { previous: 35, current: 0.5 } });
+		const loud = detectChanges(
+			quiet.next,
+			[user(1, '2026-06-01T11:05:00Z', { first_name: 'Again', weekly_capacity: 1800 })],
+			options({ watch }),
+		);
+		expect(loud.items[0].changes).toEqual({
+			weekly_capacity_hours: { previous: 35, current: 0.5 },
+		});
 	});
 
 	it('an archive is an update when only Updated is selected and a watched field changed with it; otherwise nothing', () => {
@@ -118,24 +164,49 @@ describe('trigger change detection', () => {
 			options({ events: new Set<TriggerEvent>(['updated']) }),
 		);
 		expect(d.items.map((i) => `${i.event}:${i.id}`)).toEqual(['updated:1']);
-		expect(d.items[0].changes).toEqual({ weekly_capacity_hours: { previous: 35, current: 0 }, is_active: { previous: true, current: false } });
+		expect(d.items[0].changes).toEqual({
+			weekly_capacity_hours: { previous: 35, current: 0 },
+			is_active: { previous: true, current: false },
+		});
 		expect([...d.next.users.values()].map((u) => u.active)).toEqual([false, false]);
 	});
 
 	it('deleted: a remembered user missing from a full roster, with the last known identity; not when hidden, nor without a roster baseline', () => {
 		const watch = ['weekly_capacity'];
 		const prev = seeded([user(1, T1), user(2, T1)], { watch, tracksDeletions: true });
-		const d = detectChanges(prev, [user(2, T1)], options({ fullRoster: true, tracksDeletions: true, watch }));
+		const d = detectChanges(
+			prev,
+			[user(2, T1)],
+			options({ fullRoster: true, tracksDeletions: true, watch }),
+		);
 		expect(d.items).toEqual([
-			{ id: 1, first_name: 'First1', last_name: 'Doe', email: 'u1@example.com', weekly_capacity: 126000, is_active: true, updated_at: T1, event: 'deleted', eventId: expect.stringMatching(/^deleted-1-/) },
+			{
+				id: 1,
+				first_name: 'First1',
+				last_name: 'Doe',
+				email: 'u1@example.com',
+				weekly_capacity: 126000,
+				is_active: true,
+				updated_at: T1,
+				event: 'deleted',
+				eventId: expect.stringMatching(/^deleted-1-/),
+			},
 		]);
 		expect([...d.next.users.keys()]).toEqual([2]);
 
-		const hidden = detectChanges(prev, [user(2, T1)], options({ fullRoster: true, tracksDeletions: true, watch, hidden: new Set([1]) }));
+		const hidden = detectChanges(
+			prev,
+			[user(2, T1)],
+			options({ fullRoster: true, tracksDeletions: true, watch, hidden: new Set([1]) }),
+		);
 		expect(hidden.items).toEqual([]);
 		expect([...hidden.next.users.keys()]).toEqual([2]);
 
-		const noBaseline = detectChanges({ ...prev, roster: false }, [user(2, T1)], options({ fullRoster: true, tracksDeletions: true, watch }));
+		const noBaseline = detectChanges(
+			{ ...prev, roster: false },
+			[user(2, T1)],
+			options({ fullRoster: true, tracksDeletions: true, watch }),
+		);
 		expect(noBaseline.items).toEqual([]);
 		expect([...noBaseline.next.users.keys()]).toEqual([2]);
 	});
@@ -152,8 +223,11 @@ describe('trigger change detection', () => {
 	});
 
 	it('skips records without a usable id or updated_at instead of remembering garbage', () => {
-		const d = detectChanges(emptySnapshot(), [{ id: 'x', updated_at: T1 }, { id: 5 }, user(6, T1)], options({ fullRoster: true }));
+		const d = detectChanges(
+			emptySnapshot(),
+			[{ id: 'x', updated_at: T1 }, { id: 5 }, user(6, T1)],
+			options({ fullRoster: true }),
+		);
 		expect([...d.next.users.keys()]).toEqual([6]);
 	});
 });
-

@@ -2,15 +2,49 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { later, serverTime, updatedSince } from '../../nodes/HarvestUsers/trigger/clock';
 import { detectChanges, emptySnapshot } from '../../nodes/HarvestUsers/trigger/detect';
-import { storedFields, valueKey, watchedFields, WATCHABLE_FIELDS } from '../../nodes/HarvestUsers/trigger/fields';
-import { encodeState, readState, stateFingerprint, writeState, type Snapshot } from '../../nodes/HarvestUsers/trigger/state';
+import {
+	storedFields,
+	valueKey,
+	watchedFields,
+	WATCHABLE_FIELDS,
+} from '../../nodes/HarvestUsers/trigger/fields';
+import {
+	encodeState,
+	readState,
+	stateFingerprint,
+	writeState,
+	type Snapshot,
+} from '../../nodes/HarvestUsers/trigger/state';
 
 /** The stored snapshot, or undefined when it may not be continued (any cursor up to year 9999 accepted). */
-const decodeState = (raw: IDataObject, fingerprint: string, fields: readonly string[]): Snapshot | undefined =>
-	readState(raw, fingerprint, fields, 253_402_300_799).snapshot;
+const decodeState = (
+	raw: IDataObject,
+	fingerprint: string,
+	fields: readonly string[],
+): Snapshot | undefined => readState(raw, fingerprint, fields, 253_402_300_799).snapshot;
 
-const TIMEZONES = ['Eastern Time (US & Canada)', 'Pacific Time (US & Canada)', 'London', 'Berlin', 'Tokyo', 'Brasilia'];
-const FIRST = ['Alex', 'Blake', 'Casey', 'Devon', 'Emery', 'Finley', 'Harper', 'Jordan', 'Kai', 'Logan', 'Morgan', 'Noel'];
+const TIMEZONES = [
+	'Eastern Time (US & Canada)',
+	'Pacific Time (US & Canada)',
+	'London',
+	'Berlin',
+	'Tokyo',
+	'Brasilia',
+];
+const FIRST = [
+	'Alex',
+	'Blake',
+	'Casey',
+	'Devon',
+	'Emery',
+	'Finley',
+	'Harper',
+	'Jordan',
+	'Kai',
+	'Logan',
+	'Morgan',
+	'Noel',
+];
 
 /** A realistic account: unique names and emails, shared timezones, roles, capacities and rates. */
 function account(n: number): IDataObject[] {
@@ -40,10 +74,20 @@ function account(n: number): IDataObject[] {
 	});
 }
 
-function snapshotOf(users: IDataObject[], watch: string[] = []): { snapshot: Snapshot; fields: ReturnType<typeof storedFields> } {
+function snapshotOf(
+	users: IDataObject[],
+	watch: string[] = [],
+): { snapshot: Snapshot; fields: ReturnType<typeof storedFields> } {
 	const watched = watchedFields(watch);
 	const fields = storedFields(watched);
-	const { next } = detectChanges(emptySnapshot(), users, { fields, watched, events: new Set(), fullRoster: true, tracksDeletions: false, serverTime: '2026-06-01T12:00:00Z' });
+	const { next } = detectChanges(emptySnapshot(), users, {
+		fields,
+		watched,
+		events: new Set(),
+		fullRoster: true,
+		tracksDeletions: false,
+		serverTime: '2026-06-01T12:00:00Z',
+	});
 	return { snapshot: next, fields };
 }
 
@@ -58,11 +102,20 @@ describe('trigger state', () => {
 	it('takes about 100 bytes a user with every field watched (10,000 users: about 1 MB), less with a few', () => {
 		const users = account(10_000);
 		const all = snapshotOf(users);
-		const few = snapshotOf(users, ['email', 'access_roles', 'roles', 'weekly_capacity', 'is_contractor']);
-		const size = (s: ReturnType<typeof snapshotOf>) => JSON.stringify(encodeState(s.snapshot, 'f'.repeat(16), s.fields)).length;
+		const few = snapshotOf(users, [
+			'email',
+			'access_roles',
+			'roles',
+			'weekly_capacity',
+			'is_contractor',
+		]);
+		const size = (s: ReturnType<typeof snapshotOf>) =>
+			JSON.stringify(encodeState(s.snapshot, 'f'.repeat(16), s.fields)).length;
 		const allBytes = size(all);
 		const fewBytes = size(few);
-		console.log(`state for 10,000 users: ${allBytes} bytes (all fields), ${fewBytes} bytes (5 watched)`);
+		console.log(
+			`state for 10,000 users: ${allBytes} bytes (all fields), ${fewBytes} bytes (5 watched)`,
+		);
 		expect(allBytes).toBeLessThan(1_100_000);
 		expect(fewBytes).toBeLessThan(allBytes);
 	});
@@ -78,26 +131,44 @@ describe('trigger state', () => {
 		const { snapshot, fields } = snapshotOf(account(5));
 		const fp = stateFingerprint('https://api.harvestapp.com', '123', fields);
 		const stored = JSON.parse(JSON.stringify(encodeState(snapshot, fp, fields))) as IDataObject;
-		expect(decodeState(stored, stateFingerprint('https://api.harvestapp.com', '124', fields), fields)).toBeUndefined();
-		expect(decodeState(stored, stateFingerprint('https://proxy.example.com', '123', fields), fields)).toBeUndefined();
+		expect(
+			decodeState(stored, stateFingerprint('https://api.harvestapp.com', '124', fields), fields),
+		).toBeUndefined();
+		expect(
+			decodeState(stored, stateFingerprint('https://proxy.example.com', '123', fields), fields),
+		).toBeUndefined();
 		const fewer = fields.slice(1);
-		expect(decodeState(stored, stateFingerprint('https://api.harvestapp.com', '123', fewer), fewer)).toBeUndefined();
+		expect(
+			decodeState(stored, stateFingerprint('https://api.harvestapp.com', '123', fewer), fewer),
+		).toBeUndefined();
 		expect(decodeState({ ...stored, v: 2 }, fp, fields)).toBeUndefined();
 		const users = stored.users as IDataObject;
-		expect(decodeState({ ...stored, users: { ...users, active: '1' } }, fp, fields)).toBeUndefined();
+		expect(
+			decodeState({ ...stored, users: { ...users, active: '1' } }, fp, fields),
+		).toBeUndefined();
 		expect(decodeState({ ...stored, values: [] }, fp, fields)).toBeUndefined();
 		expect(decodeState({}, fp, fields)).toBeUndefined();
 	});
 
 	it('fingerprints ignore a trailing slash or letter case in the base URL', () => {
-		expect(stateFingerprint('https://API.harvestapp.com/', ' 123 ', ['email'])).toBe(stateFingerprint('https://api.harvestapp.com', '123', ['email']));
+		expect(stateFingerprint('https://API.harvestapp.com/', ' 123 ', ['email'])).toBe(
+			stateFingerprint('https://api.harvestapp.com', '123', ['email']),
+		);
 	});
 
 	it('writeState replaces the trigger’s keys and drops unknown ones', () => {
 		const { snapshot, fields } = snapshotOf(account(2));
 		const staticData: IDataObject = { lastTimeChecked: 'old', v: 0 };
 		writeState(staticData, encodeState(snapshot, 'fp', fields));
-		expect(Object.keys(staticData).sort()).toEqual(['cursor', 'fields', 'fp', 'roster', 'users', 'v', 'values']);
+		expect(Object.keys(staticData).sort()).toEqual([
+			'cursor',
+			'fields',
+			'fp',
+			'roster',
+			'users',
+			'v',
+			'values',
+		]);
 	});
 });
 
@@ -113,7 +184,12 @@ describe('trigger clock and fields', () => {
 
 	it('watches every field when none is chosen, and always remembers who a user is', () => {
 		expect(watchedFields([])).toEqual([...WATCHABLE_FIELDS]);
-		expect(storedFields(watchedFields(['roles', 'email']))).toEqual(['first_name', 'last_name', 'email', 'roles']);
+		expect(storedFields(watchedFields(['roles', 'email']))).toEqual([
+			'first_name',
+			'last_name',
+			'email',
+			'roles',
+		]);
 		expect(valueKey(['b', 'a'])).toBe(valueKey(['a', 'b']));
 		expect(valueKey(undefined)).toBe(valueKey(null));
 		expect(valueKey(0)).not.toBe(valueKey('0'));

@@ -81,7 +81,10 @@ function operationProperty(resource: string, modules: OperationModule[]): INodeP
 export const resourceDescriptions: INodeProperties[] = Object.entries(operations).flatMap(
 	([resource, operationsOfResource]) => {
 		const modules = modulesOf(operationsOfResource);
-		return [operationProperty(resource, modules), ...modules.flatMap((module) => module.description)];
+		return [
+			operationProperty(resource, modules),
+			...modules.flatMap((module) => module.description),
+		];
 	},
 );
 

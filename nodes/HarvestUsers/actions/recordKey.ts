@@ -27,7 +27,12 @@ export const RECORD_PARAMETER: Record<string, Record<string, string | null>> = O
 const UNLISTED = '*';
 
 /** The item's record key, or undefined when the item only reads. Throws when the parameter cannot be read. */
-export function recordKey(ctx: IExecuteFunctions, resource: string, operation: string, itemIndex: number): string | undefined {
+export function recordKey(
+	ctx: IExecuteFunctions,
+	resource: string,
+	operation: string,
+	itemIndex: number,
+): string | undefined {
 	const parameter = RECORD_PARAMETER[resource]?.[operation];
 	if (parameter === undefined) return UNLISTED;
 	if (parameter === null) return undefined;

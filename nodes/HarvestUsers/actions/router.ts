@@ -10,7 +10,7 @@ import { configureExecution } from '../transport';
 import { guardToolUse } from '../rules/agentGuard';
 import { operationLabel, operations, type HarvestResource } from './operations';
 import { parallelRequests } from '../concurrency/parallelRequests';
-import { firstFailure, runInOrder } from '../concurrency/pool';
+import { firstFailure, runInOrder, type Outcome } from '../concurrency/pool';
 import { recordKey } from './recordKey';
 import type { ResourceOperations } from './shared/types';
 
@@ -27,7 +27,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const module = (operations[resource] as ResourceOperations | undefined)?.[operation];
 	if (!module) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" is not supported for "${resource}"`,
+		);
 	}
 	configureExecution(this, {
 		maxRetries: this.getNodeParameter('requestOptions.maxRetries', 0, 5) as number,
@@ -35,27 +38,57 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const label = operationLabel(resource, operation);
 	guardToolUse(this, resource, operation, label);
 
-	if ('executeAll' in module) {
-		try {
-			return [await module.executeAll.call(this, items)];
-		} catch (error) {
-			// A batch fails as a whole: one error item paired with every input. (n8n's own Continue On
-			// Fail would pass the input items on as if they were results.)
-			const described = withItemContext(this, error, undefined, label);
-			if (!this.continueOnFail()) throw described;
-			return [[{ json: errorJson(described, undefined, label), pairedItem: items.map((_, item) => ({ item })) }]];
-		}
-	}
+	if ('executeAll' in module) return await runBatch(this, module.executeAll, items, label);
 
 	const continueOnFail = this.continueOnFail();
-	const outcomes = await runInOrder(items.length, async (itemIndex) => await module.execute.call(this, itemIndex), {
-		concurrency: parallelRequests(this),
-		stopOnFailure: !continueOnFail,
-		keyOf: (itemIndex) => recordKey(this, resource, operation, itemIndex),
-	});
+	const outcomes = await runInOrder(
+		items.length,
+		async (itemIndex) => await module.execute.call(this, itemIndex),
+		{
+			concurrency: parallelRequests(this),
+			stopOnFailure: !continueOnFail,
+			keyOf: (itemIndex) => recordKey(this, resource, operation, itemIndex),
+		},
+	);
 	const failure = continueOnFail ? undefined : firstFailure(outcomes);
 	if (failure) throw withItemContext(this, failure.error, failure.index, label);
 
+	return [outputOf(this, outcomes, label)];
+}
+
+/** A batch (Reconcile) fails as a whole: one error item paired with every input. */
+async function runBatch(
+	ctx: IExecuteFunctions,
+	executeAll: (
+		this: IExecuteFunctions,
+		items: INodeExecutionData[],
+	) => Promise<INodeExecutionData[]>,
+	items: INodeExecutionData[],
+	label: string,
+): Promise<INodeExecutionData[][]> {
+	try {
+		return [await executeAll.call(ctx, items)];
+	} catch (error) {
+		// n8n's own Continue On Fail would pass the input items on as if they were results.
+		const described = withItemContext(ctx, error, undefined, label);
+		if (!ctx.continueOnFail()) throw described;
+		return [
+			[
+				{
+					json: errorJson(described, undefined, label),
+					pairedItem: items.map((_, item) => ({ item })),
+				},
+			],
+		];
+	}
+}
+
+/** Each item's records, or its error (Continue On Fail), paired with the item, in input order. */
+function outputOf(
+	ctx: IExecuteFunctions,
+	outcomes: Array<Outcome<IDataObject | IDataObject[]> | undefined>,
+	label: string,
+): INodeExecutionData[] {
 	const output: INodeExecutionData[] = [];
 	outcomes.forEach((outcome, itemIndex) => {
 		if (outcome?.ok) {
@@ -63,11 +96,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				output.push({ json, pairedItem: { item: itemIndex } });
 			}
 		} else if (outcome) {
-			const described = withItemContext(this, outcome.error, itemIndex, label);
-			output.push({ json: errorJson(described, itemIndex, label), pairedItem: { item: itemIndex } });
+			const described = withItemContext(ctx, outcome.error, itemIndex, label);
+			output.push({
+				json: errorJson(described, itemIndex, label),
+				pairedItem: { item: itemIndex },
+			});
 		}
 	});
-	return [output];
+	return output;
 }
 
 /** Names the item and the operation in the error a person sees; keeps Harvest's own message first. */
@@ -77,7 +113,9 @@ function withItemContext(
 	itemIndex: number | undefined,
 	label: string,
 ): NodeApiError | NodeOperationError {
-	const known = isNodeError(error) ? error : new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+	const known = isNodeError(error)
+		? error
+		: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 	// A batch operation's errors already name the people and items concerned.
 	if (itemIndex === undefined) return known;
 	known.context.itemIndex = itemIndex;
@@ -95,7 +133,11 @@ function isNodeError(error: unknown): error is NodeApiError | NodeOperationError
 	return name === 'NodeApiError' || name === 'NodeOperationError';
 }
 
-function errorJson(error: NodeApiError | NodeOperationError, itemIndex: number | undefined, label: string): IDataObject {
+function errorJson(
+	error: NodeApiError | NodeOperationError,
+	itemIndex: number | undefined,
+	label: string,
+): IDataObject {
 	return {
 		error: error.message,
 		...(error.description ? { description: error.description } : {}),

@@ -66,7 +66,9 @@ function safeKey(keyOf: PoolOptions['keyOf'], index: number): string | undefined
 }
 
 /** The failure with the lowest index, if any. */
-export function firstFailure<R>(outcomes: Array<Outcome<R> | undefined>): { index: number; error: unknown } | undefined {
+export function firstFailure<R>(
+	outcomes: Array<Outcome<R> | undefined>,
+): { index: number; error: unknown } | undefined {
 	for (let index = 0; index < outcomes.length; index++) {
 		const outcome = outcomes[index];
 		if (outcome && !outcome.ok) return { index, error: outcome.error };

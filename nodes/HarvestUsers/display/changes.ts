@@ -14,14 +14,22 @@ export type Changes = Record<string, Change>;
 const SECONDS_PER_HOUR = 3600;
 
 const hours = (seconds: unknown): unknown =>
-	seconds === null || seconds === undefined || seconds === '' ? null : Number(seconds) / SECONDS_PER_HOUR;
+	seconds === null || seconds === undefined || seconds === ''
+		? null
+		: Number(seconds) / SECONDS_PER_HOUR;
 
 /** `weekly_capacity` (seconds) -> `weekly_capacity_hours`, in the position it had; other fields as they are. */
 export function changesForPeople(changes: Changes): Changes {
 	return Object.fromEntries(
 		Object.entries(changes).map(([field, change]) =>
 			field === 'weekly_capacity'
-				? ['weekly_capacity_hours', { ...('previous' in change ? { previous: hours(change.previous) } : {}), current: hours(change.current) }]
+				? [
+						'weekly_capacity_hours',
+						{
+							...('previous' in change ? { previous: hours(change.previous) } : {}),
+							current: hours(change.current),
+						},
+					]
 				: [field, change],
 		),
 	);

@@ -29,7 +29,9 @@ export const TOOL_USER_FIELDS = [
 /** Harvest's user with the derived `weekly_capacity_hours` beside its seconds. */
 function withHours(user: IDataObject): IDataObject {
 	const seconds = user.weekly_capacity;
-	return typeof seconds === 'number' ? { ...user, weekly_capacity_hours: seconds / 3600 } : { ...user };
+	return typeof seconds === 'number'
+		? { ...user, weekly_capacity_hours: seconds / 3600 }
+		: { ...user };
 }
 
 export function simplifiedUser(user: IDataObject): IDataObject {
@@ -68,10 +70,19 @@ export const userOutputFields: INodeProperties[] = [
 			{
 				name: 'Simplified',
 				value: 'simplified',
-				description: 'The fields Update can set, with weekly capacity in hours (weekly_capacity_hours), and the ID',
+				description:
+					'The fields Update can set, with weekly capacity in hours (weekly_capacity_hours), and the ID',
 			},
-			{ name: 'Raw', value: 'raw', description: "Harvest's full user object (weekly_capacity in seconds)" },
-			{ name: 'Selected Fields', value: 'fields', description: 'Only the fields you name, always with the ID' },
+			{
+				name: 'Raw',
+				value: 'raw',
+				description: "Harvest's full user object (weekly_capacity in seconds)",
+			},
+			{
+				name: 'Selected Fields',
+				value: 'fields',
+				description: 'Only the fields you name, always with the ID',
+			},
 		],
 		displayOptions: { show: fromV12 },
 	},
@@ -81,7 +92,8 @@ export const userOutputFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. email, is_active, weekly_capacity_hours',
-		description: "Comma-separated names of Harvest's user fields to return; the ID is always included",
+		description:
+			"Comma-separated names of Harvest's user fields to return; the ID is always included",
 		displayOptions: { show: { ...fromV12, output: ['fields'] } },
 	},
 ];
@@ -91,12 +103,17 @@ export const userOutputFields: INodeProperties[] = [
  * their saved workflows were built on: reads follow Simplify (`simple`), writes return Harvest's
  * object (`readSimplify` false).
  */
-export function userShaper(ctx: IExecuteFunctions, itemIndex: number, readSimplify: boolean): (user: IDataObject) => IDataObject {
+export function userShaper(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	readSimplify: boolean,
+): (user: IDataObject) => IDataObject {
 	if (nodeVersion(ctx) < 1.2) {
 		const simple = readSimplify && ctx.getNodeParameter('simple', itemIndex, false) === true;
 		return (user) => (simple ? simplifyUser(user) : user);
 	}
 	const output = ctx.getNodeParameter('output', itemIndex, 'simplified') as UserOutput;
-	const fields = output === 'fields' ? ctx.getNodeParameter('outputFields', itemIndex, '') : undefined;
+	const fields =
+		output === 'fields' ? ctx.getNodeParameter('outputFields', itemIndex, '') : undefined;
 	return (user) => shapeUser(user, output, fields);
 }

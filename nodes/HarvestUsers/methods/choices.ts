@@ -6,8 +6,15 @@ import { harvestList, toId } from '../transport';
 import { projectIdFromUrl } from '../display/labels';
 
 /** The locator's value when it is a usable ID (or, for users, an email), else undefined. */
-export function chosen(ctx: ILoadOptionsFunctions, name: string): { mode: string; value: string } | undefined {
-	const raw = ctx.getCurrentNodeParameter(name) as { mode?: string; value?: unknown } | string | number | undefined;
+export function chosen(
+	ctx: ILoadOptionsFunctions,
+	name: string,
+): { mode: string; value: string } | undefined {
+	const raw = ctx.getCurrentNodeParameter(name) as
+		| { mode?: string; value?: unknown }
+		| string
+		| number
+		| undefined;
 	const locator = typeof raw === 'object' && raw !== null ? raw : { mode: 'id', value: raw };
 	const value = String(locator.value ?? '').trim();
 	if (!value || value.startsWith('=')) return undefined;

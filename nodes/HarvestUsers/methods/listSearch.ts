@@ -25,7 +25,9 @@ async function searchPage(
 ): Promise<INodeListSearchResult> {
 	const page = await harvestRequest<Page>(
 		ctx,
-		paginationToken ? { method: 'GET', path: paginationToken } : { method: 'GET', path: list.path, qs: { ...list.qs, per_page: 2000 } },
+		paginationToken
+			? { method: 'GET', path: paginationToken }
+			: { method: 'GET', path: list.path, qs: { ...list.qs, per_page: 2000 } },
 	);
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results = ((page[list.key] as IDataObject[] | undefined) ?? [])
@@ -39,7 +41,13 @@ export async function searchUsers(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchPage(this, { path: '/v2/users', key: 'users' }, paginationToken, userResult, filter);
+	return await searchPage(
+		this,
+		{ path: '/v2/users', key: 'users' },
+		paginationToken,
+		userResult,
+		filter,
+	);
 }
 
 /** Projects link to their page in Harvest: the account's address comes from GET /v2/company. */
@@ -50,7 +58,9 @@ export async function searchProjects(
 ): Promise<INodeListSearchResult> {
 	let baseUri: string | undefined;
 	try {
-		baseUri = String((await harvestRequest(this, { method: 'GET', path: '/v2/company' })).base_uri ?? '') || undefined;
+		baseUri =
+			String((await harvestRequest(this, { method: 'GET', path: '/v2/company' })).base_uri ?? '') ||
+			undefined;
 	} catch {
 		// Without the account's address the list still works; it just has no links.
 	}
@@ -65,7 +75,13 @@ export async function searchRoles(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const toResult: ToResult = (r) => ({ name: String(r.name), value: r.id as number });
-	return await searchPage(this, { path: '/v2/roles', key: 'roles' }, paginationToken, toResult, filter);
+	return await searchPage(
+		this,
+		{ path: '/v2/roles', key: 'roles' },
+		paginationToken,
+		toResult,
+		filter,
+	);
 }
 
 export async function searchTasks(
@@ -74,7 +90,13 @@ export async function searchTasks(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const toResult: ToResult = (t) => ({ name: String(t.name), value: t.id as number });
-	return await searchPage(this, { path: '/v2/tasks', key: 'tasks', qs: { is_active: true } }, paginationToken, toResult, filter);
+	return await searchPage(
+		this,
+		{ path: '/v2/tasks', key: 'tasks', qs: { is_active: true } },
+		paginationToken,
+		toResult,
+		filter,
+	);
 }
 
 /**
@@ -90,8 +112,13 @@ async function searchAssignments(
 ): Promise<INodeListSearchResult> {
 	const project = chosen(ctx, 'projectId');
 	if (!project) return { results: [] };
-	const path = harvestPath(ctx.getNode(), `/v2/projects/{projectId}/${segment}`, { projectId: project.value });
-	const toResult: ToResult = (a) => ({ name: `${label(a)}${archivedSuffix(a)}`, value: a.id as number });
+	const path = harvestPath(ctx.getNode(), `/v2/projects/{projectId}/${segment}`, {
+		projectId: project.value,
+	});
+	const toResult: ToResult = (a) => ({
+		name: `${label(a)}${archivedSuffix(a)}`,
+		value: a.id as number,
+	});
 	return await searchPage(ctx, { path, key: segment }, paginationToken, toResult, filter);
 }
 
@@ -101,7 +128,8 @@ export async function searchUserAssignments(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const label = (a: IDataObject) => String((a.user as IDataObject | null)?.name ?? `User assignment ${a.id}`);
+	const label = (a: IDataObject) =>
+		String((a.user as IDataObject | null)?.name ?? `User assignment ${a.id}`);
 	return await searchAssignments(this, 'user_assignments', label, filter, paginationToken);
 }
 
@@ -111,6 +139,7 @@ export async function searchTaskAssignments(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const label = (a: IDataObject) => String((a.task as IDataObject | null)?.name ?? `Task assignment ${a.id}`);
+	const label = (a: IDataObject) =>
+		String((a.task as IDataObject | null)?.name ?? `Task assignment ${a.id}`);
 	return await searchAssignments(this, 'task_assignments', label, filter, paginationToken);
 }

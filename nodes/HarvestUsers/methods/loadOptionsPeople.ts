@@ -11,11 +11,17 @@ async function roles(ctx: ILoadOptionsFunctions): Promise<IDataObject[]> {
 
 /** Active users as "First Last <email>", valued by their numeric ID. */
 export async function getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const users = await harvestList(this, { path: '/v2/users', key: 'users', qs: { is_active: true } });
+	const users = await harvestList(this, {
+		path: '/v2/users',
+		key: 'users',
+		qs: { is_active: true },
+	});
 	return users.map(userResult).sort(byName);
 }
 
 /** Roles valued by name: a user's `roles` are the role names themselves. */
 export async function getRoleNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return (await roles(this)).map((r) => ({ name: String(r.name), value: String(r.name) })).sort(byName);
+	return (await roles(this))
+		.map((r) => ({ name: String(r.name), value: String(r.name) }))
+		.sort(byName);
 }

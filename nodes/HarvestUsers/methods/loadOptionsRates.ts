@@ -17,7 +17,10 @@ async function userIdOf(ctx: ILoadOptionsFunctions): Promise<number | undefined>
 	return matches.length === 1 ? (matches[0].id as number) : undefined;
 }
 
-async function rates(ctx: ILoadOptionsFunctions, segment: 'billable_rates' | 'cost_rates'): Promise<INodePropertyOptions[]> {
+async function rates(
+	ctx: ILoadOptionsFunctions,
+	segment: 'billable_rates' | 'cost_rates',
+): Promise<INodePropertyOptions[]> {
 	const userId = await userIdOf(ctx);
 	if (userId === undefined) return [];
 	const path = harvestPath(ctx.getNode(), `/v2/users/{userId}/${segment}`, { userId });
@@ -26,7 +29,9 @@ async function rates(ctx: ILoadOptionsFunctions, segment: 'billable_rates' | 'co
 }
 
 /** "amount from start_date" for each billable rate of the chosen user. */
-export async function getBillableRates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getBillableRates(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	return await rates(this, 'billable_rates');
 }
 

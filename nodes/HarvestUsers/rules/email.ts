@@ -81,7 +81,8 @@ function emailProblem(value: unknown, label = 'Email'): string | undefined {
 	if (SHAPE.test(email)) return undefined;
 	const bare = bareAddress(email);
 	// Refused rather than reduced: the mapping that produced it is wrong, and the decorated text must not reach Harvest
-	if (bare !== undefined) return `${label} ${JSON.stringify(email)} is not a bare address; map only the address itself: ${bare}`;
+	if (bare !== undefined)
+		return `${label} ${JSON.stringify(email)} is not a bare address; map only the address itself: ${bare}`;
 	return `"${email}" is not an email address`;
 }
 
@@ -94,7 +95,11 @@ export function hiddenCharacter(value: unknown, label = 'Email'): string | undef
 	const bad = email.match(UNPRINTABLE)?.[0];
 	if (!bad) return undefined;
 	const code = `U+${bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-	const what = /\s|\p{Z}/u.test(bad) ? 'a space' : /\p{Cc}/u.test(bad) ? 'a control character' : 'an invisible character';
+	const what = /\s|\p{Z}/u.test(bad)
+		? 'a space'
+		: /\p{Cc}/u.test(bad)
+			? 'a control character'
+			: 'an invisible character';
 	return `${label} ${JSON.stringify(email)} holds ${what} (${code}); fix it at the source`;
 }
 

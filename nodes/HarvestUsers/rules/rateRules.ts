@@ -17,10 +17,14 @@ export function toHarvestDate(value: unknown, zone: string): string | undefined 
 	else if (DateTime.isDateTime(value)) parsed = value.setZone(zone);
 	else {
 		const text = String(value).trim();
-		parsed = /^\d{4}-\d{2}-\d{2}/.test(text) ? DateTime.fromISO(text.slice(0, 10)) : DateTime.invalid('not ISO');
+		parsed = /^\d{4}-\d{2}-\d{2}/.test(text)
+			? DateTime.fromISO(text.slice(0, 10))
+			: DateTime.invalid('not ISO');
 	}
 	if (!parsed.isValid) {
-		throw new Error(`Start date is not a date: ${JSON.stringify(value)}. Use the date picker or a date such as 2026-01-31.`);
+		throw new Error(
+			`Start date is not a date: ${JSON.stringify(value)}. Use the date picker or a date such as 2026-01-31.`,
+		);
 	}
 	return parsed.toISODate() as string;
 }
@@ -36,7 +40,11 @@ export function requirePastOrToday(date: string | undefined, today: string): str
 }
 
 /** "150 from 2025-01-01", or "from the start" for a rate without a start date; "(current)" for the open one. */
-export function rateLabel(rate: { amount?: unknown; start_date?: unknown; end_date?: unknown }): string {
+export function rateLabel(rate: {
+	amount?: unknown;
+	start_date?: unknown;
+	end_date?: unknown;
+}): string {
 	const from = rate.start_date ? `from ${String(rate.start_date)}` : 'from the start';
 	const current = rate.end_date ? '' : ' (current)';
 	return `${String(rate.amount)} ${from}${current}`;

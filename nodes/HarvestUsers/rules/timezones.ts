@@ -76,7 +76,9 @@ export const HARVEST_TIMEZONES: ReadonlyArray<[harvest: string, iana: string]> =
  * west to east); the IANA name helps people find theirs.
  */
 export function timezoneOptions(): Array<{ name: string; value: string; description: string }> {
-	return HARVEST_TIMEZONES.map(([harvest, iana]) => ({ name: harvest, value: harvest, description: iana })).sort((a, b) =>
-		a.name.localeCompare(b.name),
-	);
+	return HARVEST_TIMEZONES.map(([harvest, iana]) => ({
+		name: harvest,
+		value: harvest,
+		description: iana,
+	})).sort((a, b) => a.name.localeCompare(b.name));
 }

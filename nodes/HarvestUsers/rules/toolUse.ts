@@ -17,7 +17,9 @@ export function isToolUse(ctx: IExecuteFunctions, itemIndex = 0): boolean {
 
 /** `""`, `null`, `undefined` or only spaces: what a model sends for a field it has nothing to say about. */
 export function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
 /** The fields that were actually given: a blank leaves the field as it is in Harvest. */

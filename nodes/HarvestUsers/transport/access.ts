@@ -58,7 +58,8 @@ export async function tokenUser(ctx: HarvestContext): Promise<IDataObject> {
 /** `access_roles` since 2022; older accounts answered `is_admin` / `is_project_manager` instead. */
 export function baseRoleOf(user: IDataObject): BaseRole | undefined {
 	const roles = Array.isArray(user.access_roles) ? (user.access_roles as unknown[]) : undefined;
-	if (roles) return (['administrator', 'manager', 'member'] as const).find((r) => roles.includes(r));
+	if (roles)
+		return (['administrator', 'manager', 'member'] as const).find((r) => roles.includes(r));
 	if (user.is_admin === true) return 'administrator';
 	if (user.is_project_manager === true) return 'manager';
 	if (user.is_admin === false) return 'member';
@@ -85,12 +86,17 @@ export const WHY: Record<BaseRole | 'unknown', string> = {
  * Resolves to the token's user when it is an Administrator; otherwise throws, saying why and
  * what to do, before the caller has written anything.
  */
-export async function requireWholeRoster(ctx: HarvestContext, need: RosterNeed): Promise<IDataObject> {
+export async function requireWholeRoster(
+	ctx: HarvestContext,
+	need: RosterNeed,
+): Promise<IDataObject> {
 	const user = await tokenUser(ctx);
 	const role = baseRoleOf(user);
 	if (role === 'administrator') return user;
 	const who = typeof user.email === 'string' && user.email ? ` (${user.email})` : '';
-	const roleName = role ? `a ${role.charAt(0).toUpperCase()}${role.slice(1)}` : 'not an Administrator';
+	const roleName = role
+		? `a ${role.charAt(0).toUpperCase()}${role.slice(1)}`
+		: 'not an Administrator';
 	throw new NodeOperationError(
 		ctx.getNode(),
 		`${need.what} needs a Harvest Administrator's token: the credential's user${who} is ${roleName}`,

@@ -21,7 +21,11 @@ const HARVEST_ID_ACCOUNTS = 'https://id.getharvest.com/api/v2/accounts';
  */
 export function accountsUrl(baseUrl: string): string {
 	const base = new URL(baseUrl);
-	if (base.protocol === 'https:' && base.hostname === HARVEST_API_HOST && (base.port === '' || base.port === '443')) {
+	if (
+		base.protocol === 'https:' &&
+		base.hostname === HARVEST_API_HOST &&
+		(base.port === '' || base.port === '443')
+	) {
 		return HARVEST_ID_ACCOUNTS;
 	}
 	return `${harvestBaseUrl(baseUrl)}/api/v2/accounts`;
@@ -34,23 +38,36 @@ export interface HarvestAccount {
 }
 
 /** The accounts the token reaches; undefined when that cannot be learnt (the token itself is bad). */
-async function reachableAccounts(ctx: HarvestContext, target: Target): Promise<HarvestAccount[] | undefined> {
+async function reachableAccounts(
+	ctx: HarvestContext,
+	target: Target,
+): Promise<HarvestAccount[] | undefined> {
 	try {
 		// Paced like every request: Harvest ID counts it against the same token.
-		const outcome = await send<IDataObject>(ctx, target, { ...baseOptions(accountsUrl(target.baseUrl)), method: 'GET' });
+		const outcome = await send<IDataObject>(ctx, target, {
+			...baseOptions(accountsUrl(target.baseUrl)),
+			method: 'GET',
+		});
 		if (!('response' in outcome)) return undefined;
 		const { body } = outcome.response;
 		const accounts = Array.isArray(body?.accounts) ? (body.accounts as IDataObject[]) : [];
 		return accounts
 			.filter((a) => typeof a.id === 'number' || typeof a.id === 'string')
-			.map((a) => ({ id: Number(a.id), name: String(a.name ?? ''), product: String(a.product ?? '') }));
+			.map((a) => ({
+				id: Number(a.id),
+				name: String(a.name ?? ''),
+				product: String(a.product ?? ''),
+			}));
 	} catch {
 		return undefined;
 	}
 }
 
 /** Pure: the error text for an Account ID that is not among the token's Harvest accounts. */
-export function unknownAccountText(accountId: string, accounts: HarvestAccount[]): { message: string; description: string } | undefined {
+export function unknownAccountText(
+	accountId: string,
+	accounts: HarvestAccount[],
+): { message: string; description: string } | undefined {
 	const harvest = accounts.filter((a) => a.product === 'harvest');
 	if (harvest.some((a) => String(a.id) === accountId)) return undefined;
 	const listed = harvest.map((a) => `${a.name} (Account ID ${a.id})`).join(', ');
@@ -81,12 +98,16 @@ export async function explainUnauthorized(
 	const text = accounts && unknownAccountText(target.accountId, accounts);
 	if (!text) return error;
 	const failure = { cause: 'credential-invalid' } as const;
-	const wrongAccount = new NodeApiError(ctx.getNode(), { message: text.message, status: 401 } as JsonObject, {
-		message: `${text.message} [HTTP 401]`,
-		description: text.description,
-		httpCode: '401',
-		itemIndex,
-		failure,
-	});
+	const wrongAccount = new NodeApiError(
+		ctx.getNode(),
+		{ message: text.message, status: 401 } as JsonObject,
+		{
+			message: `${text.message} [HTTP 401]`,
+			description: text.description,
+			httpCode: '401',
+			itemIndex,
+			failure,
+		},
+	);
 	return withFailure(wrongAccount, failure);
 }

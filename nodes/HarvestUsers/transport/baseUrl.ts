@@ -9,6 +9,7 @@ export function baseUrlProblem(baseUrl: string): string | undefined {
 	} catch {
 		url = undefined;
 	}
-	if (url && (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname) return undefined;
+	if (url && (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname)
+		return undefined;
 	return `The Base URL "${baseUrl}" is not a web address: it must start with https:// (or http:// for a local test server). For Harvest itself use https://api.harvestapp.com.`;
 }

@@ -14,25 +14,41 @@ export const SUPPORTED_N8N = 'n8n 1.123 (the last 1.x line) and n8n 2.41';
 type AuthenticatedRequest = HarvestContext['helpers']['httpRequestWithAuthentication'];
 
 export function unsupportedN8n(ctx: HarvestContext, what: string): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), `This n8n is not supported by the Harvest Users node: ${what}`, {
-		description: `The Harvest Users package is tested on ${SUPPORTED_N8N}. Update n8n to one of them, or use a version of this package made for your n8n.`,
-	});
+	return new NodeOperationError(
+		ctx.getNode(),
+		`This n8n is not supported by the Harvest Users node: ${what}`,
+		{
+			description: `The Harvest Users package is tested on ${SUPPORTED_N8N}. Update n8n to one of them, or use a version of this package made for your n8n.`,
+		},
+	);
 }
 
 /** n8n's authenticated HTTP helper, or a clear refusal when this n8n has none. */
 export function authenticatedRequest(ctx: HarvestContext): AuthenticatedRequest {
-	const helper = (ctx.helpers as Partial<HarvestContext['helpers']> | undefined)?.httpRequestWithAuthentication;
-	if (typeof helper !== 'function') throw unsupportedN8n(ctx, 'it has no authenticated HTTP helper (helpers.httpRequestWithAuthentication).');
+	const helper = (ctx.helpers as Partial<HarvestContext['helpers']> | undefined)
+		?.httpRequestWithAuthentication;
+	if (typeof helper !== 'function')
+		throw unsupportedN8n(
+			ctx,
+			'it has no authenticated HTTP helper (helpers.httpRequestWithAuthentication).',
+		);
 	return helper;
 }
 
 /** Whether n8n returned the full response that was asked for (`returnFullResponse`). */
 export function isFullResponse(raw: unknown): raw is { statusCode: number } {
-	return typeof raw === 'object' && raw !== null && Number.isInteger((raw as { statusCode?: unknown }).statusCode);
+	return (
+		typeof raw === 'object' &&
+		raw !== null &&
+		Number.isInteger((raw as { statusCode?: unknown }).statusCode)
+	);
 }
 
 export function assertFullResponse(ctx: HarvestContext, raw: unknown): void {
 	if (!isFullResponse(raw)) {
-		throw unsupportedN8n(ctx, 'its HTTP helper answered without the status code and headers it was asked for (returnFullResponse).');
+		throw unsupportedN8n(
+			ctx,
+			'its HTTP helper answered without the status code and headers it was asked for (returnFullResponse).',
+		);
 	}
 }

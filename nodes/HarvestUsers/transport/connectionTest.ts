@@ -38,7 +38,8 @@ export async function testHarvestConnection(
 	} catch (error) {
 		const { message, description } = error as { message?: string; description?: string };
 		const text = [message, description].filter(Boolean).join('. ');
-		const unreachable = /could not connect|no answer within|connection broke|redirect|not with a/i.test(text);
+		const unreachable =
+			/could not connect|no answer within|connection broke|redirect|not with a/i.test(text);
 		return { status: 'Error', message: unreachable ? `Base URL ${baseUrl}: ${text}` : text };
 	}
 }
@@ -49,9 +50,13 @@ export function roleVerdict(me: IDataObject, accountId: string): INodeCredential
 	const who = `${name || `user ${String(me.id ?? '?')}`}${typeof me.email === 'string' && me.email ? ` (${me.email})` : ''}`;
 	const role = baseRoleOf(me);
 	if (role === 'administrator') {
-		return { status: 'OK', message: `Connected to Harvest account ${accountId} as ${who}, an Administrator: every operation of this node can run.` };
+		return {
+			status: 'OK',
+			message: `Connected to Harvest account ${accountId} as ${who}, an Administrator: every operation of this node can run.`,
+		};
 	}
-	const roleName = role === 'manager' ? 'a Manager' : role === 'member' ? 'a Member' : 'not an Administrator';
+	const roleName =
+		role === 'manager' ? 'a Manager' : role === 'member' ? 'a Member' : 'not an Administrator';
 	const lists =
 		role === 'manager'
 			? 'Get Many and the other lists return only them and their teammates (each such run says so)'
@@ -67,8 +72,18 @@ export function roleVerdict(me: IDataObject, accountId: string): INodeCredential
  * has only the legacy `request` helper). Requests are signed as the credential's `authenticate`
  * does, and answered as n8n's `httpRequestWithAuthentication` answers them.
  */
-function credentialTestContext(test: ICredentialTestFunctions, data: ICredentialDataDecryptedObject): HarvestContext {
-	const node = { id: 'credential-test', name: 'Test connection', type: 'harvestUsers', typeVersion: 1, position: [0, 0], parameters: {} } as INode;
+function credentialTestContext(
+	test: ICredentialTestFunctions,
+	data: ICredentialDataDecryptedObject,
+): HarvestContext {
+	const node = {
+		id: 'credential-test',
+		name: 'Test connection',
+		type: 'harvestUsers',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	} as INode;
 	const send = async (_type: string, options: IHttpRequestOptions) => {
 		const response = (await test.helpers.request({
 			method: options.method ?? 'GET',
@@ -91,7 +106,9 @@ function credentialTestContext(test: ICredentialTestFunctions, data: ICredential
 		// a status of 300 or more is thrown in the shape n8n's HTTP helper throws it.
 		if (response.statusCode >= 300 && !options.ignoreHttpStatusErrors) {
 			const { statusCode: status, statusMessage: statusText, headers, body } = response;
-			throw Object.assign(new Error(`HTTP ${status}`), { response: { status, statusText, headers, data: body } });
+			throw Object.assign(new Error(`HTTP ${status}`), {
+				response: { status, statusText, headers, data: body },
+			});
 		}
 		return options.returnFullResponse ? response : response.body;
 	};

@@ -14,7 +14,8 @@ export function harvestMessage(
 	if (parsed) {
 		const { message, error_description: errorDescription, error } = parsed;
 		if (typeof message === 'string' && message.trim()) return message.trim();
-		if (typeof errorDescription === 'string' && errorDescription.trim()) return errorDescription.trim();
+		if (typeof errorDescription === 'string' && errorDescription.trim())
+			return errorDescription.trim();
 		if (typeof error === 'string' && error.trim()) return error.trim();
 	}
 	if (hintHeader && hintHeader.trim()) return hintHeader.trim();
@@ -72,14 +73,18 @@ const RECORD_NAMES: Record<string, string> = {
 	cost_rates: 'cost rate',
 };
 
-const recordName = (collection: string): string => RECORD_NAMES[collection] ?? collection.replace(/_/g, ' ').replace(/s$/, '');
+const recordName = (collection: string): string =>
+	RECORD_NAMES[collection] ?? collection.replace(/_/g, ' ').replace(/s$/, '');
 
 /**
  * A 404's headline names what is missing ("No Harvest user with ID 999"), from the path's last
  * `collection/id` pair and the one before it; undefined when the path names no record.
  */
 export function notFoundMessage(path: string): string | undefined {
-	const pairs = [...path.split('?')[0].matchAll(/\/([a-z_]+)\/(\d+)(?=\/|$)/g)].map((m) => ({ name: recordName(m[1]), id: m[2] }));
+	const pairs = [...path.split('?')[0].matchAll(/\/([a-z_]+)\/(\d+)(?=\/|$)/g)].map((m) => ({
+		name: recordName(m[1]),
+		id: m[2],
+	}));
 	const record = pairs.pop();
 	if (!record) return undefined;
 	const parent = pairs.pop();

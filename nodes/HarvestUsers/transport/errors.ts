@@ -12,7 +12,9 @@ import type { HarvestContext, HarvestRequest } from './types';
  */
 
 /** n8n-workflow's `Failure`, written out: its constants are absent before 2.37 and must not be imported. */
-type HarvestFailure = { cause: 'rate-limited'; retryAfterMs?: number } | { cause: 'credential-invalid' };
+type HarvestFailure =
+	| { cause: 'rate-limited'; retryAfterMs?: number }
+	| { cause: 'credential-invalid' };
 
 /**
  * Older n8n (1.x, 2.x before 2.37) ignores the `failure` option, an unknown destructured key, so
@@ -20,7 +22,8 @@ type HarvestFailure = { cause: 'rate-limited'; retryAfterMs?: number } | { cause
  * itself, so the error says the same on every n8n (nothing older reads it).
  */
 export function withFailure<E extends Error>(error: E, failure: HarvestFailure | undefined): E {
-	if (failure && (error as { failure?: unknown }).failure === undefined) Object.assign(error, { failure });
+	if (failure && (error as { failure?: unknown }).failure === undefined)
+		Object.assign(error, { failure });
 	return error;
 }
 
@@ -32,7 +35,12 @@ function where(request: HarvestRequest): string {
 function harvestApiError(
 	ctx: HarvestContext,
 	request: HarvestRequest,
-	f: Pick<Failure, 'status'> & { response: JsonObject; message: string; description: string; failure?: HarvestFailure },
+	f: Pick<Failure, 'status'> & {
+		response: JsonObject;
+		message: string;
+		description: string;
+		failure?: HarvestFailure;
+	},
 ): NodeApiError {
 	const error = new NodeApiError(ctx.getNode(), f.response, {
 		message: f.message,
@@ -45,25 +53,43 @@ function harvestApiError(
 }
 
 /** A definite refusal (4xx): Harvest's own words, and for a 404 which record is missing. */
-export function apiError(ctx: HarvestContext, request: HarvestRequest, f: Failure, attempts: number): NodeApiError {
+export function apiError(
+	ctx: HarvestContext,
+	request: HarvestRequest,
+	f: Failure,
+	attempts: number,
+): NodeApiError {
 	const said = harvestMessage(f.body, f.headers.hint, f.status, f.statusText);
 	const malformed = f.status === 404 && isHtml(f.body);
 	const missing = f.status === 404 && !malformed ? notFoundMessage(where(request)) : undefined;
 	const message = missing ?? said;
 	const hint = malformed
 		? 'Harvest answered with its HTML "page not found": the URL is malformed (check the Base URL in the credential).'
-		: [statusHint(f.status), missing ? `Harvest said: ${said}.` : undefined].filter(Boolean).join(' ');
+		: [statusHint(f.status), missing ? `Harvest said: ${said}.` : undefined]
+				.filter(Boolean)
+				.join(' ');
 	return harvestApiError(ctx, request, {
 		status: f.status,
 		response: { message, status: f.status ?? null },
 		message: f.status ? `${message} [HTTP ${f.status}]` : message,
-		description: [hint, `Request: ${where(request)}${attempts > 1 ? ` (${attempts} attempts)` : ''}.`].filter(Boolean).join(' '),
+		description: [
+			hint,
+			`Request: ${where(request)}${attempts > 1 ? ` (${attempts} attempts)` : ''}.`,
+		]
+			.filter(Boolean)
+			.join(' '),
 		failure: f.status === 401 ? { cause: 'credential-invalid' } : undefined,
 	});
 }
 
 /** A 2xx whose body is not what the request asked for (shape.ts). */
-export function wrongShape(ctx: HarvestContext, request: HarvestRequest, status: number, expected: string, problem: string): NodeApiError {
+export function wrongShape(
+	ctx: HarvestContext,
+	request: HarvestRequest,
+	status: number,
+	expected: string,
+	problem: string,
+): NodeApiError {
 	const applied =
 		request.method === 'GET'
 			? ''
@@ -77,7 +103,12 @@ export function wrongShape(ctx: HarvestContext, request: HarvestRequest, status:
 }
 
 /** Names the host only: the rest of a Location header can carry anything, the token included. */
-export function redirected(ctx: HarvestContext, request: HarvestRequest, f: Failure, requestUrl: string): NodeApiError {
+export function redirected(
+	ctx: HarvestContext,
+	request: HarvestRequest,
+	f: Failure,
+	requestUrl: string,
+): NodeApiError {
 	let host = 'an unreadable address';
 	try {
 		host = new URL(f.headers.location ?? '', requestUrl).host || host;
@@ -94,13 +125,18 @@ export function redirected(ctx: HarvestContext, request: HarvestRequest, f: Fail
 }
 
 /** A write whose answer was lost: it may have been applied, so it is not sent again. */
-export function unknownOutcome(ctx: HarvestContext, request: HarvestRequest, f: Failure): NodeApiError {
+export function unknownOutcome(
+	ctx: HarvestContext,
+	request: HarvestRequest,
+	f: Failure,
+): NodeApiError {
 	return harvestApiError(ctx, request, {
 		status: f.status,
 		response: { message: describe(f) },
 		message: `Outcome unknown: Harvest may or may not have applied ${where(request)} (${describe(f)})`,
 		description: `The request was not sent again, because repeating a create can duplicate it (for users, a second invitation email). ${
-			request.checkHint ?? 'Check in Harvest whether the record exists before running this item again.'
+			request.checkHint ??
+			'Check in Harvest whether the record exists before running this item again.'
 		}`,
 	});
 }
@@ -128,7 +164,12 @@ function exhaustedHint(f: Failure): string {
 }
 
 /** Retries used up: for a 429, with the wait n8n's scheduler should leave before the next poll. */
-export function exhausted(ctx: HarvestContext, request: HarvestRequest, f: Failure, run: Exhaustion): NodeApiError {
+export function exhausted(
+	ctx: HarvestContext,
+	request: HarvestRequest,
+	f: Failure,
+	run: Exhaustion,
+): NodeApiError {
 	const why =
 		run.tooLong && run.retryAfterMs !== undefined
 			? `Harvest asked to wait ${Math.round(run.retryAfterMs / 1000)} s, longer than the ${Math.round(settings.maxRetryAfterMs / 1000)} s this node waits`
@@ -141,6 +182,9 @@ export function exhausted(ctx: HarvestContext, request: HarvestRequest, f: Failu
 		response: { message: describe(f) },
 		message: `Harvest did not complete ${where(request)} after ${attempts} attempt${attempts > 1 ? 's' : ''}: ${why}`,
 		description: exhaustedHint(f),
-		failure: f.kind === 'throttled' ? { cause: 'rate-limited', retryAfterMs: run.retryAfterMs } : undefined,
+		failure:
+			f.kind === 'throttled'
+				? { cause: 'rate-limited', retryAfterMs: run.retryAfterMs }
+				: undefined,
 	});
 }

@@ -23,15 +23,24 @@ function lowerCaseHeaders(raw: unknown): Record<string, string> {
 				? ((raw as { toJSON: () => object }).toJSON() as Record<string, unknown>)
 				: (raw as Record<string, unknown>);
 		for (const [k, v] of Object.entries(source)) {
-			if (v !== undefined && v !== null) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
+			if (v !== undefined && v !== null)
+				headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
 		}
 	}
 	return headers;
 }
 
 /** n8n's full response (`returnFullResponse`), any status, already without the credential's secrets. */
-export function readResponse<T>(raw: unknown, secrets: readonly string[]): HarvestResponse<T> & { statusText?: string } {
-	const { body, statusCode, statusMessage, headers } = raw as { body: T; statusCode: number; statusMessage?: string; headers?: unknown };
+export function readResponse<T>(
+	raw: unknown,
+	secrets: readonly string[],
+): HarvestResponse<T> & { statusText?: string } {
+	const { body, statusCode, statusMessage, headers } = raw as {
+		body: T;
+		statusCode: number;
+		statusMessage?: string;
+		headers?: unknown;
+	};
 	return {
 		body: scrubSecrets(body, secrets),
 		status: statusCode,
@@ -68,11 +77,28 @@ export function networkFailure(error: unknown): Failure {
  * more: a 2xx whose body then failed is a cut-off answer, not an answer.
  */
 export function thrownAnswer(error: unknown, secrets: readonly string[]): Failure | undefined {
-	for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
-		const { response, statusCode, error: body } = e as { response?: { status?: unknown; data?: unknown; headers?: unknown }; statusCode?: unknown; error?: unknown };
+	for (
+		let e = error, depth = 0;
+		e && typeof e === 'object' && depth < 4;
+		e = (e as { cause?: unknown }).cause, depth++
+	) {
+		const {
+			response,
+			statusCode,
+			error: body,
+		} = e as {
+			response?: { status?: unknown; data?: unknown; headers?: unknown };
+			statusCode?: unknown;
+			error?: unknown;
+		};
 		const status = typeof response?.status === 'number' ? response.status : statusCode;
 		if (typeof status === 'number' && status >= 300) {
-			return statusFailure(readResponse({ statusCode: status, body: response?.data ?? body, headers: response?.headers }, secrets));
+			return statusFailure(
+				readResponse(
+					{ statusCode: status, body: response?.data ?? body, headers: response?.headers },
+					secrets,
+				),
+			);
 		}
 	}
 	return undefined;
@@ -110,9 +136,11 @@ export function n8nRefusal(error: unknown): Error | undefined {
  */
 export function describe(f: Failure): string {
 	if (f.kind === 'cut-off') return 'the answer was cut off before it was complete';
-	if (f.kind === 'unreadable') return 'the answer could not be read (its body did not match its headers)';
+	if (f.kind === 'unreadable')
+		return 'the answer could not be read (its body did not match its headers)';
 	if (f.status) return `HTTP ${f.status}${f.statusText ? ` ${f.statusText}` : ''}`;
-	if (f.kind === 'timeout') return `no answer within ${Math.round(settings.timeoutMs / 100) / 10} s`;
+	if (f.kind === 'timeout')
+		return `no answer within ${Math.round(settings.timeoutMs / 100) / 10} s`;
 	if (f.kind === 'refused') return `could not connect to ${f.host ?? 'Harvest'}`;
 	return 'the connection broke before an answer arrived';
 }

@@ -11,12 +11,14 @@ const MAX_ID = String(Number.MAX_SAFE_INTEGER);
 
 /** The ID as an exact number, or undefined when the value is not a usable Harvest ID. */
 export function toId(value: unknown): number | undefined {
-	if (typeof value === 'number') return Number.isSafeInteger(value) && value > 0 ? value : undefined;
+	if (typeof value === 'number')
+		return Number.isSafeInteger(value) && value > 0 ? value : undefined;
 	if (typeof value !== 'string') return undefined;
 	const text = value.trim();
 	if (!/^[1-9]\d*$/.test(text)) return undefined;
 	// Compared as digits: Number(text) would already have rounded.
-	if (text.length > MAX_ID.length || (text.length === MAX_ID.length && text > MAX_ID)) return undefined;
+	if (text.length > MAX_ID.length || (text.length === MAX_ID.length && text > MAX_ID))
+		return undefined;
 	return Number(text);
 }
 
@@ -25,7 +27,10 @@ export function requireId(node: INode, value: unknown, label: string, itemIndex?
 	const id = toId(value);
 	if (id !== undefined) return id;
 	const shown = value === undefined || value === '' ? 'nothing' : JSON.stringify(value);
-	const tooLong = typeof value === 'number' ? Number.isInteger(value) && value > 0 : typeof value === 'string' && /^[1-9]\d*$/.test(value.trim());
+	const tooLong =
+		typeof value === 'number'
+			? Number.isInteger(value) && value > 0
+			: typeof value === 'string' && /^[1-9]\d*$/.test(value.trim());
 	throw new NodeOperationError(node, `${label} must be a positive whole number, got ${shown}`, {
 		itemIndex,
 		description: tooLong

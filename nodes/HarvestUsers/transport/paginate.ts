@@ -29,7 +29,10 @@ interface Envelope {
  * first page; the cursor URL is the only reliable way on. Pages are yielded as they arrive, so a
  * caller that stops early (Limit) sends no further request.
  */
-export async function* harvestPages(ctx: HarvestContext, request: PageRequest): AsyncGenerator<IDataObject[]> {
+export async function* harvestPages(
+	ctx: HarvestContext,
+	request: PageRequest,
+): AsyncGenerator<IDataObject[]> {
 	const perPage = Math.min(request.limit ?? settings.pageSize, settings.pageSize);
 	let remaining = request.limit ?? Infinity;
 	if (remaining <= 0) return;
@@ -61,7 +64,8 @@ export async function* harvestPages(ctx: HarvestContext, request: PageRequest): 
 /** A page's identity: path and sorted query, whatever the host or parameter order. */
 function pageKey(path: string, qs?: IDataObject): string {
 	const url = new URL(path, 'http://harvest.invalid');
-	for (const [key, value] of Object.entries(qs ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
+	for (const [key, value] of Object.entries(qs ?? {}))
+		if (value !== undefined) url.searchParams.set(key, String(value));
 	url.searchParams.sort();
 	return `${url.pathname}?${url.searchParams.toString()}`;
 }
@@ -86,14 +90,17 @@ class ListingGuard {
 
 	visit(key: string): void {
 		if (this.seen.has(key)) {
-			this.fail(`Harvest's next link for ${this.request.path} points back to a page it already sent`);
+			this.fail(
+				`Harvest's next link for ${this.request.path} points back to a page it already sent`,
+			);
 		}
 		this.seen.add(key);
 	}
 
 	countPage(totalPages: unknown): void {
 		this.pages++;
-		if (typeof totalPages === 'number' && Number.isFinite(totalPages)) this.announced = Math.max(this.announced, totalPages);
+		if (typeof totalPages === 'number' && Number.isFinite(totalPages))
+			this.announced = Math.max(this.announced, totalPages);
 		if (this.announced > 0 && this.pages > this.announced * 2 + 5) {
 			this.fail(
 				`Harvest kept sending pages of ${this.request.path} past the ${this.announced} page${this.announced === 1 ? '' : 's'} it announced (total_pages); stopped after ${this.pages}`,
@@ -111,7 +118,10 @@ class ListingGuard {
 }
 
 /** All records of a list (or the first `limit`), for callers that need them together. */
-export async function harvestList(ctx: HarvestContext, request: PageRequest): Promise<IDataObject[]> {
+export async function harvestList(
+	ctx: HarvestContext,
+	request: PageRequest,
+): Promise<IDataObject[]> {
 	const all: IDataObject[] = [];
 	for await (const page of harvestPages(ctx, request)) all.push(...page);
 	return all;

@@ -30,7 +30,8 @@ function executionState(ctx: HarvestContext): ExecutionState {
 
 /** Called once per execution by the node (its "Max Retries" option) and by the trigger. */
 export function configureExecution(ctx: HarvestContext, options: { maxRetries?: number }): void {
-	if (options.maxRetries !== undefined) executionState(ctx).maxRetries = Math.max(0, options.maxRetries);
+	if (options.maxRetries !== undefined)
+		executionState(ctx).maxRetries = Math.max(0, options.maxRetries);
 }
 
 /**
@@ -63,7 +64,10 @@ function requestOptions(target: Target, request: HarvestRequest): IHttpRequestOp
  * ambiguous failure: Harvest has no idempotency keys, and a second POST /v2/users sends a second
  * invitation email.
  */
-export async function harvestRequestFull<T = unknown>(ctx: HarvestContext, request: HarvestRequest): Promise<HarvestResponse<T>> {
+export async function harvestRequestFull<T = unknown>(
+	ctx: HarvestContext,
+	request: HarvestRequest,
+): Promise<HarvestResponse<T>> {
 	const target = await readTarget(ctx);
 	const options = requestOptions(target, request);
 	let ambiguousEarlier = false;
@@ -84,35 +88,59 @@ export async function harvestRequestFull<T = unknown>(ctx: HarvestContext, reque
 }
 
 /** Waits before the next attempt, or throws when the failure is final. */
-async function retryOrThrow(ctx: HarvestContext, target: Target, request: HarvestRequest, failure: Failure, attempts: number): Promise<void> {
+async function retryOrThrow(
+	ctx: HarvestContext,
+	target: Target,
+	request: HarvestRequest,
+	failure: Failure,
+	attempts: number,
+): Promise<void> {
 	const state = executionState(ctx);
 	const decision = decide(request.method, failure.kind, describe(failure));
 	if (decision.action === 'fail') {
-		throw await explainUnauthorized(ctx, target, failure.status, apiError(ctx, request, failure, attempts), request.itemIndex);
+		throw await explainUnauthorized(
+			ctx,
+			target,
+			failure.status,
+			apiError(ctx, request, failure, attempts),
+			request.itemIndex,
+		);
 	}
 	if (decision.action === 'unknown-outcome') throw unknownOutcome(ctx, request, failure);
 
 	if (decision.action === 'wait') {
 		const told = parseRetryAfter(failure.headers['retry-after'], failure.headers.date, Date.now());
 		const retryAfterMs = told ?? settings.defaultRetryAfterMs;
-		if (attempts > state.maxRetries) throw exhausted(ctx, request, failure, { attempts, retryAfterMs });
-		if (retryAfterMs > settings.maxRetryAfterMs) throw exhausted(ctx, request, failure, { attempts, retryAfterMs, tooLong: true });
+		if (attempts > state.maxRetries)
+			throw exhausted(ctx, request, failure, { attempts, retryAfterMs });
+		if (retryAfterMs > settings.maxRetryAfterMs)
+			throw exhausted(ctx, request, failure, { attempts, retryAfterMs, tooLong: true });
 		limiterFor(target.limiterKey).pause(retryAfterMs); // the next acquire() waits out the pause
 		return;
 	}
 
 	if (attempts > state.maxRetries) throw exhausted(ctx, request, failure, { attempts });
-	if (state.retryBudget <= 0) throw exhausted(ctx, request, failure, { attempts, budgetSpent: true });
+	if (state.retryBudget <= 0)
+		throw exhausted(ctx, request, failure, { attempts, budgetSpent: true });
 	state.retryBudget--;
-	await sleep(backoffDelay(attempts - 1, settings.backoffBaseMs, settings.backoffCapMs, Math.random()));
+	await sleep(
+		backoffDelay(attempts - 1, settings.backoffBaseMs, settings.backoffCapMs, Math.random()),
+	);
 }
 
-export async function harvestRequest<T = IDataObject>(ctx: HarvestContext, request: HarvestRequest): Promise<T> {
+export async function harvestRequest<T = IDataObject>(
+	ctx: HarvestContext,
+	request: HarvestRequest,
+): Promise<T> {
 	return (await harvestRequestFull<T>(ctx, request)).body;
 }
 
 /** The answer, if it is what the request asked for (shape.ts); otherwise an error saying what came back. */
-function checkedAnswer<T>(ctx: HarvestContext, request: HarvestRequest, response: HarvestResponse<T>): HarvestResponse<T> {
+function checkedAnswer<T>(
+	ctx: HarvestContext,
+	request: HarvestRequest,
+	response: HarvestResponse<T>,
+): HarvestResponse<T> {
 	const expected = expectedShape(request.method, request.path);
 	const problem = expected && shapeProblem(response.body, expected);
 	if (!expected || !problem) return response;

@@ -10,7 +10,15 @@ import type { IHttpRequestMethods } from 'n8n-workflow';
  * the connection closed after the status line); `unreadable`: one whose body does not match its
  * headers (labelled gzip but not compressed). Neither is an answer: both are read like a reset.
  */
-export type FailureKind = 'throttled' | 'server' | 'network' | 'refused' | 'timeout' | 'client' | 'cut-off' | 'unreadable';
+export type FailureKind =
+	| 'throttled'
+	| 'server'
+	| 'network'
+	| 'refused'
+	| 'timeout'
+	| 'client'
+	| 'cut-off'
+	| 'unreadable';
 
 /** What to do with a failed attempt. */
 export type RetryDecision =
@@ -30,15 +38,36 @@ export function classifyStatus(status: number): FailureKind {
 	return 'client';
 }
 
-const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+const TIMEOUT_CODES = new Set([
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'UND_ERR_HEADERS_TIMEOUT',
+	'UND_ERR_BODY_TIMEOUT',
+]);
 const REFUSED_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
-const NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'UND_ERR_SOCKET']);
+const NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'EPIPE',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ENETDOWN',
+	'UND_ERR_SOCKET',
+]);
 // An answer that stopped part way. axios says ERR_BAD_RESPONSE ("stream has been aborted") when
 // the body ends short or the connection dies after the status line; with every status accepted
 // (send.ts) it raises it for nothing else that reaches here.
-const CUT_OFF_CODES = new Set(['ERR_BAD_RESPONSE', 'ERR_STREAM_PREMATURE_CLOSE', 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH']);
+const CUT_OFF_CODES = new Set([
+	'ERR_BAD_RESPONSE',
+	'ERR_STREAM_PREMATURE_CLOSE',
+	'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+]);
 // An answer whose body cannot be decoded as its headers say (zlib, brotli).
-const UNREADABLE_CODES = new Set(['Z_DATA_ERROR', 'Z_BUF_ERROR', 'ERR_BAD_DECOMPRESS', 'ERR_BROTLI_DECOMPRESSION_FAILED']);
+const UNREADABLE_CODES = new Set([
+	'Z_DATA_ERROR',
+	'Z_BUF_ERROR',
+	'ERR_BAD_DECOMPRESS',
+	'ERR_BROTLI_DECOMPRESSION_FAILED',
+]);
 
 export function classifyNetworkCode(code: string | undefined): FailureKind | undefined {
 	if (!code) return undefined;
@@ -51,7 +80,11 @@ export function classifyNetworkCode(code: string | undefined): FailureKind | und
 	return undefined;
 }
 
-export function decide(method: IHttpRequestMethods, kind: FailureKind, detail: string): RetryDecision {
+export function decide(
+	method: IHttpRequestMethods,
+	kind: FailureKind,
+	detail: string,
+): RetryDecision {
 	switch (kind) {
 		case 'throttled':
 			return { action: 'wait', reason: detail };
@@ -92,7 +125,12 @@ export function parseRetryAfter(
 }
 
 /** Full jitter (AWS): spreads retries of many items so they do not hit Harvest in lockstep. */
-export function backoffDelay(attempt: number, baseMs: number, capMs: number, random: number): number {
+export function backoffDelay(
+	attempt: number,
+	baseMs: number,
+	capMs: number,
+	random: number,
+): number {
 	const ceiling = Math.min(capMs, baseMs * 2 ** attempt);
 	return Math.floor(random * ceiling);
 }

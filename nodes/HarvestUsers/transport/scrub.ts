@@ -10,7 +10,9 @@ export const REDACTED = '[redacted]';
 const MIN_SECRET_LENGTH = 8;
 
 export function usableSecrets(values: readonly unknown[]): string[] {
-	const secrets = values.filter((v): v is string => typeof v === 'string' && v.trim().length >= MIN_SECRET_LENGTH);
+	const secrets = values.filter(
+		(v): v is string => typeof v === 'string' && v.trim().length >= MIN_SECRET_LENGTH,
+	);
 	// Longest first, so a secret that contains another is cut out whole.
 	return [...new Set(secrets.map((s) => s.trim()))].sort((a, b) => b.length - a.length);
 }

@@ -3,7 +3,14 @@ import type { IHttpRequestOptions } from 'n8n-workflow';
 import { USER_AGENT } from '../../../credentials/harvestCredentialShared';
 import { assertFullResponse, authenticatedRequest } from './compat';
 import { refreshSecrets, type Target } from './credential';
-import { n8nRefusal, networkFailure, readResponse, statusFailure, thrownAnswer, type Failure } from './failure';
+import {
+	n8nRefusal,
+	networkFailure,
+	readResponse,
+	statusFailure,
+	thrownAnswer,
+	type Failure,
+} from './failure';
 import { settings } from './settings';
 import { limiterFor } from './throttle';
 import type { HarvestContext, HarvestResponse } from './types';
@@ -40,11 +47,20 @@ interface Call {
 	error?: unknown;
 }
 
-async function call(ctx: HarvestContext, target: Target, options: IHttpRequestOptions): Promise<Call> {
+async function call(
+	ctx: HarvestContext,
+	target: Target,
+	options: IHttpRequestOptions,
+): Promise<Call> {
 	const request = authenticatedRequest(ctx);
 	const release = await limiterFor(target.limiterKey).acquire();
 	try {
-		return { raw: await request.call(ctx, target.credentialType, { ...options, headers: { ...options.headers } }) };
+		return {
+			raw: await request.call(ctx, target.credentialType, {
+				...options,
+				headers: { ...options.headers },
+			}),
+		};
 	} catch (caught) {
 		return { error: caught ?? new Error('no answer') };
 	} finally {
@@ -53,10 +69,21 @@ async function call(ctx: HarvestContext, target: Target, options: IHttpRequestOp
 }
 
 /** One paced attempt; the answer (or the failure's texts) already without the credential's secrets. */
-export async function send<T>(ctx: HarvestContext, target: Target, options: IHttpRequestOptions): Promise<Outcome<T>> {
+export async function send<T>(
+	ctx: HarvestContext,
+	target: Target,
+	options: IHttpRequestOptions,
+): Promise<Outcome<T>> {
 	const oauth2 = target.credentialType === 'harvestUsersOAuth2Api';
-	let result = await call(ctx, target, { ...options, ignoreHttpStatusErrors: oauth2 ? { ignore: true, except: [401] } : true });
-	if (oauth2 && result.error === undefined && (result.raw as { statusCode?: unknown } | undefined)?.statusCode === 401) {
+	let result = await call(ctx, target, {
+		...options,
+		ignoreHttpStatusErrors: oauth2 ? { ignore: true, except: [401] } : true,
+	});
+	if (
+		oauth2 &&
+		result.error === undefined &&
+		(result.raw as { statusCode?: unknown } | undefined)?.statusCode === 401
+	) {
 		// This n8n (1.x) knows `ignoreHttpStatusErrors` only as true/false and returned the 401
 		// without refreshing: asked again so that it throws, it refreshes the token and repeats.
 		// Harvest applies nothing it answers 401, so even a POST may be sent again.
@@ -74,5 +101,7 @@ export async function send<T>(ctx: HarvestContext, target: Target, options: IHtt
 	// An n8n outside the tested versions that ignored returnFullResponse: refuse, not misread.
 	assertFullResponse(ctx, result.raw);
 	const response = readResponse<T>(result.raw, target.secrets);
-	return response.status >= 200 && response.status < 300 ? { response } : { failure: statusFailure(response) };
+	return response.status >= 200 && response.status < 300
+		? { response }
+		: { failure: statusFailure(response) };
 }

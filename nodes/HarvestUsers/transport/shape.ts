@@ -38,14 +38,20 @@ function singular(segment: string): string {
 export function expectedShape(method: IHttpRequestMethods, path: string): Expected | undefined {
 	if (method === 'DELETE' || method === 'HEAD') return undefined;
 	const pathname = /^https?:\/\//i.test(path) ? new URL(path).pathname : path.split('?')[0];
-	const segments = pathname.replace(/^\/v2\//, '').split('/').filter(Boolean);
+	const segments = pathname
+		.replace(/^\/v2\//, '')
+		.split('/')
+		.filter(Boolean);
 	const last = segments[segments.length - 1] ?? '';
 	const isRecord = /^\d+$/.test(last) || last === 'me';
 	const collection = isRecord ? segments[segments.length - 2] : last;
 	if (!collection || !/^[a-z_]+$/.test(collection)) return undefined;
 	if (collection === 'company') return undefined;
 	if (!isRecord && (method === 'GET' || (method === 'PATCH' && LIST_PATCHES.has(collection)))) {
-		return { what: method === 'GET' ? `page of ${words(collection)}` : `list of ${words(collection)}`, listKey: collection };
+		return {
+			what: method === 'GET' ? `page of ${words(collection)}` : `list of ${words(collection)}`,
+			listKey: collection,
+		};
 	}
 	return { what: singular(collection), recordKeys: RECORD_KEYS[collection] ?? [] };
 }
@@ -57,13 +63,22 @@ export function shapeProblem(body: unknown, expected: Expected): string | undefi
 	const object = body as Record<string, unknown>;
 	if (expected.listKey !== undefined) {
 		if (!(expected.listKey in object)) return `JSON without "${expected.listKey}"`;
-		return Array.isArray(object[expected.listKey]) ? undefined : `JSON whose "${expected.listKey}" is not a list`;
+		return Array.isArray(object[expected.listKey])
+			? undefined
+			: `JSON whose "${expected.listKey}" is not a list`;
 	}
 	const id = object.id;
-	if (!(typeof id === 'number' && Number.isInteger(id) && id > 0) && !(typeof id === 'string' && /^[1-9]\d*$/.test(id))) {
-		return id === undefined ? 'JSON without an "id"' : 'JSON whose "id" is not a positive whole number';
+	if (
+		!(typeof id === 'number' && Number.isInteger(id) && id > 0) &&
+		!(typeof id === 'string' && /^[1-9]\d*$/.test(id))
+	) {
+		return id === undefined
+			? 'JSON without an "id"'
+			: 'JSON whose "id" is not a positive whole number';
 	}
-	const missing = (expected.recordKeys ?? []).find((key) => object[key] === undefined || object[key] === null);
+	const missing = (expected.recordKeys ?? []).find(
+		(key) => object[key] === undefined || object[key] === null,
+	);
 	return missing ? `JSON without an "${missing}"` : undefined;
 }
 
@@ -75,5 +90,7 @@ function bodyKind(body: unknown): string | undefined {
 	const text = Buffer.isBuffer(body) ? body.toString('utf8') : String(body);
 	if (text.trim() === '') return 'an empty body';
 	if (/^\s*<(!doctype|html|\?xml|[a-z]+[\s>])/i.test(text)) return 'an HTML page';
-	return typeof body === 'string' || Buffer.isBuffer(body) ? 'text, not JSON' : `a JSON ${typeof body}`;
+	return typeof body === 'string' || Buffer.isBuffer(body)
+		? 'text, not JSON'
+		: `a JSON ${typeof body}`;
 }

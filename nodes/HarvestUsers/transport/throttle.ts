@@ -68,7 +68,8 @@ export class SlidingWindowLimiter {
 	private prune(now: number): void {
 		for (let i = this.slots.length - 1; i >= 0; i--) {
 			const { answeredAt } = this.slots[i];
-			if (answeredAt !== undefined && answeredAt + settings.windowMs <= now) this.slots.splice(i, 1);
+			if (answeredAt !== undefined && answeredAt + settings.windowMs <= now)
+				this.slots.splice(i, 1);
 		}
 	}
 }

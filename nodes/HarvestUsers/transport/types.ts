@@ -8,7 +8,11 @@ import type {
 } from 'n8n-workflow';
 
 /** Every n8n context the transport is called from: node executions, dropdowns, polls, webhooks. */
-export type HarvestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions;
+export type HarvestContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| IHookFunctions;
 
 export interface HarvestRequest {
 	method: IHttpRequestMethods;

@@ -63,7 +63,10 @@ export function missedSince(
 ): string | undefined {
 	const cursorSeconds = toEpochSeconds(cursor);
 	const serverNow = toEpochSeconds(serverTime);
-	if (cursorSeconds === undefined || serverNow === undefined || polledAt === undefined) return undefined;
+	if (cursorSeconds === undefined || serverNow === undefined || polledAt === undefined)
+		return undefined;
 	const jumpedFrom = serverNow - Math.max(0, nowSeconds - polledAt);
-	return jumpedFrom < cursorSeconds - lookbackSeconds ? fromEpochSeconds(jumpedFrom - lookbackSeconds) : undefined;
+	return jumpedFrom < cursorSeconds - lookbackSeconds
+		? fromEpochSeconds(jumpedFrom - lookbackSeconds)
+		: undefined;
 }

@@ -25,7 +25,10 @@ export function sumWidth(fieldCount: number): number {
 }
 
 /** The one-character digest of one field's value key, and the record digest of all of them. */
-export function digestsOf(fields: readonly string[], keys: readonly string[]): { values: string[]; sum: string } {
+export function digestsOf(
+	fields: readonly string[],
+	keys: readonly string[],
+): { values: string[]; sum: string } {
 	return {
 		values: fields.map((field, i) => digestChars(`${field}\u0000${keys[i]}`, 1, 3)),
 		sum: digestChars(keys.join('\u0001'), sumWidth(fields.length), 4),
@@ -34,32 +37,60 @@ export function digestsOf(fields: readonly string[], keys: readonly string[]): {
 
 /** What the small memory keeps of a user Harvest returned. */
 export function compactUser(user: IDataObject, at: number, fields: readonly string[]): KnownUser {
-	return { at, active: user.is_active !== false, ...digestsOf(fields, fields.map((f) => valueKey(user[f]))) };
+	return {
+		at,
+		active: user.is_active !== false,
+		...digestsOf(
+			fields,
+			fields.map((f) => valueKey(user[f])),
+		),
+	};
 }
 
 /** A snapshot with values (today's state) turned into the small one: nothing re-emitted, nothing lost. */
 export function compactSnapshot(snapshot: Snapshot, fields: readonly string[]): Snapshot {
 	const users = new Map<number, KnownUser>();
-	for (const [id, user] of snapshot.users) users.set(id, { at: user.at, active: user.active, ...digestsOf(fields, user.values) });
+	for (const [id, user] of snapshot.users)
+		users.set(id, { at: user.at, active: user.active, ...digestsOf(fields, user.values) });
 	return { ...snapshot, users };
 }
 
-export function encodeCompactUsers(ids: readonly number[], rows: readonly KnownUser[]): IDataObject {
+export function encodeCompactUsers(
+	ids: readonly number[],
+	rows: readonly KnownUser[],
+): IDataObject {
 	return {
 		ids: ids.map((id, i) => id - (i > 0 ? ids[i - 1] : 0)),
-		rec: rows.map((row) => toChars(Math.min(row.at, MAX_STAMP) * 2 + (row.active ? 1 : 0), STAMP_WIDTH) + row.values.join('') + (row.sum ?? '')).join(''),
+		rec: rows
+			.map(
+				(row) =>
+					toChars(Math.min(row.at, MAX_STAMP) * 2 + (row.active ? 1 : 0), STAMP_WIDTH) +
+					row.values.join('') +
+					(row.sum ?? ''),
+			)
+			.join(''),
 	};
 }
 
 /** The users of a stored small state, or why they cannot be read. */
-export function decodeCompactUsers(stored: unknown, fields: readonly string[]): Map<number, KnownUser> | string {
+export function decodeCompactUsers(
+	stored: unknown,
+	fields: readonly string[],
+): Map<number, KnownUser> | string {
 	const { ids, rec } = (stored ?? {}) as { ids?: unknown; rec?: unknown };
-	if (!Array.isArray(ids) || !ids.every((step) => Number.isSafeInteger(step) && (step as number) > 0)) {
+	if (
+		!Array.isArray(ids) ||
+		!ids.every((step) => Number.isSafeInteger(step) && (step as number) > 0)
+	) {
 		return 'has user IDs that are not ascending whole numbers';
 	}
 	const sum = sumWidth(fields.length);
 	const width = STAMP_WIDTH + fields.length + sum;
-	if (typeof rec !== 'string' || rec.length !== ids.length * width || !/^[A-Za-z0-9_-]*$/.test(rec)) {
+	if (
+		typeof rec !== 'string' ||
+		rec.length !== ids.length * width ||
+		!/^[A-Za-z0-9_-]*$/.test(rec)
+	) {
 		return 'has user records that do not line up';
 	}
 	const users = new Map<number, KnownUser>();

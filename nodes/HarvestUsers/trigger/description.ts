@@ -17,7 +17,11 @@ export const eventsProperty: INodeProperties = {
 				'A user was deleted for good (Harvest answers 404 for them). Costs a full user list on every poll.',
 		},
 		{ name: 'Reactivated', value: 'reactivated', description: 'An archived user was restored' },
-		{ name: 'Updated', value: 'updated', description: 'One of the watched fields of a user changed' },
+		{
+			name: 'Updated',
+			value: 'updated',
+			description: 'One of the watched fields of a user changed',
+		},
 	],
 	default: ['created', 'updated', 'archived', 'reactivated'],
 	hint: 'Each poll costs one request while fewer than 2,000 users changed. With Deleted selected, each poll lists every user instead: one request per 2,000 users (5 for 10,000), plus one per user gone from the list, to confirm the deletion.',
@@ -48,16 +52,19 @@ export const previousValuesProperty: INodeProperties = {
 		{
 			name: 'Keep',
 			value: 'keep',
-			description: 'Each change says what a watched field was before and what it is now. The trigger remembers every user\'s watched values.',
+			description:
+				"Each change says what a watched field was before and what it is now. The trigger remembers every user's watched values.",
 		},
 		{
-			name: 'Don\'t Keep (Smallest Memory)',
+			name: "Don't Keep (Smallest Memory)",
 			value: 'none',
-			description: 'Each change names the watched fields that changed and their new values, without the old ones. For large accounts: about 24 bytes a user.',
+			description:
+				'Each change names the watched fields that changed and their new values, without the old ones. For large accounts: about 24 bytes a user.',
 		},
 	],
 	default: 'keep',
-	description: 'Whether the trigger remembers the watched values to report what they were before a change. Changing this from Don\'t Keep to Keep makes the trigger start over.',
+	description:
+		"Whether the trigger remembers the watched values to report what they were before a change. Changing this from Don't Keep to Keep makes the trigger start over.",
 };
 
 /** n8n's Simplify: on by default from version 1.1, off for triggers saved with version 1. */

@@ -15,7 +15,7 @@ import { fromEpochSeconds, later, toEpochSeconds } from './clock';
 import { compactUser } from './compact';
 import { valueKey, type WatchableField } from './fields';
 import { eventIdOf } from './hash';
-import { knownFields, type KnownUser, type Snapshot } from './state';
+import { knownFields, type KnownUser, type Snapshot } from './snapshot';
 
 export const TRIGGER_EVENTS = ['created', 'updated', 'archived', 'reactivated', 'deleted'] as const;
 export type TriggerEvent = (typeof TRIGGER_EVENTS)[number];
@@ -63,8 +63,11 @@ interface Emitted {
 	json: IDataObject;
 }
 
-
-export function detectChanges(previous: Snapshot, users: readonly IDataObject[], options: DetectOptions): Detection {
+export function detectChanges(
+	previous: Snapshot,
+	users: readonly IDataObject[],
+	options: DetectOptions,
+): Detection {
 	const known = new Map(previous.users);
 	const emitted: Emitted[] = [];
 	const seen = new Set<number>();
@@ -81,12 +84,20 @@ export function detectChanges(previous: Snapshot, users: readonly IDataObject[],
 		newest = later(newest, user.updated_at as string);
 		const current: KnownUser = options.compact
 			? compactUser(user, at, options.fields)
-			: { at, active: user.is_active !== false, values: options.fields.map((f) => valueKey(user[f])) };
+			: {
+					at,
+					active: user.is_active !== false,
+					values: options.fields.map((f) => valueKey(user[f])),
+				};
 		const before = known.get(id);
 		if (before && !isNews(before, current, serverNow)) continue;
 		known.set(id, current);
 		changed = true;
-		const json = before ? classify(user, before, current, options) : options.events.has('created') ? created(user, id) : undefined;
+		const json = before
+			? classify(user, before, current, options)
+			: options.events.has('created')
+				? created(user, id)
+				: undefined;
 		if (json) emitted.push({ at, id, json });
 	}
 
@@ -95,7 +106,12 @@ export function detectChanges(previous: Snapshot, users: readonly IDataObject[],
 	emitted.sort((a, b) => a.at - b.at || a.id - b.id);
 	return {
 		items: [...emitted.map((e) => e.json), ...deleted],
-		next: { cursor: nextCursor(previous, newest, options), roster, users: known, polledAt: options.polledAt },
+		next: {
+			cursor: nextCursor(previous, newest, options),
+			roster,
+			users: known,
+			polledAt: options.polledAt,
+		},
 		changed,
 	};
 }
@@ -106,13 +122,21 @@ export function detectChanges(previous: Snapshot, users: readonly IDataObject[],
  * Harvest's clock has gone back since, and the older-looking copy is the newer change.
  */
 function isNews(before: KnownUser, current: KnownUser, serverNow: number | undefined): boolean {
-	const differing = current.values.some((v, i) => before.values[i] !== v) || before.active !== current.active || before.sum !== current.sum;
+	const differing =
+		current.values.some((v, i) => before.values[i] !== v) ||
+		before.active !== current.active ||
+		before.sum !== current.sum;
 	if (current.at < before.at) return differing && serverNow !== undefined && before.at > serverNow;
 	return current.at !== before.at || differing;
 }
 
 /** The output item for a change of a remembered user, or undefined when no selected event fits. */
-function classify(user: IDataObject, before: KnownUser, current: KnownUser, options: DetectOptions): IDataObject | undefined {
+function classify(
+	user: IDataObject,
+	before: KnownUser,
+	current: KnownUser,
+	options: DetectOptions,
+): IDataObject | undefined {
 	const { events } = options;
 	const changes = fieldChanges(user, before, current, options);
 	const fieldsChanged = Object.keys(changes).length > 0;
@@ -127,7 +151,12 @@ function classify(user: IDataObject, before: KnownUser, current: KnownUser, opti
 	}
 	if (!event || !events.has(event)) return undefined;
 	const told = changesForPeople(changes);
-	return { ...user, event, eventId: eventIdOf(toId(user.id) as number, event, user.updated_at, currents(told)), changes: told };
+	return {
+		...user,
+		event,
+		eventId: eventIdOf(toId(user.id) as number, event, user.updated_at, currents(told)),
+		changes: told,
+	};
 }
 
 function created(user: IDataObject, id: number): IDataObject {
@@ -136,7 +165,9 @@ function created(user: IDataObject, id: number): IDataObject {
 
 /** The new values of the changed fields: what, besides who and when, makes a change this change. */
 function currents(changes: Changes): Record<string, unknown> {
-	return Object.fromEntries(Object.entries(changes).map(([field, change]) => [field, change.current]));
+	return Object.fromEntries(
+		Object.entries(changes).map(([field, change]) => [field, change.current]),
+	);
 }
 
 /**
@@ -144,7 +175,12 @@ function currents(changes: Changes): Record<string, unknown> {
  * collided (about 1 in 64) cannot be named: the record digest still tells that something
  * watched changed, so every watched field is given with its current value then.
  */
-function fieldChanges(user: IDataObject, before: KnownUser, current: KnownUser, options: DetectOptions): Changes {
+function fieldChanges(
+	user: IDataObject,
+	before: KnownUser,
+	current: KnownUser,
+	options: DetectOptions,
+): Changes {
 	const watched = new Set<string>(options.watched);
 	const changes: Changes = {};
 	const differs = (i: number) => before.values[i] !== current.values[i];
@@ -153,13 +189,22 @@ function fieldChanges(user: IDataObject, before: KnownUser, current: KnownUser, 
 	options.fields.forEach((field, i) => {
 		if (!watched.has(field) || !(differs(i) || unnamed)) return;
 		if (options.compact) changes[field] = { current: JSON.parse(valueKey(user[field])) };
-		else changes[field] = { previous: JSON.parse(before.values[i]), current: JSON.parse(current.values[i]) };
+		else
+			changes[field] = {
+				previous: JSON.parse(before.values[i]),
+				current: JSON.parse(current.values[i]),
+			};
 	});
 	return changes;
 }
 
 /** Forgets remembered users missing from a full roster; the Deleted items for those to report. */
-function forgetMissing(previous: Snapshot, known: Map<number, KnownUser>, seen: ReadonlySet<number>, options: DetectOptions): IDataObject[] {
+function forgetMissing(
+	previous: Snapshot,
+	known: Map<number, KnownUser>,
+	seen: ReadonlySet<number>,
+	options: DetectOptions,
+): IDataObject[] {
 	const deleted: IDataObject[] = [];
 	for (const [id, user] of known) {
 		if (seen.has(id)) continue;
@@ -169,15 +214,25 @@ function forgetMissing(previous: Snapshot, known: Map<number, KnownUser>, seen: 
 		const reported = previous.roster && options.events.has('deleted') && !options.hidden?.has(id);
 		if (!reported) continue;
 		const last = knownFields(user, options.fields);
-		deleted.push({ id, ...last, event: 'deleted', eventId: eventIdOf(id, 'deleted', last.updated_at) });
+		deleted.push({
+			id,
+			...last,
+			event: 'deleted',
+			eventId: eventIdOf(id, 'deleted', last.updated_at),
+		});
 	}
 	return deleted;
 }
 
 /** Harvest's time at this poll, never beyond the host's clock plus the allowance. */
-function nextCursor(previous: Snapshot, newest: string | null, options: DetectOptions): string | null {
+function nextCursor(
+	previous: Snapshot,
+	newest: string | null,
+	options: DetectOptions,
+): string | null {
 	const cursor = options.serverTime ?? later(previous.cursor, newest);
 	const seconds = toEpochSeconds(cursor);
-	if (seconds === undefined || options.maxCursor === undefined || seconds <= options.maxCursor) return cursor;
+	if (seconds === undefined || options.maxCursor === undefined || seconds <= options.maxCursor)
+		return cursor;
 	return fromEpochSeconds(options.maxCursor);
 }

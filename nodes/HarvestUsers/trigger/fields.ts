@@ -54,8 +54,13 @@ export function watchedFields(chosen: readonly string[]): WatchableField[] {
  * What the state keeps per user: the watched fields, plus the identity fields when a Deleted event
  * must say who it was (only where values are kept at all).
  */
-export function storedFields(watched: readonly WatchableField[], identity = true): WatchableField[] {
-	return WATCHABLE_FIELDS.filter((f) => watched.includes(f) || (identity && IDENTITY_FIELDS.includes(f)));
+export function storedFields(
+	watched: readonly WatchableField[],
+	identity = true,
+): WatchableField[] {
+	return WATCHABLE_FIELDS.filter(
+		(f) => watched.includes(f) || (identity && IDENTITY_FIELDS.includes(f)),
+	);
 }
 
 /**

@@ -53,7 +53,12 @@ export function digestChars(text: string, width: number, seed = 0): string {
  * changed fields with their new values). The same change read again, by a poll that ran twice or
  * by another n8n instance, gets the same id; a later change of the same user gets another.
  */
-export function eventIdOf(userId: number, event: string, updatedAt: unknown, changed: Record<string, unknown> = {}): string {
+export function eventIdOf(
+	userId: number,
+	event: string,
+	updatedAt: unknown,
+	changed: Record<string, unknown> = {},
+): string {
 	const what = Object.keys(changed)
 		.sort()
 		.map((field) => `${field}=${JSON.stringify(changed[field] ?? null)}`)

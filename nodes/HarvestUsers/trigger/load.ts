@@ -9,7 +9,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { COMPACT_VERSION, compactSnapshot, decodeCompactUsers } from './compact';
 import { IDENTITY_FIELDS } from './fields';
-import { headerDamage, readState, snapshotOf, type ReadState, type Snapshot } from './state';
+import { snapshotOf, type Snapshot } from './snapshot';
+import { headerDamage, readState, type ReadState } from './state';
 
 export interface StateKey {
 	/** The fingerprint a state of this account with these fields and layout carries. */
@@ -28,11 +29,17 @@ export interface LoadedState extends ReadState {
 
 function storedFieldsOf(raw: IDataObject): string[] | undefined {
 	const fields = raw.fields;
-	return Array.isArray(fields) && fields.every((f) => typeof f === 'string') ? (fields as string[]) : undefined;
+	return Array.isArray(fields) && fields.every((f) => typeof f === 'string')
+		? (fields as string[])
+		: undefined;
 }
 
 /** Keeps only `fields` of a snapshot whose values line up with `stored`. */
-function narrow(snapshot: Snapshot, stored: readonly string[], fields: readonly string[]): Snapshot {
+function narrow(
+	snapshot: Snapshot,
+	stored: readonly string[],
+	fields: readonly string[],
+): Snapshot {
 	const at = fields.map((f) => stored.indexOf(f));
 	for (const user of snapshot.users.values()) user.values = at.map((i) => user.values[i]);
 	return snapshot;
@@ -58,7 +65,8 @@ export function loadState(raw: IDataObject, key: StateKey): LoadedState {
 		if (raw.fp !== key.fingerprint(stored, true) || !same || !key.compact) return {};
 		return readCompact(raw, key);
 	}
-	if (!covers) return readState(raw, key.fingerprint(key.fields, key.compact), key.fields, key.maxCursor);
+	if (!covers)
+		return readState(raw, key.fingerprint(key.fields, key.compact), key.fields, key.maxCursor);
 	const read = readState(raw, key.fingerprint(stored, false), stored, key.maxCursor);
 	if (!read.snapshot) return read;
 	const narrowed = same ? read.snapshot : narrow(read.snapshot, stored, key.fields);

@@ -16,7 +16,10 @@ interface UserListing {
  * cursor must be no later than the moment Harvest started answering, so a user changed while
  * later pages were read is re-read by the next poll.
  */
-export async function readUsers(ctx: IPollFunctions, filters: IDataObject = {}): Promise<UserListing> {
+export async function readUsers(
+	ctx: IPollFunctions,
+	filters: IDataObject = {},
+): Promise<UserListing> {
 	const users: IDataObject[] = [];
 	let time: string | undefined;
 	let pages = 0;
@@ -24,7 +27,12 @@ export async function readUsers(ctx: IPollFunctions, filters: IDataObject = {}):
 		if (pages === 0) time = serverTime(response.headers.date);
 		pages++;
 	};
-	for await (const page of harvestPages(ctx, { path: '/v2/users', key: 'users', qs: filters, onResponse })) {
+	for await (const page of harvestPages(ctx, {
+		path: '/v2/users',
+		key: 'users',
+		qs: filters,
+		onResponse,
+	})) {
 		users.push(...page);
 	}
 	return { users, serverTime: time, pages };
@@ -38,10 +46,16 @@ interface Confirmation {
 }
 
 /** The user as Harvest has it now; 'deleted' on 404, 'hidden' on 403. */
-async function currentUser(ctx: IPollFunctions, userId: number): Promise<IDataObject | 'deleted' | 'hidden'> {
+async function currentUser(
+	ctx: IPollFunctions,
+	userId: number,
+): Promise<IDataObject | 'deleted' | 'hidden'> {
 	let failure: unknown;
 	try {
-		return await harvestRequest(ctx, { method: 'GET', path: harvestPath(ctx.getNode(), '/v2/users/{userId}', { userId }) });
+		return await harvestRequest(ctx, {
+			method: 'GET',
+			path: harvestPath(ctx.getNode(), '/v2/users/{userId}', { userId }),
+		});
 	} catch (error) {
 		failure = error;
 	}
@@ -58,7 +72,10 @@ async function currentUser(ctx: IPollFunctions, userId: number): Promise<IDataOb
  * teammates, so a user can also drop out of sight (403) without being deleted. Any other
  * failure fails the poll, which is then repeated whole.
  */
-export async function confirmMissing(ctx: IPollFunctions, ids: readonly number[]): Promise<Confirmation> {
+export async function confirmMissing(
+	ctx: IPollFunctions,
+	ids: readonly number[],
+): Promise<Confirmation> {
 	const result: Confirmation = { present: [], hidden: [] };
 	for (const id of ids) {
 		const user = await currentUser(ctx, id);

@@ -1,4 +1,7 @@
 /** What the trigger remembers between polls, as state.ts encodes it and compact.ts packs it. */
+import type { IDataObject } from 'n8n-workflow';
+
+import { fromEpochSeconds } from './clock';
 
 export interface KnownUser {
 	/** updated_at, epoch seconds (Harvest's timestamps have second precision). */
@@ -18,4 +21,25 @@ export interface Snapshot {
 	users: Map<number, KnownUser>;
 	/** The n8n host's clock (epoch seconds) at that poll: tells a jump back of Harvest's clock. */
 	polledAt?: number;
+}
+
+/** The snapshot of a checked state, around its decoded users. */
+export function snapshotOf(raw: IDataObject, users: Map<number, KnownUser>): Snapshot {
+	const cursor = typeof raw.cursor === 'string' ? raw.cursor : null;
+	return {
+		cursor,
+		roster: raw.roster === true,
+		users,
+		...(typeof raw.polled === 'number' ? { polledAt: raw.polled } : {}),
+	};
+}
+
+/** For Deleted events: the last values the trigger knew (none when it keeps digests only). */
+export function knownFields(user: KnownUser, fields: readonly string[]): IDataObject {
+	const out: IDataObject = {};
+	if (user.sum === undefined)
+		fields.forEach((f, i) => (out[f] = JSON.parse(user.values[i]) as IDataObject[string]));
+	out.is_active = user.active;
+	out.updated_at = fromEpochSeconds(user.at);
+	return out;
 }

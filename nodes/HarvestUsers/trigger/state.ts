@@ -7,9 +7,8 @@
 import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import { fromEpochSeconds } from './clock';
 import { COMPACT_VERSION, encodeCompactUsers } from './compact';
-import type { KnownUser, Snapshot } from './snapshot';
+import { snapshotOf, type KnownUser, type Snapshot } from './snapshot';
 
 export type { KnownUser, Snapshot } from './snapshot';
 
@@ -47,26 +46,53 @@ interface StoredState extends IDataObject {
 	polled?: number;
 }
 
-const STATE_KEYS: ReadonlyArray<keyof StoredState> = ['v', 'fp', 'cursor', 'roster', 'fields', 'values', 'users', 'polled'];
+const STATE_KEYS: ReadonlyArray<keyof StoredState> = [
+	'v',
+	'fp',
+	'cursor',
+	'roster',
+	'fields',
+	'values',
+	'users',
+	'polled',
+];
 
 /**
  * Which Harvest account and which layout the state belongs to. A different account (or base URL)
  * means the remembered users are someone else's; different fields mean the stored values no
  * longer line up. Either way the trigger starts over.
  */
-export function stateFingerprint(baseUrl: string, accountId: string, fields: readonly string[], compact = false): string {
+export function stateFingerprint(
+	baseUrl: string,
+	accountId: string,
+	fields: readonly string[],
+	compact = false,
+): string {
 	// `compact` only adds to the text, so a state saved before Previous Values existed still matches.
 	return createHash('sha256')
-		.update(`${baseUrl.replace(/\/+$/, '').toLowerCase()}\n${accountId.trim()}\n${fields.join(',')}${compact ? '\nnone' : ''}`)
+		.update(
+			`${baseUrl.replace(/\/+$/, '').toLowerCase()}\n${accountId.trim()}\n${fields.join(',')}${compact ? '\nnone' : ''}`,
+		)
 		.digest('hex')
 		.slice(0, 16);
 }
 
-export function encodeState(snapshot: Snapshot, fingerprint: string, fields: readonly string[], compact = false): StoredState {
+export function encodeState(
+	snapshot: Snapshot,
+	fingerprint: string,
+	fields: readonly string[],
+	compact = false,
+): StoredState {
 	const ids = [...snapshot.users.keys()].sort((a, b) => a - b);
 	const rows = ids.map((id) => snapshot.users.get(id) as KnownUser);
 	if (compact) {
-		const header = { v: COMPACT_VERSION, fp: fingerprint, cursor: snapshot.cursor, roster: snapshot.roster, fields: [...fields] };
+		const header = {
+			v: COMPACT_VERSION,
+			fp: fingerprint,
+			cursor: snapshot.cursor,
+			roster: snapshot.roster,
+			fields: [...fields],
+		};
 		const polled = snapshot.polledAt === undefined ? {} : { polled: snapshot.polledAt };
 		return { ...header, users: encodeCompactUsers(ids, rows), ...polled } as unknown as StoredState;
 	}
@@ -74,7 +100,9 @@ export function encodeState(snapshot: Snapshot, fingerprint: string, fields: rea
 	// user, and only unique values (emails) pay for a long one.
 	const counts = new Map<string, number>();
 	for (const row of rows) for (const key of row.values) counts.set(key, (counts.get(key) ?? 0) + 1);
-	const keys = [...counts.keys()].sort((a, b) => (counts.get(b) as number) - (counts.get(a) as number));
+	const keys = [...counts.keys()].sort(
+		(a, b) => (counts.get(b) as number) - (counts.get(a) as number),
+	);
 	const index = new Map(keys.map((key, i) => [key, i]));
 	return {
 		v: VERSION,
@@ -94,11 +122,16 @@ export function encodeState(snapshot: Snapshot, fingerprint: string, fields: rea
 }
 
 function isNumberList(value: unknown, length: number): value is number[] {
-	return Array.isArray(value) && value.length === length && value.every((n) => typeof n === 'number');
+	return (
+		Array.isArray(value) && value.length === length && value.every((n) => typeof n === 'number')
+	);
 }
 
 function isStampList(value: unknown, length: number): value is number[] {
-	return isNumberList(value, length) && value.every((n) => Number.isInteger(n) && n >= 0 && n <= LAST_SECOND);
+	return (
+		isNumberList(value, length) &&
+		value.every((n) => Number.isInteger(n) && n >= 0 && n <= LAST_SECOND)
+	);
 }
 
 export interface ReadState {
@@ -114,7 +147,12 @@ export interface ReadState {
  * values (a cursor beyond `maxCursor`, which no poll ever writes) is discarded with the reason:
  * continuing from it could throw on every poll or silently stop emitting.
  */
-export function readState(raw: IDataObject, fingerprint: string, fields: readonly string[], maxCursor: number): ReadState {
+export function readState(
+	raw: IDataObject,
+	fingerprint: string,
+	fields: readonly string[],
+	maxCursor: number,
+): ReadState {
 	if (raw.v === undefined && raw.fp === undefined) return {};
 	if (raw.fp !== fingerprint) return {};
 	if (raw.v !== VERSION) return { damage: `has version ${JSON.stringify(raw.v)}, not ${VERSION}` };
@@ -127,23 +165,38 @@ export function readState(raw: IDataObject, fingerprint: string, fields: readonl
 	}
 }
 
-function stateDamage(raw: IDataObject, fields: readonly string[], maxCursor: number): string | undefined {
+function stateDamage(
+	raw: IDataObject,
+	fields: readonly string[],
+	maxCursor: number,
+): string | undefined {
 	const stored = raw.users as StoredUsers | undefined;
 	if (!Array.isArray(raw.values)) return 'has no value list';
-	if (!stored || typeof stored !== 'object' || !Array.isArray(stored.ids)) return 'has no user list';
+	if (!stored || typeof stored !== 'object' || !Array.isArray(stored.ids))
+		return 'has no user list';
 	const n = stored.ids.length;
 	const ids = stored.ids as unknown[];
 	if (!ids.every((step) => typeof step === 'number' && Number.isSafeInteger(step) && step > 0)) {
 		return 'has user IDs that are not ascending whole numbers';
 	}
-	if (!Number.isSafeInteger(stored.ids.reduce((a, b) => a + b, 0))) return 'has user IDs beyond 2^53';
+	if (!Number.isSafeInteger(stored.ids.reduce((a, b) => a + b, 0)))
+		return 'has user IDs beyond 2^53';
 	if (!isStampList(stored.at, n)) return 'has update times that are not timestamps';
-	if (typeof stored.active !== 'string' || stored.active.length !== n || /[^01]/.test(stored.active)) {
+	if (
+		typeof stored.active !== 'string' ||
+		stored.active.length !== n ||
+		/[^01]/.test(stored.active)
+	) {
 		return 'has active flags that are not 0 or 1';
 	}
 	const keys = (raw.values as unknown[]).length;
 	const columns = Array.isArray(stored.columns) ? stored.columns : [];
-	if (columns.length !== fields.length || !columns.every((c) => isNumberList(c, n) && c.every((i) => Number.isInteger(i) && i >= 0 && i < keys))) {
+	if (
+		columns.length !== fields.length ||
+		!columns.every(
+			(c) => isNumberList(c, n) && c.every((i) => Number.isInteger(i) && i >= 0 && i < keys),
+		)
+	) {
 		return 'has field values that do not line up';
 	}
 	return headerDamage(raw, maxCursor);
@@ -152,10 +205,12 @@ function stateDamage(raw: IDataObject, fields: readonly string[], maxCursor: num
 /** What both layouts share: the roster flag, the poll time and the cursor. */
 export function headerDamage(raw: IDataObject, maxCursor: number): string | undefined {
 	if (typeof raw.roster !== 'boolean') return 'has a roster flag that is not true or false';
-	if (raw.polled !== undefined && !isStampList([raw.polled], 1)) return 'has a poll time that is not a timestamp';
+	if (raw.polled !== undefined && !isStampList([raw.polled], 1))
+		return 'has a poll time that is not a timestamp';
 	if (raw.cursor === null) return undefined;
 	const cursor = typeof raw.cursor === 'string' ? Date.parse(raw.cursor) / 1000 : NaN;
-	if (!Number.isFinite(cursor)) return `has a cursor that is not a time (${JSON.stringify(raw.cursor)})`;
+	if (!Number.isFinite(cursor))
+		return `has a cursor that is not a time (${JSON.stringify(raw.cursor)})`;
 	if (cursor > maxCursor) return `has a cursor in the future (${String(raw.cursor)})`;
 	return undefined;
 }
@@ -167,15 +222,13 @@ function decodeUsers(raw: IDataObject): Snapshot {
 	let id = 0;
 	for (let u = 0; u < stored.ids.length; u++) {
 		id += stored.ids[u];
-		users.set(id, { at: stored.at[u], active: stored.active[u] === '1', values: stored.columns.map((c) => keys[c[u]]) });
+		users.set(id, {
+			at: stored.at[u],
+			active: stored.active[u] === '1',
+			values: stored.columns.map((c) => keys[c[u]]),
+		});
 	}
 	return snapshotOf(raw, users);
-}
-
-/** The snapshot of a checked state, around its decoded users. */
-export function snapshotOf(raw: IDataObject, users: Map<number, KnownUser>): Snapshot {
-	const cursor = typeof raw.cursor === 'string' ? raw.cursor : null;
-	return { cursor, roster: raw.roster === true, users, ...(typeof raw.polled === 'number' ? { polledAt: raw.polled } : {}) };
 }
 
 /** Replaces the trigger's keys in n8n's static data object in one go. */
@@ -185,13 +238,4 @@ export function writeState(staticData: IDataObject, state: StoredState): void {
 		if (state[key] === undefined) delete staticData[key];
 		else staticData[key] = state[key];
 	}
-}
-
-/** For Deleted events: the last values the trigger knew (none when it keeps digests only). */
-export function knownFields(user: KnownUser, fields: readonly string[]): IDataObject {
-	const out: IDataObject = {};
-	if (user.sum === undefined) fields.forEach((f, i) => (out[f] = JSON.parse(user.values[i]) as IDataObject[string]));
-	out.is_active = user.active;
-	out.updated_at = fromEpochSeconds(user.at);
-	return out;
 }

@@ -18,7 +18,11 @@ export function requireStateObject(ctx: IPollFunctions, raw: unknown): IDataObje
 	const got = stateTypeProblem(raw);
 	if (got === undefined) return raw as IDataObject;
 	const { name } = ctx.getNode();
-	throw new NodeOperationError(ctx.getNode(), `The trigger's saved state is ${got}, not an object, so it cannot be read or replaced`, {
-		description: `The workflow's static data under "node:${name}" was changed outside this node (for example in an edited or imported workflow). To recover, rename this trigger node: its state is kept under its name, so the renamed node starts afresh, remembers the current users on its first poll and announces nothing then. Or export the workflow, delete the "node:${name}" entry of "staticData", and import it again.`,
-	});
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`The trigger's saved state is ${got}, not an object, so it cannot be read or replaced`,
+		{
+			description: `The workflow's static data under "node:${name}" was changed outside this node (for example in an edited or imported workflow). To recover, rename this trigger node: its state is kept under its name, so the renamed node starts afresh, remembers the current users on its first poll and announces nothing then. Or export the workflow, delete the "node:${name}" entry of "staticData", and import it again.`,
+		},
+	);
 }

@@ -11,7 +11,8 @@ import { Table } from './table.cjs';
 
 export const USER_ASSIGNMENT_NOT_REMOVABLE =
 	'This user assignment is not removable. It still has time entries and/or expenses.';
-export const TASK_ASSIGNMENT_NOT_REMOVABLE = 'This task assignment is not removable. It still has time entries.';
+export const TASK_ASSIGNMENT_NOT_REMOVABLE =
+	'This task assignment is not removable. It still has time entries.';
 
 abstract class ProjectAssignments<T extends UserAssignment | TaskAssignment> {
 	readonly table: Table<T>;
@@ -163,7 +164,8 @@ export class UserAssignments extends ProjectAssignments<UserAssignment> {
 
 	/** harvest-observed-2.md §3.3: with default rates on, the user's default rate (or null), never 0. */
 	private shownRate(a: UserAssignment): number | null {
-		if (!a.use_default_rates || !this.store.behaviour.defaultRatesShowUserRate) return a.hourly_rate;
+		if (!a.use_default_rates || !this.store.behaviour.defaultRatesShowUserRate)
+			return a.hourly_rate;
 		return this.store.users.get(a.user_id)?.default_hourly_rate ?? null;
 	}
 
@@ -177,7 +179,10 @@ export class UserAssignments extends ProjectAssignments<UserAssignment> {
 			.filter((t) => t.project_id === a.project_id && t.is_active)
 			.sort((x, y) => x.id - y.id)
 			.map((t) => {
-				const { project: _project, ...rest } = this.store.taskAssignments.render(t) as Record<string, unknown>;
+				const { project: _project, ...rest } = this.store.taskAssignments.render(t) as Record<
+					string,
+					unknown
+				>;
 				return rest;
 			});
 		return {
@@ -190,7 +195,14 @@ export class UserAssignments extends ProjectAssignments<UserAssignment> {
 			updated_at: a.updated_at,
 			hourly_rate: this.shownRate(a),
 			// project.is_billable and client.currency are beyond the docs (harvest-observed.md §5, AB 2022).
-			project: project ? { id: project.id, name: project.name, code: project.code, is_billable: project.is_billable } : null,
+			project: project
+				? {
+						id: project.id,
+						name: project.name,
+						code: project.code,
+						is_billable: project.is_billable,
+					}
+				: null,
 			client: client ? { id: client.id, name: client.name, currency: client.currency } : null,
 			task_assignments: tasks,
 		};
@@ -253,4 +265,3 @@ export class TaskAssignments extends ProjectAssignments<TaskAssignment> {
 		};
 	}
 }
-

@@ -74,7 +74,10 @@ export class Input {
 	}
 
 	/** undefined = absent; null only when `nullable` and the body says null. */
-	number(key: string, opts: { integer?: boolean; min?: number; nullable?: boolean } = {}): number | null | undefined {
+	number(
+		key: string,
+		opts: { integer?: boolean; min?: number; nullable?: boolean } = {},
+	): number | null | undefined {
 		const v = this.body[key];
 		if (v === undefined) return undefined;
 		if (v === null || v === '') {
@@ -82,7 +85,8 @@ export class Input {
 			this.problems.add(`${humanize(key)} is not a number`);
 			return undefined;
 		}
-		const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+		const n =
+			typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
 		if (!Number.isFinite(n)) {
 			this.problems.add(`${humanize(key)} is not a number`);
 			return undefined;
@@ -150,7 +154,12 @@ export class Input {
 
 /** Parse `updated_since` etc.; returns null for garbage so the caller can answer 422. */
 export function parseDateTime(value: string): number | null {
-	if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value.trim())) return null;
+	if (
+		!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(
+			value.trim(),
+		)
+	)
+		return null;
 	let text = value.trim().replace(' ', 'T');
 	// A time without a zone is read as UTC (Harvest's clock), not as the host's local time.
 	if (text.includes('T') && !/(Z|[+-]\d{2}:?\d{2})$/.test(text)) text += 'Z';

@@ -36,7 +36,15 @@ export class Rates {
 
 	/** The opening entry of a new user's history (no start_date). */
 	seed(userId: number, amount: number, now: string): Rate {
-		const rate: Rate = { id: this.nextId++, user_id: userId, amount, start_date: null, end_date: null, created_at: now, updated_at: now };
+		const rate: Rate = {
+			id: this.nextId++,
+			user_id: userId,
+			amount,
+			start_date: null,
+			end_date: null,
+			created_at: now,
+			updated_at: now,
+		};
 		this.byUser.set(userId, [rate]);
 		this.byId.set(rate.id, rate);
 		return rate;
@@ -51,12 +59,16 @@ export class Rates {
 		const input = new Input(body);
 		const amount = input.requireNumber('amount', { min: 0 });
 		const start = input.date('start_date');
-		if (start !== undefined && start > this.store.clock.today()) input.problems.add("Start date can't be in the future");
+		if (start !== undefined && start > this.store.clock.today())
+			input.problems.add("Start date can't be in the future");
 		input.done();
 
 		const now = this.store.now();
 		let history = this.list(userId);
-		const replaced = start === undefined ? history : history.filter((r) => r.start_date !== null && r.start_date >= start);
+		const replaced =
+			start === undefined
+				? history
+				: history.filter((r) => r.start_date !== null && r.start_date >= start);
 		for (const r of replaced) this.byId.delete(r.id);
 		history = history.filter((r) => !replaced.includes(r));
 		const previous = history[history.length - 1];

@@ -32,11 +32,18 @@ export class Roles {
 	create(body: Body, createdAt?: string): Role {
 		const input = new Input(body);
 		const name = input.requireString('name');
-		if (name !== undefined && this.findByName(name)) input.problems.add('Name has already been taken');
+		if (name !== undefined && this.findByName(name))
+			input.problems.add('Name has already been taken');
 		const userIds = input.intArray('user_ids');
 		input.done();
 		const now = createdAt ?? this.store.now();
-		const role = this.table.insert({ id: this.table.nextId(), name: name as string, user_ids: [], created_at: now, updated_at: now });
+		const role = this.table.insert({
+			id: this.table.nextId(),
+			name: name as string,
+			user_ids: [],
+			created_at: now,
+			updated_at: now,
+		});
 		if (userIds) this.setMembers(role, userIds, now);
 		return role;
 	}
@@ -93,12 +100,16 @@ export class Roles {
 
 	/** Called when a user's `roles` strings are set directly: unknown names become new roles. */
 	syncUser(user: User, names: string[], now: string): void {
-		const roles = [...new Set(names)].map((n) => this.findByName(n) ?? this.create({ name: n }, now));
+		const roles = [...new Set(names)].map(
+			(n) => this.findByName(n) ?? this.create({ name: n }, now),
+		);
 		for (const role of this.table.values()) {
 			const member = role.user_ids.includes(user.id);
 			const wanted = roles.includes(role);
 			if (member === wanted) continue;
-			role.user_ids = wanted ? [...role.user_ids, user.id] : role.user_ids.filter((id) => id !== user.id);
+			role.user_ids = wanted
+				? [...role.user_ids, user.id]
+				: role.user_ids.filter((id) => id !== user.id);
 			role.updated_at = now;
 		}
 		const next = roles.map((r) => r.name);
@@ -118,12 +129,20 @@ export class Roles {
 	}
 
 	private members(role: Role): User[] {
-		return role.user_ids.map((id) => this.store.users.get(id)).filter((u): u is User => u !== undefined);
+		return role.user_ids
+			.map((id) => this.store.users.get(id))
+			.filter((u): u is User => u !== undefined);
 	}
 
 	render(role: Role): object {
 		// Key order as recorded (harvest-observed.md §5, AB 2022).
-		return { id: role.id, name: role.name, created_at: role.created_at, updated_at: role.updated_at, user_ids: [...role.user_ids] };
+		return {
+			id: role.id,
+			name: role.name,
+			created_at: role.created_at,
+			updated_at: role.updated_at,
+			user_ids: [...role.user_ids],
+		};
 	}
 
 	clear(): void {

@@ -34,10 +34,12 @@ export class Teammates {
 		const manager = this.store.users.require(managerId);
 		this.requireManager(manager);
 		const input = new Input(body);
-		if (!input.has('teammate_ids') || body.teammate_ids === null) input.problems.add("Teammate ids can't be blank");
+		if (!input.has('teammate_ids') || body.teammate_ids === null)
+			input.problems.add("Teammate ids can't be blank");
 		const ids = [...new Set(input.intArray('teammate_ids') ?? [])];
 		const unknown = ids.filter((id) => !this.store.users.get(id));
-		if (unknown.length > 0) input.problems.add(`Teammate ids contains unknown users: ${unknown.join(', ')}`);
+		if (unknown.length > 0)
+			input.problems.add(`Teammate ids contains unknown users: ${unknown.join(', ')}`);
 		input.done();
 		this.byManager.set(managerId, ids);
 		if (ids.length === 0) this.byManager.delete(managerId);

@@ -22,7 +22,8 @@ export const MANAGER_PERMISSIONS = [
 /** Derived by Harvest from teammate assignments (§3); never taken from a request. */
 export const PEOPLE_MANAGER = 'people_manager';
 
-export const USER_NOT_REMOVABLE = 'This user is not removable. It still has time entries and/or expenses.';
+export const USER_NOT_REMOVABLE =
+	'This user is not removable. It still has time entries and/or expenses.';
 
 export interface CreateUserOptions {
 	/** Record an invitation e-mail (true for API creates; direct store/admin creates default to false). */
@@ -90,7 +91,8 @@ export class Users {
 		const first_name = input.requireString('first_name');
 		const last_name = input.requireString('last_name');
 		const email = input.email('email', true);
-		if (email !== undefined && this.byEmail.has(email.toLowerCase())) input.problems.add('Email has already been taken');
+		if (email !== undefined && this.byEmail.has(email.toLowerCase()))
+			input.problems.add('Email has already been taken');
 		const access_roles = input.has('access_roles')
 			? normalizeAccessRoles(input.stringArray('access_roles'), input.problems)
 			: ['member'];
@@ -99,7 +101,9 @@ export class Users {
 			has_access_to_all_future_projects: input.bool('has_access_to_all_future_projects') ?? false,
 			is_contractor: input.bool('is_contractor') ?? false,
 			is_active: input.bool('is_active') ?? true,
-			weekly_capacity: input.number('weekly_capacity', { integer: true, min: 0 }) ?? this.store.company.weekly_capacity,
+			weekly_capacity:
+				input.number('weekly_capacity', { integer: true, min: 0 }) ??
+				this.store.company.weekly_capacity,
 			// harvest-observed.md §2 (H7): unset rates are null, not the docs' 0.
 			default_hourly_rate: input.number('default_hourly_rate', { min: 0, nullable: true }) ?? null,
 			cost_rate: input.number('cost_rate', { min: 0, nullable: true }) ?? null,
@@ -135,10 +139,16 @@ export class Users {
 		this.table.insert(user);
 		this.byEmail.set(user.email.toLowerCase(), user.id);
 		// The user's default rates are the current entries of their rate histories (§4, §5).
-		if (user.default_hourly_rate !== null) this.store.billableRates.seed(user.id, user.default_hourly_rate, now);
+		if (user.default_hourly_rate !== null)
+			this.store.billableRates.seed(user.id, user.default_hourly_rate, now);
 		if (user.cost_rate !== null) this.store.costRates.seed(user.id, user.cost_rate, now);
 		if (roles.length > 0) this.store.roles.syncUser(user, roles, now);
-		if (opts.invite) this.store.invitations.push({ userId: user.id, email: user.email, at: this.store.clock.nowMs() });
+		if (opts.invite)
+			this.store.invitations.push({
+				userId: user.id,
+				email: user.email,
+				at: this.store.clock.nowMs(),
+			});
 		return user;
 	}
 
@@ -158,9 +168,14 @@ export class Users {
 		changes.has_access_to_all_future_projects = input.bool('has_access_to_all_future_projects');
 		changes.is_contractor = input.bool('is_contractor');
 		changes.is_active = input.bool('is_active');
-		changes.weekly_capacity = input.number('weekly_capacity', { integer: true, min: 0 }) ?? undefined;
+		changes.weekly_capacity =
+			input.number('weekly_capacity', { integer: true, min: 0 }) ?? undefined;
 		const roles = input.stringArray('roles');
-		if (input.has('access_roles')) changes.access_roles = normalizeAccessRoles(input.stringArray('access_roles'), input.problems);
+		if (input.has('access_roles'))
+			changes.access_roles = normalizeAccessRoles(
+				input.stringArray('access_roles'),
+				input.problems,
+			);
 		let billable: number | undefined;
 		let cost: number | undefined;
 		// harvest-observed.md §2 (3A live test): PATCH takes telephone
@@ -178,7 +193,9 @@ export class Users {
 				(k) => changes[k] !== undefined && changes[k] !== user[k],
 			);
 			if (locked.length > 0)
-				input.problems.add(`${locked.map(humanize).join(', ')} can't be changed while the user is archived`);
+				input.problems.add(
+					`${locked.map(humanize).join(', ')} can't be changed while the user is archived`,
+				);
 		}
 		input.done();
 
@@ -196,11 +213,13 @@ export class Users {
 		}
 		if (changed) user.updated_at = now;
 		// harvest-observed-2.md §3.8: archived from all their projects; a restore does not bring them back
-		if (changes.is_active === false && this.store.behaviour.archiveArchivesAssignments) this.store.userAssignments.archiveUser(id, now);
+		if (changes.is_active === false && this.store.behaviour.archiveArchivesAssignments)
+			this.store.userAssignments.archiveUser(id, now);
 		if (roles !== undefined) this.store.roles.syncUser(user, roles, now);
 		if (billable !== undefined && billable !== user.default_hourly_rate)
 			this.store.billableRates.create(id, { amount: billable });
-		if (cost !== undefined && cost !== user.cost_rate) this.store.costRates.create(id, { amount: cost });
+		if (cost !== undefined && cost !== user.cost_rate)
+			this.store.costRates.create(id, { amount: cost });
 		return user;
 	}
 
@@ -222,7 +241,8 @@ export class Users {
 
 	/** Adds or drops the derived people_manager role; bumps updated_at when it changes. */
 	refreshPeopleManager(user: User): void {
-		const wanted = this.baseRole(user) === 'manager' && this.store.teammates.ids(user.id).length > 0;
+		const wanted =
+			this.baseRole(user) === 'manager' && this.store.teammates.ids(user.id).length > 0;
 		const has = user.access_roles.includes(PEOPLE_MANAGER);
 		if (wanted === has) return;
 		user.access_roles = wanted
@@ -258,10 +278,15 @@ export class Users {
  * dropped silently: clients that echo a user's access_roles back would otherwise fail, and
  * Harvest derives it anyway (whether Harvest rejects it is unconfirmed).
  */
-export function normalizeAccessRoles(values: string[] | undefined, problems: Problems): string[] | undefined {
+export function normalizeAccessRoles(
+	values: string[] | undefined,
+	problems: Problems,
+): string[] | undefined {
 	if (values === undefined) return undefined;
 	const roles = [...new Set(values.filter((r) => r !== PEOPLE_MANAGER))];
-	const unknown = roles.filter((r) => !(BASE_ROLES as readonly string[]).includes(r) && !MANAGER_PERMISSIONS.includes(r));
+	const unknown = roles.filter(
+		(r) => !(BASE_ROLES as readonly string[]).includes(r) && !MANAGER_PERMISSIONS.includes(r),
+	);
 	if (unknown.length > 0) {
 		problems.add(`Access roles ${unknown.join(', ')} is not a valid access role`);
 		return undefined;

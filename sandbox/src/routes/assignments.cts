@@ -42,18 +42,27 @@ function requireProject(ctx: RouteContext): Project {
 function registerAssignmentKind<T extends AssignmentRow>(r: Router, kind: AssignmentKind<T>): void {
 	const { segment } = kind;
 	const render = (ctx: RouteContext) => (row: T) => kind.model(ctx.store).render(row);
-	const one = (ctx: RouteContext): T => kind.model(ctx.store).requireInProject(requireProject(ctx).id, ctx.id('assignmentId'));
+	const one = (ctx: RouteContext): T =>
+		kind.model(ctx.store).requireInProject(requireProject(ctx).id, ctx.id('assignmentId'));
 
 	r.get(`/v2/${segment}`, managers, (ctx) => {
-		const rows = applyFilters(kind.model(ctx.store).list(), readFilters(ctx.query, kind.filters, ctx.store.behaviour));
+		const rows = applyFilters(
+			kind.model(ctx.store).list(),
+			readFilters(ctx.query, kind.filters, ctx.store.behaviour),
+		);
 		return ok(cursorPage(ctx.list, segment, rows, newestFirst, render(ctx)));
 	});
 	r.get(`/v2/projects/:projectId/${segment}`, managers, (ctx) => {
 		const project = requireProject(ctx);
-		const rows = applyFilters(kind.model(ctx.store).list(), readFilters(ctx.query, kind.filters, ctx.store.behaviour)).filter((a) => a.project_id === project.id);
+		const rows = applyFilters(
+			kind.model(ctx.store).list(),
+			readFilters(ctx.query, kind.filters, ctx.store.behaviour),
+		).filter((a) => a.project_id === project.id);
 		return ok(numberedPage(ctx.list, segment, rows, render(ctx)));
 	});
-	r.get(`/v2/projects/:projectId/${segment}/:assignmentId`, managers, (ctx) => ok(render(ctx)(one(ctx))));
+	r.get(`/v2/projects/:projectId/${segment}/:assignmentId`, managers, (ctx) =>
+		ok(render(ctx)(one(ctx))),
+	);
 	r.post(`/v2/projects/:projectId/${segment}`, managers, (ctx) => {
 		const project = requireProject(ctx);
 		const row = kind.model(ctx.store).create(project.id, ctx.body);
@@ -77,16 +86,33 @@ export function registerAssignments(r: Router): void {
 		const ua = ctx.store.userAssignments;
 		const rows = ua.list().filter((a) => a.user_id === ctx.actor.id && a.is_active);
 		const list = { ...ctx.list, path: `/v2/users/${ctx.actor.id}/project_assignments` };
-		return ok(numberedPage(list, 'project_assignments', rows, (a) => ua.renderProjectAssignment(a)));
+		return ok(
+			numberedPage(list, 'project_assignments', rows, (a) => ua.renderProjectAssignment(a)),
+		);
 	});
 	r.get('/v2/users/:userId/project_assignments', selfOrManagers, (ctx) => {
 		const user = ctx.store.users.require(ctx.id('userId'));
 		const ua = ctx.store.userAssignments;
 		const active = ua.list().filter((a) => a.user_id === user.id && a.is_active);
-		const rows = applyFilters(active, readFilters(ctx.query, ['updated_since'], ctx.store.behaviour));
-		return ok(cursorPage(ctx.list, 'project_assignments', rows, newestFirst, (a) => ua.renderProjectAssignment(a)));
+		const rows = applyFilters(
+			active,
+			readFilters(ctx.query, ['updated_since'], ctx.store.behaviour),
+		);
+		return ok(
+			cursorPage(ctx.list, 'project_assignments', rows, newestFirst, (a) =>
+				ua.renderProjectAssignment(a),
+			),
+		);
 	});
 
-	registerAssignmentKind(r, { segment: 'user_assignments', model: (s) => s.userAssignments, filters: ['user_id', 'is_active', 'updated_since'] });
-	registerAssignmentKind(r, { segment: 'task_assignments', model: (s) => s.taskAssignments, filters: ['is_active', 'updated_since'] });
+	registerAssignmentKind(r, {
+		segment: 'user_assignments',
+		model: (s) => s.userAssignments,
+		filters: ['user_id', 'is_active', 'updated_since'],
+	});
+	registerAssignmentKind(r, {
+		segment: 'task_assignments',
+		model: (s) => s.taskAssignments,
+		filters: ['is_active', 'updated_since'],
+	});
 }

@@ -5,11 +5,18 @@ import { administrators, billableRateEditors } from '../permissions.cjs';
 import { Allow, created, ok, Router } from '../router.cjs';
 import type { Store } from '../store.cjs';
 
-function registerRateHistory(r: Router, segment: string, rates: (s: Store) => Rates, allow: Allow): void {
+function registerRateHistory(
+	r: Router,
+	segment: string,
+	rates: (s: Store) => Rates,
+	allow: Allow,
+): void {
 	const base = `/v2/users/:userId/${segment}`;
 	r.get(base, allow, (ctx) => {
 		const user = ctx.store.users.require(ctx.id('userId'));
-		return ok(cursorPage(ctx.list, segment, rates(ctx.store).list(user.id), byStartDate, renderRate));
+		return ok(
+			cursorPage(ctx.list, segment, rates(ctx.store).list(user.id), byStartDate, renderRate),
+		);
 	});
 	r.get(`${base}/:rateId`, allow, (ctx) => {
 		const user = ctx.store.users.require(ctx.id('userId'));

@@ -21,23 +21,41 @@ export function renderUser(u: User): object {
 	};
 }
 
-const ADMIN_RESOURCES = ['billable_rates', 'clients', 'cost_rates', 'estimates', 'expenses', 'invoices', 'projects', 'tasks', 'timers', 'users'];
+const ADMIN_RESOURCES = [
+	'billable_rates',
+	'clients',
+	'cost_rates',
+	'estimates',
+	'expenses',
+	'invoices',
+	'projects',
+	'tasks',
+	'timers',
+	'users',
+];
 
 /**
  * harvest-observed-2.md §1.5: fixed sets per base role, sorted alphabetically (recorded 2022-12).
  * Managers with extra access roles were never recorded; they get the plain manager set.
  */
-export const PERMISSIONS_CLAIMS: Record<'administrator' | 'manager' | 'member', readonly string[]> = {
-	administrator: [
-		...ADMIN_RESOURCES.flatMap((r) => [`${r}:read:all`, `${r}:write:all`]),
-		'billing:read:own',
-		'billing:write:own',
-		'company:read:own',
-		'company:write:own',
-	].sort(),
-	manager: ['expenses:read:managed', 'expenses:write:own', 'projects:read:managed', 'timers:read:managed', 'timers:write:own'],
-	member: ['expenses:read:own', 'expenses:write:own', 'timers:read:own', 'timers:write:own'],
-};
+export const PERMISSIONS_CLAIMS: Record<'administrator' | 'manager' | 'member', readonly string[]> =
+	{
+		administrator: [
+			...ADMIN_RESOURCES.flatMap((r) => [`${r}:read:all`, `${r}:write:all`]),
+			'billing:read:own',
+			'billing:write:own',
+			'company:read:own',
+			'company:write:own',
+		].sort(),
+		manager: [
+			'expenses:read:managed',
+			'expenses:write:own',
+			'projects:read:managed',
+			'timers:read:managed',
+			'timers:write:own',
+		],
+		member: ['expenses:read:own', 'expenses:write:own', 'timers:read:own', 'timers:write:own'],
+	};
 
 function permissionsClaims(base: string): string[] {
 	return [...PERMISSIONS_CLAIMS[base as keyof typeof PERMISSIONS_CLAIMS]];
@@ -49,7 +67,8 @@ function permissionsClaims(base: string): string[] {
  */
 export function renderMe(u: User): object {
 	const full = renderUser(u) as Record<string, unknown>;
-	const seesRates = u.access_roles.includes('administrator') || u.access_roles.includes('billable_rates_manager');
+	const seesRates =
+		u.access_roles.includes('administrator') || u.access_roles.includes('billable_rates_manager');
 	if (seesRates) return full;
 	const { default_hourly_rate: _rate, cost_rate: _cost, ...rest } = full;
 	return rest;
@@ -62,7 +81,10 @@ export function renderTeammate(u: User): object {
 export function renderProject(store: Store, p: Project): object {
 	const { client_id, ...rest } = p;
 	const client: Client | undefined = store.clients.get(client_id);
-	return { ...rest, client: client ? { id: client.id, name: client.name, currency: client.currency } : null };
+	return {
+		...rest,
+		client: client ? { id: client.id, name: client.name, currency: client.currency } : null,
+	};
 }
 
 export function renderTask(t: Task): object {

@@ -4,8 +4,16 @@ import { administrators } from '../permissions.cjs';
 import { created, deleted, ok, Router } from '../router.cjs';
 
 export function registerRoles(r: Router): void {
-	r.get('/v2/roles', administrators, (ctx) => ok(cursorPage(ctx.list, 'roles', ctx.store.roles.list(), newestFirst, (x) => ctx.store.roles.render(x))));
-	r.get('/v2/roles/:roleId', administrators, (ctx) => ok(ctx.store.roles.render(ctx.store.roles.require(ctx.id('roleId')))));
+	r.get('/v2/roles', administrators, (ctx) =>
+		ok(
+			cursorPage(ctx.list, 'roles', ctx.store.roles.list(), newestFirst, (x) =>
+				ctx.store.roles.render(x),
+			),
+		),
+	);
+	r.get('/v2/roles/:roleId', administrators, (ctx) =>
+		ok(ctx.store.roles.render(ctx.store.roles.require(ctx.id('roleId')))),
+	);
 	r.post('/v2/roles', administrators, (ctx) => {
 		const role = ctx.store.roles.create(ctx.body);
 		return created(ctx.store.roles.render(role), `/v2/roles/${role.id}`);

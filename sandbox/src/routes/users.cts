@@ -31,9 +31,13 @@ function visibleTo(ctx: RouteContext, user: User): boolean {
 
 export function registerUsers(r: Router): void {
 	r.get('/v2/users', managers, (ctx) => {
-		const all = applyFilters(ctx.store.users.list(), readFilters(ctx.query, ['is_active', 'updated_since'], ctx.store.behaviour));
+		const all = applyFilters(
+			ctx.store.users.list(),
+			readFilters(ctx.query, ['is_active', 'updated_since'], ctx.store.behaviour),
+		);
 		const rows = administrators(ctx.actor, ctx) ? all : all.filter((u) => visibleTo(ctx, u));
-		if (ctx.store.usersPagination === 'numbered') return ok(numberedPage(ctx.list, 'users', rows, renderUser));
+		if (ctx.store.usersPagination === 'numbered')
+			return ok(numberedPage(ctx.list, 'users', rows, renderUser));
 		return ok(cursorPage(ctx.list, 'users', rows, newestFirst, renderUser));
 	});
 	r.get('/v2/users/me', anyone, (ctx) => ok(renderMe(ctx.actor)));
@@ -47,14 +51,26 @@ export function registerUsers(r: Router): void {
 		const user = ctx.store.users.create(ctx.body, { invite: true });
 		return created(renderUser(user), `/v2/users/${user.id}`);
 	});
-	r.patch('/v2/users/:userId', userEditors, (ctx) => ok(renderUser(ctx.store.users.update(ctx.id('userId'), ctx.body))));
+	r.patch('/v2/users/:userId', userEditors, (ctx) =>
+		ok(renderUser(ctx.store.users.update(ctx.id('userId'), ctx.body))),
+	);
 	// harvest-observed.md §2 (H8): the deleted user, with updated_at moved to the deletion time.
-	r.delete('/v2/users/:userId', administrators, (ctx) => deleted(renderUser(ctx.store.users.delete(ctx.id('userId')))));
+	r.delete('/v2/users/:userId', administrators, (ctx) =>
+		deleted(renderUser(ctx.store.users.delete(ctx.id('userId')))),
+	);
 
 	r.get('/v2/users/:userId/teammates', administrators, (ctx) => {
 		const manager = ctx.store.users.require(ctx.id('userId'));
 		ctx.store.teammates.requireManager(manager);
-		return ok(cursorPage(ctx.list, 'teammates', ctx.store.teammates.of(manager.id), newestFirst, renderTeammate));
+		return ok(
+			cursorPage(
+				ctx.list,
+				'teammates',
+				ctx.store.teammates.of(manager.id),
+				newestFirst,
+				renderTeammate,
+			),
+		);
 	});
 	// The PATCH answers with the full list and no pagination fields.
 	r.patch('/v2/users/:userId/teammates', administrators, (ctx) =>

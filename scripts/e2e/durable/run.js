@@ -17,7 +17,14 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { installSignalHandlers, freePort, startDetached, stop, stopAll, sleep } = require('../../lib/proc');
+const {
+	installSignalHandlers,
+	freePort,
+	startDetached,
+	stop,
+	stopAll,
+	sleep,
+} = require('../../lib/proc');
 const runtime = require('../../lib/runtime');
 const inst = require('../../lib/instance');
 const { ensureServicePackages, startPostgres } = require('../../lib/services');
@@ -27,7 +34,12 @@ const { N8nDb } = require('../queue/pgdb');
 
 const log = (s) => process.stdout.write(`${s}\n`);
 const checks = createChecks({ label: 'e2e:durable', log });
-const OWNER = { email: 'durable@example.com', password: 'Durable-e2e-2026', firstName: 'Durable', lastName: 'Owner' };
+const OWNER = {
+	email: 'durable@example.com',
+	password: 'Durable-e2e-2026',
+	firstName: 'Durable',
+	lastName: 'Owner',
+};
 const TRIGGER = 'Harvest Users Trigger';
 // more than one poll interval, so that n8n has to skip at least one occurrence
 const RETRY_AFTER_S = 70;
@@ -55,7 +67,11 @@ function durableEnv(pg) {
 
 function restClient(url, cookie) {
 	return async (method, p, body) => {
-		const res = await fetch(`${url}${p}`, { method, headers: { cookie, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+		const res = await fetch(`${url}${p}`, {
+			method,
+			headers: { cookie, 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
 		const text = await res.text();
 		if (!res.ok) throw new Error(`n8n ${method} ${p} → ${res.status} ${text.slice(0, 400)}`);
 		return text ? JSON.parse(text).data : undefined;
@@ -64,17 +80,35 @@ function restClient(url, cookie) {
 
 async function startMain(ctx) {
 	const folder = path.join(ctx.tmp, 'main');
-	if (!fs.existsSync(path.join(folder, '.n8n', 'nodes', 'node_modules', inst.PACKAGE.name))) await inst.installPackage(folder, ctx.tgz, () => {});
+	if (!fs.existsSync(path.join(folder, '.n8n', 'nodes', 'node_modules', inst.PACKAGE.name)))
+		await inst.installPackage(folder, ctx.tgz, () => {});
 	ctx.port ??= await freePort();
 	ctx.brokerPort ??= await freePort();
-	const env = inst.n8nEnv(folder, { port: ctx.port, brokerPort: ctx.brokerPort, extra: durableEnv(ctx.pg) });
+	const env = inst.n8nEnv(folder, {
+		port: ctx.port,
+		brokerPort: ctx.brokerPort,
+		extra: durableEnv(ctx.pg),
+	});
 	const started = Date.now();
-	const child = startDetached(runtime.nodeBin, [runtime.n8nBin, 'start'], { cwd: folder, env, name: 'main', logFile: path.join(ctx.tmp, 'main.log') });
+	const child = startDetached(runtime.nodeBin, [runtime.n8nBin, 'start'], {
+		cwd: folder,
+		env,
+		name: 'main',
+		logFile: path.join(ctx.tmp, 'main.log'),
+	});
 	const url = `http://127.0.0.1:${ctx.port}`;
-	await until('n8n main to be ready', 300000, async () => {
-		if (child.exitCode !== null) throw new Error(`main exited (${child.exitCode}):\n${child.lines.slice(-20).join('\n')}`);
-		return fetch(`${url}/healthz/readiness`).then((r) => r.ok).catch(() => false);
-	}, 500);
+	await until(
+		'n8n main to be ready',
+		300000,
+		async () => {
+			if (child.exitCode !== null)
+				throw new Error(`main exited (${child.exitCode}):\n${child.lines.slice(-20).join('\n')}`);
+			return fetch(`${url}/healthz/readiness`)
+				.then((r) => r.ok)
+				.catch(() => false);
+		},
+		500,
+	);
 	ctx.main = { child, url };
 	log(`  n8n main ready in ${runtime.fmt(Date.now() - started)}`);
 	return ctx.main;
@@ -82,7 +116,9 @@ async function startMain(ctx) {
 
 function mainLog(ctx) {
 	const file = path.join(ctx.tmp, 'main.log');
-	return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').map(parseLogLine).filter(Boolean) : [];
+	return fs.existsSync(file)
+		? fs.readFileSync(file, 'utf8').split('\n').map(parseLogLine).filter(Boolean)
+		: [];
 }
 
 const userLists = (entries) => entries.filter((r) => r.method === 'GET' && r.path === '/v2/users');
@@ -94,7 +130,11 @@ async function emitted(ctx) {
 }
 
 async function change(ctx, tag, archive) {
-	const created = await ctx.api('POST', '/__sandbox/users', { first_name: 'Durable', last_name: tag.toUpperCase(), email: `dur-${tag}@example.com` });
+	const created = await ctx.api('POST', '/__sandbox/users', {
+		first_name: 'Durable',
+		last_name: tag.toUpperCase(),
+		email: `dur-${tag}@example.com`,
+	});
 	const events = [`created:${created.email}`];
 	if (archive) {
 		const user = (await ctx.api('GET', '/__sandbox/state')).users.find((u) => u.email === archive);
@@ -105,29 +145,58 @@ async function change(ctx, tag, archive) {
 }
 
 const waitEvents = (ctx, what, n) =>
-	until(what, 240000, async () => {
-		const r = await emitted(ctx);
-		return r.events.length >= n && r.executions.every((e) => e.status !== 'running' && e.status !== 'new') ? r : undefined;
-	}, 1000);
+	until(
+		what,
+		240000,
+		async () => {
+			const r = await emitted(ctx);
+			return r.events.length >= n &&
+				r.executions.every((e) => e.status !== 'running' && e.status !== 'new')
+				? r
+				: undefined;
+		},
+		1000,
+	);
 
 async function scenarioRestart(ctx) {
 	// n8n's activation poll does not commit its state on the durable path (its first scheduled poll
 	// seeds again): changes are made once a poll has read from a stored cursor.
-	await until('a poll from a stored cursor', 240000, async () => userLists(await ctx.api('GET', '/__sandbox/log')).some((r) => r.query?.updated_since), 1000);
+	await until(
+		'a poll from a stored cursor',
+		240000,
+		async () =>
+			userLists(await ctx.api('GET', '/__sandbox/log')).some((r) => r.query?.updated_since),
+		1000,
+	);
 	const expected = await change(ctx, 'a', 'grace.okafor@example.com');
 	await waitEvents(ctx, 'the first changes', expected.length);
 	const polls = userLists(await ctx.api('GET', '/__sandbox/log'));
-	const seconds = polls.length > 1 ? (polls[polls.length - 1].at - polls[0].at) / 1000 / (polls.length - 1) : NaN;
+	const seconds =
+		polls.length > 1 ? (polls[polls.length - 1].at - polls[0].at) / 1000 / (polls.length - 1) : NaN;
 	log(`  ${polls.length} polls so far, one every ${seconds.toFixed(1)} s`);
 	ctx.figures.pollEverySeconds = seconds;
 
 	// A poll in flight: the sandbox holds its user-list request 8 s; main dies meanwhile.
 	expected.push(...(await change(ctx, 'b', 'daniel.kim@example.com')));
-	await ctx.api('POST', '/__sandbox/faults', { kind: 'delay', delayMs: 8000, count: 1, match: { path: '/v2/users' } });
-	await until('a poll to hit the held request', 150000, async () => (await ctx.api('GET', '/__sandbox/state')).faults.length === 0, 200);
+	await ctx.api('POST', '/__sandbox/faults', {
+		kind: 'delay',
+		delayMs: 8000,
+		count: 1,
+		match: { path: '/v2/users' },
+	});
+	await until(
+		'a poll to hit the held request',
+		150000,
+		async () => (await ctx.api('GET', '/__sandbox/state')).faults.length === 0,
+		200,
+	);
 	const killedAt = Date.now();
 	process.kill(-ctx.main.child.pid, 'SIGKILL');
-	await new Promise((resolve) => (ctx.main.child.exitCode !== null || ctx.main.child.signalCode !== null ? resolve() : ctx.main.child.once('exit', resolve)));
+	await new Promise((resolve) =>
+		ctx.main.child.exitCode !== null || ctx.main.child.signalCode !== null
+			? resolve()
+			: ctx.main.child.once('exit', resolve),
+	);
 	log('  SIGKILL to main while its poll waited for Harvest');
 	expected.push(...(await change(ctx, 'c')));
 	await startMain(ctx);
@@ -136,30 +205,76 @@ async function scenarioRestart(ctx) {
 	expected.push(...(await change(ctx, 'd')));
 	await waitEvents(ctx, 'the change after the restart', expected.length);
 	const before = userLists(await ctx.api('GET', '/__sandbox/log')).length;
-	await until('two more polls', 240000, async () => userLists(await ctx.api('GET', '/__sandbox/log')).length >= before + 2, 1000);
+	await until(
+		'two more polls',
+		240000,
+		async () => userLists(await ctx.api('GET', '/__sandbox/log')).length >= before + 2,
+		1000,
+	);
 	await sleep(2000);
 	const last = await emitted(ctx);
-	assert.deepEqual([...last.events].sort(), [...expected].sort(), 'every change emitted exactly once');
-	assert.equal(new Set(last.items.map((i) => i.eventId)).size, last.items.length, 'eventIds distinct');
-	for (const e of last.executions) assert.equal(e.status, 'success', `execution ${e.id}: ${e.status} ${e.error ?? ''}`);
+	assert.deepEqual(
+		[...last.events].sort(),
+		[...expected].sort(),
+		'every change emitted exactly once',
+	);
+	assert.equal(
+		new Set(last.items.map((i) => i.eventId)).size,
+		last.items.length,
+		'eventIds distinct',
+	);
+	for (const e of last.executions)
+		assert.equal(e.status, 'success', `execution ${e.id}: ${e.status} ${e.error ?? ''}`);
 	const rows = await ctx.db.query('SELECT row_to_json(p)::text AS row FROM poller_state p');
-	log(`  ${last.events.length} changes in ${last.executions.length} executions, each once; poller_state rows: ${rows.length} (${rows.map((r) => r.row.length).join(', ')} bytes)`);
+	log(
+		`  ${last.events.length} changes in ${last.executions.length} executions, each once; poller_state rows: ${rows.length} (${rows.map((r) => r.row.length).join(', ')} bytes)`,
+	);
 }
 
 async function scenarioRetryAfter(ctx) {
 	await ctx.api('DELETE', '/__sandbox/log');
-	await ctx.api('POST', '/__sandbox/faults', { kind: '429', retryAfter: 'seconds', retryAfterSeconds: RETRY_AFTER_S, count: 1, match: { path: '/v2/users' } });
-	const throttled = await until('the 429', 150000, async () => userLists(await ctx.api('GET', '/__sandbox/log')).find((r) => r.status === 429), 500);
-	const backoff = await until("n8n's backoff log line", 30000, async () => mainLog(ctx).find((e) => e.message === 'Poll failed; backing off'), 500);
+	await ctx.api('POST', '/__sandbox/faults', {
+		kind: '429',
+		retryAfter: 'seconds',
+		retryAfterSeconds: RETRY_AFTER_S,
+		count: 1,
+		match: { path: '/v2/users' },
+	});
+	const throttled = await until(
+		'the 429',
+		150000,
+		async () => userLists(await ctx.api('GET', '/__sandbox/log')).find((r) => r.status === 429),
+		500,
+	);
+	const backoff = await until(
+		"n8n's backoff log line",
+		30000,
+		async () => mainLog(ctx).find((e) => e.message === 'Poll failed; backing off'),
+		500,
+	);
 	const meta = { ...backoff, ...(backoff.metadata ?? {}) };
-	log(`  n8n: "Poll failed; backing off" cause ${meta.cause}, type ${meta.type}, delay ${meta.delayMs} ms (Retry-After ${RETRY_AFTER_S} s)`);
-	const next = await until('the next poll', (RETRY_AFTER_S + 150) * 1000, async () => userLists(await ctx.api('GET', '/__sandbox/log')).find((r) => r.at > throttled.at), 1000);
-	const skipped = mainLog(ctx).filter((e) => e.message === 'Poll is backing off; skipping this occurrence').length;
-	log(`  next poll ${((next.at - throttled.at) / 1000).toFixed(1)} s after the 429 (answered ${next.status}); occurrences skipped while backing off: ${skipped}`);
+	log(
+		`  n8n: "Poll failed; backing off" cause ${meta.cause}, type ${meta.type}, delay ${meta.delayMs} ms (Retry-After ${RETRY_AFTER_S} s)`,
+	);
+	const next = await until(
+		'the next poll',
+		(RETRY_AFTER_S + 150) * 1000,
+		async () => userLists(await ctx.api('GET', '/__sandbox/log')).find((r) => r.at > throttled.at),
+		1000,
+	);
+	const skipped = mainLog(ctx).filter(
+		(e) => e.message === 'Poll is backing off; skipping this occurrence',
+	).length;
+	log(
+		`  next poll ${((next.at - throttled.at) / 1000).toFixed(1)} s after the 429 (answered ${next.status}); occurrences skipped while backing off: ${skipped}`,
+	);
 	assert.ok(skipped >= 1, 'n8n skipped no occurrence while backing off');
 	assert.equal(meta.cause, 'rate-limited', 'the failure n8n read');
 	assert.ok(meta.delayMs >= RETRY_AFTER_S * 1000, `backoff ${meta.delayMs} ms < Retry-After`);
-	assert.ok(next.at - throttled.at >= RETRY_AFTER_S * 1000, 'a poll came before Retry-After ran out');
+	assert.ok(
+		next.at - throttled.at >= RETRY_AFTER_S * 1000,
+		'a poll came before Retry-After ran out',
+	);
 }
 
 async function main() {
@@ -179,7 +294,12 @@ async function main() {
 		// DURABLE_TGZ: a tarball packed already (skips the build, e.g. while jest runs on dist/)
 		ctx.tgz = process.env.DURABLE_TGZ ?? (await inst.buildAndPack(log));
 		ctx.pg = await startPostgres(tmp, log);
-		ctx.sandbox = await inst.startSandbox({ port: await freePort(), seed: 'demo', log, logFile: path.join(tmp, 'sandbox.log') });
+		ctx.sandbox = await inst.startSandbox({
+			port: await freePort(),
+			seed: 'demo',
+			log,
+			logFile: path.join(tmp, 'sandbox.log'),
+		});
 		ctx.api = (method, p, body) => inst.sandboxApi(ctx.sandbox.url, method, p, body);
 		await ctx.api('POST', '/__sandbox/rate-limit', { requests: 100, windowMs: 15000 });
 		await startMain(ctx);
@@ -187,7 +307,15 @@ async function main() {
 		await inst.setupOwner(ctx.main.url, OWNER);
 		const rest = restClient(ctx.main.url, await inst.login(ctx.main.url, OWNER));
 		const admin = ctx.sandbox.tokens.tokens.admin;
-		const cred = await rest('POST', '/rest/credentials', { name: 'Harvest sandbox', type: 'harvestUsersApi', data: { accessToken: admin.token, accountId: String(admin.accountId), baseUrl: ctx.sandbox.url } });
+		const cred = await rest('POST', '/rest/credentials', {
+			name: 'Harvest sandbox',
+			type: 'harvestUsersApi',
+			data: {
+				accessToken: admin.token,
+				accountId: String(admin.accountId),
+				baseUrl: ctx.sandbox.url,
+			},
+		});
 		const { randomUUID } = require('node:crypto');
 		const parameters = {
 			pollTimes: { item: [{ mode: 'everyMinute' }] },
@@ -198,17 +326,38 @@ async function main() {
 		const workflow = await rest('POST', '/rest/workflows', {
 			name: 'Durable: watch users',
 			nodes: [
-				{ id: randomUUID(), name: TRIGGER, type: `${inst.PACKAGE.name}.harvestUsersTrigger`, typeVersion: 1.1, position: [0, 0], parameters, credentials: { harvestUsersApi: { id: cred.id, name: cred.name } } },
-				{ id: randomUUID(), name: 'Seen', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+				{
+					id: randomUUID(),
+					name: TRIGGER,
+					type: `${inst.PACKAGE.name}.harvestUsersTrigger`,
+					typeVersion: 1.1,
+					position: [0, 0],
+					parameters,
+					credentials: { harvestUsersApi: { id: cred.id, name: cred.name } },
+				},
+				{
+					id: randomUUID(),
+					name: 'Seen',
+					type: 'n8n-nodes-base.noOp',
+					typeVersion: 1,
+					position: [220, 0],
+					parameters: {},
+				},
 			],
 			connections: { [TRIGGER]: { main: [[{ node: 'Seen', type: 'main', index: 0 }]] } },
 			settings: { executionOrder: 'v1' },
 		});
 		ctx.workflowId = workflow.id;
 		await ctx.api('DELETE', '/__sandbox/log');
-		await rest('POST', `/rest/workflows/${workflow.id}/activate`, { versionId: workflow.versionId });
+		await rest('POST', `/rest/workflows/${workflow.id}/activate`, {
+			versionId: workflow.versionId,
+		});
 		log(`Setup took ${runtime.fmt(Date.now() - t0)}`);
-		await checks.check(1, 'each change emitted exactly once across a SIGKILL of main mid-poll', () => scenarioRestart(ctx));
+		await checks.check(
+			1,
+			'each change emitted exactly once across a SIGKILL of main mid-poll',
+			() => scenarioRestart(ctx),
+		);
 		await checks.check(2, 'a 429 is backed off as Retry-After says', () => scenarioRetryAfter(ctx));
 	} catch (e) {
 		checks.fail('setup', e);

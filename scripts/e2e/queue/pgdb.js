@@ -6,13 +6,17 @@
 const path = require('node:path');
 
 function loader(n8nDir) {
-	return (m) => require(require.resolve(m, { paths: [path.join(n8nDir, 'node_modules', 'n8n'), n8nDir] }));
+	return (m) =>
+		require(require.resolve(m, { paths: [path.join(n8nDir, 'node_modules', 'n8n'), n8nDir] }));
 }
 
 /** Items each node output, per node name, from an execution's runData. */
 function itemsByNode(runData) {
 	return Object.fromEntries(
-		Object.entries(runData ?? {}).map(([node, runs]) => [node, runs.flatMap((r) => (r.data?.main?.[0] ?? []).map((i) => i.json))]),
+		Object.entries(runData ?? {}).map(([node, runs]) => [
+			node,
+			runs.flatMap((r) => (r.data?.main?.[0] ?? []).map((i) => i.json)),
+		]),
 	);
 }
 
@@ -21,7 +25,13 @@ class N8nDb {
 		const load = loader(n8nDir);
 		const { Client } = load('pg');
 		this.parse = load('flatted').parse;
-		this.client = new Client({ host: '127.0.0.1', port: pg.port, user: pg.user, password: pg.password, database: pg.database });
+		this.client = new Client({
+			host: '127.0.0.1',
+			port: pg.port,
+			user: pg.user,
+			password: pg.password,
+			database: pg.database,
+		});
 		this.connected = this.client.connect();
 	}
 
@@ -63,9 +73,13 @@ class N8nDb {
 
 	/** The workflow row: active flag and the trigger's persisted static data. */
 	async workflow(workflowId) {
-		const [row] = await this.query('SELECT active, "staticData" FROM workflow_entity WHERE id = $1', [workflowId]);
+		const [row] = await this.query(
+			'SELECT active, "staticData" FROM workflow_entity WHERE id = $1',
+			[workflowId],
+		);
 		if (!row) return undefined;
-		const staticData = typeof row.staticData === 'string' ? JSON.parse(row.staticData) : row.staticData;
+		const staticData =
+			typeof row.staticData === 'string' ? JSON.parse(row.staticData) : row.staticData;
 		return { active: row.active, staticData };
 	}
 

@@ -35,11 +35,18 @@ const wf = require('./workflows');
 
 const { fmt } = runtime;
 const log = (s) => process.stdout.write(`${s}\n`);
-const ONLY = process.env.QUEUE_ONLY ? process.env.QUEUE_ONLY.split(',').map((s) => s.trim()) : undefined;
+const ONLY = process.env.QUEUE_ONLY
+	? process.env.QUEUE_ONLY.split(',').map((s) => s.trim())
+	: undefined;
 const checks = createChecks({ label: 'e2e:queue', log, only: ONLY });
 const LIMIT = { requests: 100, windowMs: 15000 };
 const ROSTER_SIZE = 300;
-const OWNER = { email: 'queue@example.com', password: 'Queue-e2e-2026', firstName: 'Queue', lastName: 'Owner' };
+const OWNER = {
+	email: 'queue@example.com',
+	password: 'Queue-e2e-2026',
+	firstName: 'Queue',
+	lastName: 'Owner',
+};
 const figures = {};
 
 /** The least time Harvest's limit allows for n requests of one token: full windows before the last. */
@@ -61,15 +68,22 @@ function restClient(url, cookie) {
 const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
 
 async function waitFinished(ctx, workflowId, id, timeoutMs) {
-	return until(`execution ${id} to finish`, timeoutMs, async () => {
-		const e = await ctx.db.execution(workflowId, id);
-		return e && FINISHED.has(e.status) ? e : undefined;
-	}, 500);
+	return until(
+		`execution ${id} to finish`,
+		timeoutMs,
+		async () => {
+			const e = await ctx.db.execution(workflowId, id);
+			return e && FINISHED.has(e.status) ? e : undefined;
+		},
+		500,
+	);
 }
 
 /** Starts a workflow the way the editor's "Execute workflow" does; main enqueues it for a worker. */
 async function runWorkflow(ctx, workflowId) {
-	const data = await ctx.rest('POST', `/rest/workflows/${workflowId}/run`, { triggerToStartFrom: { name: wf.START } });
+	const data = await ctx.rest('POST', `/rest/workflows/${workflowId}/run`, {
+		triggerToStartFrom: { name: wf.START },
+	});
 	assert.ok(data?.executionId, `no executionId from /run: ${JSON.stringify(data)}`);
 	return String(data.executionId);
 }
@@ -87,7 +101,8 @@ function workerOf(ctx, id) {
 	return { name, hostId };
 }
 
-const summaryOf = (execution) => (execution.nodes.Reconcile ?? []).find((i) => i.action === 'summary');
+const summaryOf = (execution) =>
+	(execution.nodes.Reconcile ?? []).find((i) => i.action === 'summary');
 
 /** Per email of `emails`: users, successful POSTs and invitations. Every one must be exactly 1. */
 function assertOncePerEmail(state, logEntries, emails) {
@@ -98,11 +113,26 @@ function assertOncePerEmail(state, logEntries, emails) {
 		return m;
 	};
 	const users = count(state.users.map((u) => u.email.toLowerCase()));
-	const posts = count(logEntries.filter((r) => r.method === 'POST' && r.path === '/v2/users' && r.status === 201).map((r) => String(r.body?.email).toLowerCase()));
+	const posts = count(
+		logEntries
+			.filter((r) => r.method === 'POST' && r.path === '/v2/users' && r.status === 201)
+			.map((r) => String(r.body?.email).toLowerCase()),
+	);
 	const invites = count(state.invitations.map((i) => i.email.toLowerCase()));
-	for (const [what, m] of [['users', users], ['successful POST /v2/users', posts], ['invitations', invites]]) {
+	for (const [what, m] of [
+		['users', users],
+		['successful POST /v2/users', posts],
+		['invitations', invites],
+	]) {
 		const wrong = emails.filter((e) => m.get(e) !== 1);
-		assert.equal(wrong.length, 0, `${what}: ${wrong.length} of ${emails.length} emails not exactly once, e.g. ${wrong.slice(0, 3).map((e) => `${e}×${m.get(e) ?? 0}`).join(', ')}`);
+		assert.equal(
+			wrong.length,
+			0,
+			`${what}: ${wrong.length} of ${emails.length} emails not exactly once, e.g. ${wrong
+				.slice(0, 3)
+				.map((e) => `${e}×${m.get(e) ?? 0}`)
+				.join(', ')}`,
+		);
 	}
 }
 
@@ -112,7 +142,11 @@ function assertRosterUsers(state, prefix) {
 		const user = state.users.find((u) => u.email.toLowerCase() === email);
 		assert.ok(user, `${email} missing`);
 		assert.equal(user.is_active, true, `${email} active`);
-		assert.equal(`${user.first_name} ${user.last_name}`, `Queue ${prefix.toUpperCase()} ${String(i).padStart(3, '0')}`, `${email} name`);
+		assert.equal(
+			`${user.first_name} ${user.last_name}`,
+			`Queue ${prefix.toUpperCase()} ${String(i).padStart(3, '0')}`,
+			`${email} name`,
+		);
 		assert.equal(user.weekly_capacity, 30 * 3600, `${email} weekly capacity`);
 	}
 }
@@ -128,10 +162,17 @@ async function scenarioOneWorker(ctx) {
 	const listed = e.nodes['List users'] ?? [];
 	assert.equal(listed.length, state.users.length, 'List users output = every sandbox user');
 	assert.deepEqual(listed.map((u) => u.id).sort(), state.users.map((u) => u.id).sort());
-	const calls = (await ctx.api('GET', '/__sandbox/log')).filter((r) => r.path === '/v2/users' && r.method === 'GET');
-	assert.ok(calls.length >= 1 && calls.every((r) => r.status === 200), `GET /v2/users calls: ${JSON.stringify(calls.map((r) => r.status))}`);
+	const calls = (await ctx.api('GET', '/__sandbox/log')).filter(
+		(r) => r.path === '/v2/users' && r.method === 'GET',
+	);
+	assert.ok(
+		calls.length >= 1 && calls.every((r) => r.status === 200),
+		`GET /v2/users calls: ${JSON.stringify(calls.map((r) => r.status))}`,
+	);
 	const { name, hostId } = workerOf(ctx, executionId);
-	log(`  execution ${executionId} ran on worker ${name}${hostId ? ` (main's log: workerId ${hostId})` : ''}: ${listed.length} users`);
+	log(
+		`  execution ${executionId} ran on worker ${name}${hostId ? ` (main's log: workerId ${hostId})` : ''}: ${listed.length} users`,
+	);
 }
 
 /**
@@ -140,7 +181,10 @@ async function scenarioOneWorker(ctx) {
  * recorded from the real Harvest.
  */
 async function scenarioTwoWorkers(ctx, { prefixes = ['qa', 'qb'], retryAfter = true } = {}) {
-	const [a, b] = [await createWorkflow(ctx, wf.reconcileRoster(ctx.credential, prefixes[0], ROSTER_SIZE)), await createWorkflow(ctx, wf.reconcileRoster(ctx.credential, prefixes[1], ROSTER_SIZE))];
+	const [a, b] = [
+		await createWorkflow(ctx, wf.reconcileRoster(ctx.credential, prefixes[0], ROSTER_SIZE)),
+		await createWorkflow(ctx, wf.reconcileRoster(ctx.credential, prefixes[1], ROSTER_SIZE)),
+	];
 	const before = await ctx.api('GET', '/__sandbox/state');
 	await ctx.api('POST', '/__sandbox/rate-limit', { ...LIMIT, retryAfter });
 	await ctx.api('DELETE', '/__sandbox/log');
@@ -152,7 +196,10 @@ async function scenarioTwoWorkers(ctx, { prefixes = ['qa', 'qb'], retryAfter = t
 	let eb;
 	try {
 		[ea, eb] = await Promise.all([runWorkflow(ctx, a.id), runWorkflow(ctx, b.id)]);
-		[ra, rb] = await Promise.all([waitFinished(ctx, a.id, ea, 600000), waitFinished(ctx, b.id, eb, 600000)]);
+		[ra, rb] = await Promise.all([
+			waitFinished(ctx, a.id, ea, 600000),
+			waitFinished(ctx, b.id, eb, 600000),
+		]);
 	} finally {
 		await ctx.api('POST', '/__sandbox/rate-limit', { ...LIMIT, retryAfter: true });
 	}
@@ -161,27 +208,52 @@ async function scenarioTwoWorkers(ctx, { prefixes = ['qa', 'qb'], retryAfter = t
 	const throttled = entries.filter((r) => r.status === 429).length;
 	const accepted = entries.length - throttled;
 	const spanMs = entries.length ? entries[entries.length - 1].at - entries[0].at : 0;
-	const f = { retryAfter, totalMs, spanMs, accepted, throttled, leastMs: leastTimeMs(accepted), ratio: totalMs / leastTimeMs(accepted), load: [loadBefore, os.loadavg()[0]] };
+	const f = {
+		retryAfter,
+		totalMs,
+		spanMs,
+		accepted,
+		throttled,
+		leastMs: leastTimeMs(accepted),
+		ratio: totalMs / leastTimeMs(accepted),
+		load: [loadBefore, os.loadavg()[0]],
+	};
 	figures.twoWorkers = [...(figures.twoWorkers ?? []), f];
-	log(`  ${retryAfter ? 'with' : 'WITHOUT'} Retry-After: ${accepted} accepted requests, ${throttled} answered 429; total ${(totalMs / 1000).toFixed(1)} s (sandbox first→last request ${(spanMs / 1000).toFixed(1)} s); least time the limit allows ${f.leastMs / 1000} s → ratio ${f.ratio.toFixed(2)} (load ${loadBefore.toFixed(1)} → ${os.loadavg()[0].toFixed(1)})`);
+	log(
+		`  ${retryAfter ? 'with' : 'WITHOUT'} Retry-After: ${accepted} accepted requests, ${throttled} answered 429; total ${(totalMs / 1000).toFixed(1)} s (sandbox first→last request ${(spanMs / 1000).toFixed(1)} s); least time the limit allows ${f.leastMs / 1000} s → ratio ${f.ratio.toFixed(2)} (load ${loadBefore.toFixed(1)} → ${os.loadavg()[0].toFixed(1)})`,
+	);
 
 	const workers = [workerOf(ctx, ea), workerOf(ctx, eb)];
-	log(`  roster ${prefixes[0]} ran on ${workers[0].name}, roster ${prefixes[1]} on ${workers[1].name}`);
+	log(
+		`  roster ${prefixes[0]} ran on ${workers[0].name}, roster ${prefixes[1]} on ${workers[1].name}`,
+	);
 	assert.notEqual(workers[0].name, workers[1].name, 'both executions ran on the same worker');
-	for (const [prefix, r] of [[prefixes[0], ra], [prefixes[1], rb]]) {
+	for (const [prefix, r] of [
+		[prefixes[0], ra],
+		[prefixes[1], rb],
+	]) {
 		const summary = summaryOf(r);
 		assert.ok(summary, `roster ${prefix}: no summary item (${r.status} ${r.error ?? ''})`);
 		log(`  roster ${prefix}: ${JSON.stringify(summary.counts)}`);
-		assert.equal(summary.counts.failed, 0, `roster ${prefix}: ${summary.counts.failed} failed items`);
+		assert.equal(
+			summary.counts.failed,
+			0,
+			`roster ${prefix}: ${summary.counts.failed} failed items`,
+		);
 		assert.equal(r.status, 'success', `roster ${prefix}: execution ${r.status}`);
 		assert.equal(summary.counts.created, ROSTER_SIZE, `roster ${prefix}: created`);
 	}
 	const after = await ctx.api('GET', '/__sandbox/state');
 	for (const prefix of prefixes) assertRosterUsers(after, prefix);
-	const emails = prefixes.flatMap((p) => Array.from({ length: ROSTER_SIZE }, (_, i) => wf.rosterEmail(p, i + 1)));
+	const emails = prefixes.flatMap((p) =>
+		Array.from({ length: ROSTER_SIZE }, (_, i) => wf.rosterEmail(p, i + 1)),
+	);
 	assertOncePerEmail(after, entries, emails);
 	// everyone else is untouched
-	const others = (s) => JSON.stringify(s.users.filter((u) => !emails.includes(u.email.toLowerCase())).sort((x, y) => x.id - y.id));
+	const others = (s) =>
+		JSON.stringify(
+			s.users.filter((u) => !emails.includes(u.email.toLowerCase())).sort((x, y) => x.id - y.id),
+		);
 	assert.equal(others(after), others(before), 'users outside the rosters changed');
 	assert.equal(after.users.length, before.users.length + 2 * ROSTER_SIZE, 'user count');
 }
@@ -189,17 +261,33 @@ async function scenarioTwoWorkers(ctx, { prefixes = ['qa', 'qb'], retryAfter = t
 async function scenarioKilledWorker(ctx) {
 	const k = await createWorkflow(ctx, wf.reconcileRoster(ctx.credential, 'qk', ROSTER_SIZE));
 	await ctx.api('DELETE', '/__sandbox/log');
-	const isCreate = (r) => r.method === 'POST' && r.path === '/v2/users' && r.status === 201 && String(r.body?.email).startsWith('qk-');
+	const isCreate = (r) =>
+		r.method === 'POST' &&
+		r.path === '/v2/users' &&
+		r.status === 201 &&
+		String(r.body?.email).startsWith('qk-');
 	const first = await runWorkflow(ctx, k.id);
-	await until('120 users created by the first run', 180000, async () => (await ctx.api('GET', '/__sandbox/log')).filter(isCreate).length >= 120, 200);
+	await until(
+		'120 users created by the first run',
+		180000,
+		async () => (await ctx.api('GET', '/__sandbox/log')).filter(isCreate).length >= 120,
+		200,
+	);
 	const { name } = workerOf(ctx, first);
 	await ctx.cluster.killWorker(name);
 	const createdAtKill = (await ctx.api('GET', '/__sandbox/log')).filter(isCreate).length;
-	log(`  SIGKILL to worker ${name} (and its task runner) after ${createdAtKill} of ${ROSTER_SIZE} users were created`);
+	log(
+		`  SIGKILL to worker ${name} (and its task runner) after ${createdAtKill} of ${ROSTER_SIZE} users were created`,
+	);
 	const killedAt = Date.now();
 	const crashed = await waitFinished(ctx, k.id, first, 180000);
-	log(`  n8n marked execution ${first} "${crashed.status}" ${fmt(Date.now() - killedAt)} after the kill${crashed.error ? `: ${crashed.error}` : ''}`);
-	assert.ok(['error', 'crashed'].includes(crashed.status), `the killed execution is "${crashed.status}", expected error or crashed`);
+	log(
+		`  n8n marked execution ${first} "${crashed.status}" ${fmt(Date.now() - killedAt)} after the kill${crashed.error ? `: ${crashed.error}` : ''}`,
+	);
+	assert.ok(
+		['error', 'crashed'].includes(crashed.status),
+		`the killed execution is "${crashed.status}", expected error or crashed`,
+	);
 	await sleep(1000);
 	const createdBeforeRerun = (await ctx.api('GET', '/__sandbox/log')).filter(isCreate).length;
 
@@ -211,19 +299,35 @@ async function scenarioKilledWorker(ctx) {
 	log(`  rerun ${second} on ${by.name}: ${JSON.stringify(summary.counts)}`);
 	assert.equal(rerun.status, 'success', `rerun: ${rerun.status} ${rerun.error ?? ''}`);
 	assert.equal(summary.counts.failed, 0, 'rerun failed items');
-	assert.equal(summary.counts.unchanged, createdBeforeRerun, 'rerun: the users the killed run created are unchanged');
-	assert.equal(summary.counts.created, ROSTER_SIZE - createdBeforeRerun, 'rerun creates only the rest');
+	assert.equal(
+		summary.counts.unchanged,
+		createdBeforeRerun,
+		'rerun: the users the killed run created are unchanged',
+	);
+	assert.equal(
+		summary.counts.created,
+		ROSTER_SIZE - createdBeforeRerun,
+		'rerun creates only the rest',
+	);
 	const state = await ctx.api('GET', '/__sandbox/state');
 	assertRosterUsers(state, 'qk');
 	const entries = await ctx.api('GET', '/__sandbox/log');
-	assertOncePerEmail(state, entries, Array.from({ length: ROSTER_SIZE }, (_, i) => wf.rosterEmail('qk', i + 1)));
+	assertOncePerEmail(
+		state,
+		entries,
+		Array.from({ length: ROSTER_SIZE }, (_, i) => wf.rosterEmail('qk', i + 1)),
+	);
 	log(`  restarting worker ${name}…`);
 	await ctx.cluster.startWorker(name);
 }
 
 /** Makes changes in the sandbox as someone in Harvest's web UI would; returns the expected events. */
 async function changeUsers(ctx, tag, archiveEmail) {
-	const created = await ctx.api('POST', '/__sandbox/users', { first_name: 'Trigger', last_name: tag.toUpperCase(), email: `qt-${tag}@queue.example.com` });
+	const created = await ctx.api('POST', '/__sandbox/users', {
+		first_name: 'Trigger',
+		last_name: tag.toUpperCase(),
+		email: `qt-${tag}@queue.example.com`,
+	});
 	const events = [`created:${created.email}`];
 	if (archiveEmail) {
 		const state = await ctx.api('GET', '/__sandbox/state');
@@ -239,18 +343,34 @@ async function scenarioTriggerRestart(ctx) {
 	await ctx.rest('POST', `/rest/workflows/${t.id}/activate`, { versionId: t.versionId });
 	const emitted = async () => {
 		const executions = await ctx.db.executions(t.id);
-		return { executions, events: executions.flatMap((e) => (e.nodes['Harvest Users Trigger'] ?? []).map((u) => `${u.event}:${u.email}`)) };
+		return {
+			executions,
+			events: executions.flatMap((e) =>
+				(e.nodes['Harvest Users Trigger'] ?? []).map((u) => `${u.event}:${u.email}`),
+			),
+		};
 	};
 	const waitEvents = (what, n) =>
-		until(what, 180000, async () => {
-			const r = await emitted();
-			return r.events.length >= n && r.executions.every((e) => FINISHED.has(e.status)) ? r : undefined;
-		}, 2000);
+		until(
+			what,
+			180000,
+			async () => {
+				const r = await emitted();
+				return r.events.length >= n && r.executions.every((e) => FINISHED.has(e.status))
+					? r
+					: undefined;
+			},
+			2000,
+		);
 	await until('the activation poll to store its state in Postgres', 60000, async () => {
 		const w = await ctx.db.workflow(t.id);
 		return w?.staticData && Object.keys(w.staticData).length > 0;
 	});
-	assert.equal((await emitted()).executions.length, 0, 'the activation poll emitted something; it should only seed');
+	assert.equal(
+		(await emitted()).executions.length,
+		0,
+		'the activation poll emitted something; it should only seed',
+	);
 
 	const expected = await changeUsers(ctx, 'a', wf.rosterEmail('qa', 1));
 	log('  changed users with main up; waiting for the next poll (≤ 1 min)…');
@@ -261,7 +381,9 @@ async function scenarioTriggerRestart(ctx) {
 	expected.push(...(await changeUsers(ctx, 'b', wf.rosterEmail('qa', 2))));
 	await ctx.cluster.startMain();
 	await ctx.login();
-	log(`  main stopped, users changed while it was down, main up again in ${fmt(Date.now() - restartStarted)}`);
+	log(
+		`  main stopped, users changed while it was down, main up again in ${fmt(Date.now() - restartStarted)}`,
+	);
 	await waitEvents('the changes made while main was down', expected.length);
 
 	expected.push(...(await changeUsers(ctx, 'c')));
@@ -272,15 +394,25 @@ async function scenarioTriggerRestart(ctx) {
 	await until('one more poll', 90000, async () => (await countPolls(ctx)) > pollsBefore, 2000);
 	await sleep(3000);
 	const last = await emitted();
-	assert.deepEqual([...last.events].sort(), [...expected].sort(), 'every change emitted exactly once');
+	assert.deepEqual(
+		[...last.events].sort(),
+		[...expected].sort(),
+		'every change emitted exactly once',
+	);
 	const byWorker = ctx.cluster.executionsByWorker();
 	for (const e of last.executions) {
 		assert.equal(e.mode, 'trigger', `execution ${e.id} mode`);
 		assert.equal(e.status, 'success', `execution ${e.id}: ${e.status} ${e.error ?? ''}`);
 		assert.ok(byWorker.has(e.id), `trigger execution ${e.id} did not run on a worker`);
-		assert.equal((e.nodes.Seen ?? []).length, (e.nodes['Harvest Users Trigger'] ?? []).length, `execution ${e.id} ran every item through the workflow`);
+		assert.equal(
+			(e.nodes.Seen ?? []).length,
+			(e.nodes['Harvest Users Trigger'] ?? []).length,
+			`execution ${e.id} ran every item through the workflow`,
+		);
 	}
-	log(`  ${final.events.length} changes in ${last.executions.length} trigger executions, on ${[...new Set(last.executions.map((e) => byWorker.get(e.id)))].join(' and ')}`);
+	log(
+		`  ${final.events.length} changes in ${last.executions.length} trigger executions, on ${[...new Set(last.executions.map((e) => byWorker.get(e.id)))].join(' and ')}`,
+	);
 	const w = await ctx.db.workflow(t.id);
 	assert.equal(w.active, true, 'the trigger workflow is still active');
 	// its polls would otherwise run on the workers during the next scenario
@@ -288,7 +420,9 @@ async function scenarioTriggerRestart(ctx) {
 }
 
 async function countPolls(ctx) {
-	return (await ctx.api('GET', '/__sandbox/log')).filter((r) => r.method === 'GET' && r.path === '/v2/users' && r.query?.updated_since !== undefined).length;
+	return (await ctx.api('GET', '/__sandbox/log')).filter(
+		(r) => r.method === 'GET' && r.path === '/v2/users' && r.query?.updated_since !== undefined,
+	).length;
 }
 
 async function main() {
@@ -321,7 +455,12 @@ async function main() {
 		const setupStarted = Date.now();
 		const tgz = await inst.buildAndPack(log);
 		[ctx.pg, ctx.redis] = await Promise.all([startPostgres(tmp, log), startRedis(tmp, log)]);
-		ctx.sandbox = await inst.startSandbox({ port: await freePort(), seed: 'demo', log, logFile: path.join(tmp, 'sandbox.log') });
+		ctx.sandbox = await inst.startSandbox({
+			port: await freePort(),
+			seed: 'demo',
+			log,
+			logFile: path.join(tmp, 'sandbox.log'),
+		});
 		ctx.api = (method, p, body) => inst.sandboxApi(ctx.sandbox.url, method, p, body);
 		await ctx.api('POST', '/__sandbox/rate-limit', LIMIT);
 		ctx.tokenTail = ctx.sandbox.tokens.tokens.admin.token.slice(-4);
@@ -329,7 +468,10 @@ async function main() {
 		ctx.cluster = new QueueCluster({ dir: tmp, tgz, pg: ctx.pg, redis: ctx.redis, log });
 		const mainUp = await ctx.cluster.startMain();
 		log(`n8n main on ${mainUp.url} ready in ${fmt(mainUp.startedMs)}`);
-		const workers = await Promise.all([ctx.cluster.startWorker('w1'), ctx.cluster.startWorker('w2')]);
+		const workers = await Promise.all([
+			ctx.cluster.startWorker('w1'),
+			ctx.cluster.startWorker('w2'),
+		]);
 		log(`workers ${workers.map((w) => `${w.name} (${fmt(w.startedMs)})`).join(', ')} ready`);
 		ctx.db = new N8nDb(rt.n8nDir, ctx.pg);
 
@@ -342,11 +484,17 @@ async function main() {
 		const cred = await ctx.rest('POST', '/rest/credentials', {
 			name: 'Harvest sandbox (queue)',
 			type: 'harvestUsersApi',
-			data: { accessToken: admin.token, accountId: String(admin.accountId), baseUrl: ctx.sandbox.url },
+			data: {
+				accessToken: admin.token,
+				accountId: String(admin.accountId),
+				baseUrl: ctx.sandbox.url,
+			},
 		});
 		ctx.credential = { id: cred.id, name: cred.name };
 		timings.setup = fmt(Date.now() - setupStarted);
-		log(`Setup (build, pack, Postgres, Redis, sandbox, main + 2 workers, owner, credential) took ${timings.setup}`);
+		log(
+			`Setup (build, pack, Postgres, Redis, sandbox, main + 2 workers, owner, credential) took ${timings.setup}`,
+		);
 
 		const scenarios = [
 			['a Harvest Users workflow runs on a worker', scenarioOneWorker],
@@ -356,7 +504,10 @@ async function main() {
 		];
 		// opt-in (about 2 more minutes): the same as 2 with 429s that carry no Retry-After
 		if (process.env.QUEUE_NO_RETRY_AFTER === '1') {
-			scenarios.push(['as 2, but the 429s carry no Retry-After', (c) => scenarioTwoWorkers(c, { prefixes: ['qc', 'qd'], retryAfter: false })]);
+			scenarios.push([
+				'as 2, but the 429s carry no Retry-After',
+				(c) => scenarioTwoWorkers(c, { prefixes: ['qc', 'qd'], retryAfter: false }),
+			]);
 		}
 		for (const [i, [name, fn]] of scenarios.entries()) {
 			await checks.check(i + 1, name, async () => {
@@ -373,7 +524,10 @@ async function main() {
 			`total ${fmt(Date.now() - t0)}`,
 			`n8n ${timings.runtime ?? '?'}`,
 			`apt ${timings.apt ?? '?'}`,
-			...(figures.twoWorkers ?? []).map((f) => `two workers${f.retryAfter ? '' : ' (no Retry-After)'}: ${f.throttled} × 429, ratio ${f.ratio.toFixed(2)}`),
+			...(figures.twoWorkers ?? []).map(
+				(f) =>
+					`two workers${f.retryAfter ? '' : ' (no Retry-After)'}: ${f.throttled} × 429, ratio ${f.ratio.toFixed(2)}`,
+			),
 		];
 		failed = checks.report(`(${extra.join('; ')})`);
 		if (failed || process.env.QUEUE_KEEP === '1') log(`logs and data kept in ${tmp}`);

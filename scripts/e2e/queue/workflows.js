@@ -27,7 +27,13 @@ const manualTrigger = () => node(START, 'n8n-nodes-base.manualTrigger', {}, [0, 
 function listUsers(cred) {
 	return chain('Queue: list users', [
 		manualTrigger(),
-		node('List users', `${PKG}.harvestUsers`, { resource: 'user', operation: 'getAll', returnAll: true }, [220, 0], { credentials: credentials(cred) }),
+		node(
+			'List users',
+			`${PKG}.harvestUsers`,
+			{ resource: 'user', operation: 'getAll', returnAll: true },
+			[220, 0],
+			{ credentials: credentials(cred) },
+		),
 	]);
 }
 

@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { harvestPath, harvestRequest } from '../../transport';
 import { userLocator } from '../shared/common.descriptions';
@@ -33,10 +38,18 @@ const displayOptions = { show: { resource: ['billableRate'], operation: ['get'] 
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const ids = { userId: await readUserId(this, itemIndex), billableRateId: this.getNodeParameter('billableRateId', itemIndex) };
+	const ids = {
+		userId: await readUserId(this, itemIndex),
+		billableRateId: this.getNodeParameter('billableRateId', itemIndex),
+	};
 	return await harvestRequest(this, {
 		method: 'GET',
-		path: harvestPath(this.getNode(), '/v2/users/{userId}/billable_rates/{billableRateId}', ids, itemIndex),
+		path: harvestPath(
+			this.getNode(),
+			'/v2/users/{userId}/billable_rates/{billableRateId}',
+			ids,
+			itemIndex,
+		),
 		itemIndex,
 	});
 }

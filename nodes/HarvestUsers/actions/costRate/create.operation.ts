@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { harvestPath, harvestRequest } from '../../transport';
 import { rateAmountField, rateStartDateField, userLocator } from '../shared/common.descriptions';
@@ -20,7 +25,8 @@ const properties: INodeProperties[] = [
 	userLocator,
 	{
 		...rateAmountField,
-		description: "The hourly cost rate, in the account's currency. It also becomes the user's cost rate when it is the latest rate.",
+		description:
+			"The hourly cost rate, in the account's currency. It also becomes the user's cost rate when it is the latest rate.",
 	},
 	rateStartDateField,
 	onlyIfDifferentField,
@@ -32,10 +38,21 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = readRateBody(this, itemIndex);
-	const path = harvestPath(this.getNode(), '/v2/users/{userId}/cost_rates', { userId: await readUserId(this, itemIndex) }, itemIndex);
+	const path = harvestPath(
+		this.getNode(),
+		'/v2/users/{userId}/cost_rates',
+		{ userId: await readUserId(this, itemIndex) },
+		itemIndex,
+	);
 	const unchanged = await unchangedRate(this, itemIndex, path, 'cost_rates', body);
 	if (unchanged) return unchanged;
 	// Outcome unknown after a lost answer: the hint says where to look before creating it again.
 	const checkHint = `Check the user's cost rate history (Cost Rate → Get Many, or Team → the user → Settings in Harvest) for a rate of ${body.amount} before running this item again.`;
-	return await harvestRequest<IDataObject>(this, { method: 'POST', path, body, itemIndex, checkHint });
+	return await harvestRequest<IDataObject>(this, {
+		method: 'POST',
+		path,
+		body,
+		itemIndex,
+		checkHint,
+	});
 }

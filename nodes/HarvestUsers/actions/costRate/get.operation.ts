@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { harvestPath, harvestRequest } from '../../transport';
 import { userLocator } from '../shared/common.descriptions';
@@ -33,7 +38,10 @@ const displayOptions = { show: { resource: ['costRate'], operation: ['get'] } };
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const ids = { userId: await readUserId(this, itemIndex), costRateId: this.getNodeParameter('costRateId', itemIndex) };
+	const ids = {
+		userId: await readUserId(this, itemIndex),
+		costRateId: this.getNodeParameter('costRateId', itemIndex),
+	};
 	return await harvestRequest(this, {
 		method: 'GET',
 		path: harvestPath(this.getNode(), '/v2/users/{userId}/cost_rates/{costRateId}', ids, itemIndex),

@@ -1,7 +1,17 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { harvestPath } from '../../transport';
-import { activeFilters, returnAllOrLimit, updatedSinceFilter, userLocator } from '../shared/common.descriptions';
+import {
+	activeFilters,
+	returnAllOrLimit,
+	updatedSinceFilter,
+	userLocator,
+} from '../shared/common.descriptions';
 import { listRecords } from '../shared/listRecords';
 import { filtersToQuery, readUserId } from '../shared/parameters';
 import type { OperationOption } from '../shared/types';
@@ -25,7 +35,8 @@ const properties: INodeProperties[] = [
 			{
 				name: 'A User',
 				value: 'user',
-				description: 'A chosen user (needs an Administrator, or a Manager of that user, unless it is you)',
+				description:
+					'A chosen user (needs an Administrator, or a Manager of that user, unless it is you)',
 			},
 			{
 				name: 'Me',
@@ -53,7 +64,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const userId = await readUserId(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	return await listRecords(this, itemIndex, {
-		path: harvestPath(this.getNode(), '/v2/users/{userId}/project_assignments', { userId }, itemIndex),
+		path: harvestPath(
+			this.getNode(),
+			'/v2/users/{userId}/project_assignments',
+			{ userId },
+			itemIndex,
+		),
 		key,
 		qs: filtersToQuery(this, filters, itemIndex),
 	});

@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { harvestPath, harvestRequest } from '../../transport';
 import { roleIdField } from './role.descriptions';
@@ -22,5 +27,9 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const roleId = readRoleId(this, itemIndex);
-	return await harvestRequest(this, { method: 'GET', path: harvestPath(this.getNode(), '/v2/roles/{roleId}', { roleId }, itemIndex), itemIndex });
+	return await harvestRequest(this, {
+		method: 'GET',
+		path: harvestPath(this.getNode(), '/v2/roles/{roleId}', { roleId }, itemIndex),
+		itemIndex,
+	});
 }

@@ -27,7 +27,13 @@ export const roleIdField: INodeProperties = {
 			type: 'string',
 			placeholder: 'e.g. 2215483',
 			validation: [
-				{ type: 'regex', properties: { regex: '^\\s*[1-9][0-9]*\\s*$', errorMessage: 'A Harvest role ID is a positive whole number' } },
+				{
+					type: 'regex',
+					properties: {
+						regex: '^\\s*[1-9][0-9]*\\s*$',
+						errorMessage: 'A Harvest role ID is a positive whole number',
+					},
+				},
 			],
 		},
 	],

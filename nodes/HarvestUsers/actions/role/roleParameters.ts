@@ -9,7 +9,10 @@ export function readRoleId(ctx: IExecuteFunctions, itemIndex: number): number {
 
 export function readRoleName(ctx: IExecuteFunctions, value: unknown, itemIndex: number): string {
 	// NFC: a name typed or exported in NFD would otherwise be a different role name in Harvest
-	const name = typeof value === 'string' || typeof value === 'number' ? String(value).normalize('NFC').trim() : '';
+	const name =
+		typeof value === 'string' || typeof value === 'number'
+			? String(value).normalize('NFC').trim()
+			: '';
 	if (!name) {
 		throw new NodeOperationError(ctx.getNode(), 'The role name is empty', {
 			itemIndex,

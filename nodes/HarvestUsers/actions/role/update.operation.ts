@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { harvestPath, harvestRequest } from '../../transport';
 import { checkInput } from '../shared/checkInput';
@@ -41,11 +46,17 @@ const displayOptions = { show: { resource: ['role'], operation: ['update'] } };
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const path = harvestPath(this.getNode(), '/v2/roles/{roleId}', { roleId: readRoleId(this, itemIndex) }, itemIndex);
+	const path = harvestPath(
+		this.getNode(),
+		'/v2/roles/{roleId}',
+		{ roleId: readRoleId(this, itemIndex) },
+		itemIndex,
+	);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
 	if (fields.name !== undefined) body.name = readRoleName(this, fields.name, itemIndex);
-	if (fields.userIds !== undefined) body.user_ids = readIdList(this, 'updateFields.userIds', 'User ID', itemIndex);
+	if (fields.userIds !== undefined)
+		body.user_ids = readIdList(this, 'updateFields.userIds', 'User ID', itemIndex);
 	checkInput(
 		this,
 		itemIndex,

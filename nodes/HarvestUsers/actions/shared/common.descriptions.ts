@@ -27,7 +27,13 @@ export const userLocator: INodeProperties = {
 			type: 'string',
 			placeholder: 'e.g. 3230547',
 			validation: [
-				{ type: 'regex', properties: { regex: '^\\s*[1-9][0-9]*\\s*$', errorMessage: 'A Harvest user ID is a positive whole number' } },
+				{
+					type: 'regex',
+					properties: {
+						regex: '^\\s*[1-9][0-9]*\\s*$',
+						errorMessage: 'A Harvest user ID is a positive whole number',
+					},
+				},
 			],
 		},
 		{
@@ -36,7 +42,13 @@ export const userLocator: INodeProperties = {
 			type: 'string',
 			placeholder: 'e.g. nathan@example.com',
 			validation: [
-				{ type: 'regex', properties: { regex: '^\\s*[^@\\s]+@[^@\\s]+\\.[^@\\s]+\\s*$', errorMessage: 'Enter an email address' } },
+				{
+					type: 'regex',
+					properties: {
+						regex: '^\\s*[^@\\s]+@[^@\\s]+\\.[^@\\s]+\\s*$',
+						errorMessage: 'Enter an email address',
+					},
+				},
 			],
 		},
 	],
@@ -63,7 +75,13 @@ export const projectLocator: INodeProperties = {
 			type: 'string',
 			placeholder: 'e.g. 14308069',
 			validation: [
-				{ type: 'regex', properties: { regex: '^\\s*[1-9][0-9]*\\s*$', errorMessage: 'A Harvest project ID is a positive whole number' } },
+				{
+					type: 'regex',
+					properties: {
+						regex: '^\\s*[1-9][0-9]*\\s*$',
+						errorMessage: 'A Harvest project ID is a positive whole number',
+					},
+				},
 			],
 		},
 		{
@@ -78,7 +96,8 @@ export const projectLocator: INodeProperties = {
 					type: 'regex',
 					properties: {
 						regex: '^\\s*https://[^/]+\\.harvestapp\\.com/projects/[0-9]+.*$',
-						errorMessage: 'Paste the address of a Harvest project page, e.g. https://example.harvestapp.com/projects/14308069',
+						errorMessage:
+							'Paste the address of a Harvest project page, e.g. https://example.harvestapp.com/projects/14308069',
 					},
 				},
 			],
@@ -110,7 +129,8 @@ export const updatedSinceFilter: INodeProperties = {
 	name: 'updated_since',
 	type: 'dateTime',
 	default: '',
-	description: 'Only return records changed at or after this date and time (sent to Harvest in UTC)',
+	description:
+		'Only return records changed at or after this date and time (sent to Harvest in UTC)',
 };
 
 /** "Filters" of a Get Many whose records can be archived; add or replace options by spreading it. */
@@ -144,7 +164,11 @@ export const assignmentScope: INodeProperties[] = [
 		type: 'options',
 		default: 'all',
 		options: [
-			{ name: 'All Projects', value: 'all', description: 'Assignments of every project, newest first' },
+			{
+				name: 'All Projects',
+				value: 'all',
+				description: 'Assignments of every project, newest first',
+			},
 			{ name: 'One Project', value: 'project', description: 'Assignments of the chosen project' },
 		],
 	},
@@ -189,34 +213,6 @@ export const deleteOptions: INodeProperties = {
 				'Whether to archive the record when Harvest refuses the delete because of time entries or expenses. The output says which happened: "deleted" true, or "archived" true.',
 		},
 	],
-};
-
-/** Fields of user and task assignments; the Budget and Hourly Rate descriptions say when Harvest uses them. */
-export const assignmentActiveField: INodeProperties = {
-	displayName: 'Active',
-	name: 'isActive',
-	type: 'boolean',
-	default: true,
-	description:
-		'Whether the assignment is active. Archiving it (off) keeps its time entries but stops new time being tracked to it.',
-};
-
-export const assignmentBudgetField: INodeProperties = {
-	displayName: 'Budget',
-	name: 'budget',
-	type: 'number',
-	typeOptions: { numberPrecision: 2 },
-	default: 0,
-	description: 'The budget, in hours or money as the project budgets',
-};
-
-export const assignmentHourlyRateField: INodeProperties = {
-	displayName: 'Hourly Rate',
-	name: 'hourlyRate',
-	type: 'number',
-	typeOptions: { numberPrecision: 2 },
-	default: 0,
-	description: 'What an hour on the project bills',
 };
 
 /**

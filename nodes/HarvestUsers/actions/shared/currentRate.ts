@@ -30,7 +30,13 @@ export function sameAsCurrent(current: IDataObject | undefined, body: IDataObjec
 }
 
 /** With Only If Different on: the current rate (marked unchanged) when creating would change nothing. */
-export async function unchangedRate(ctx: IExecuteFunctions, itemIndex: number, path: string, key: string, body: IDataObject): Promise<IDataObject | undefined> {
+export async function unchangedRate(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	path: string,
+	key: string,
+	body: IDataObject,
+): Promise<IDataObject | undefined> {
 	if (ctx.getNodeParameter('onlyIfDifferent', itemIndex, false) !== true) return undefined;
 	const current = currentRate(await harvestList(ctx, { path, key, itemIndex }));
 	return sameAsCurrent(current, body) ? { ...current, unchanged: true } : undefined;

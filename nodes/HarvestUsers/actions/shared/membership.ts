@@ -40,7 +40,11 @@ export interface MembershipResult {
 }
 
 /** The list after the change, keeping the current order and everyone the change does not name. */
-export function changeMembership(current: number[], given: number[], change: MembershipChange): MembershipResult {
+export function changeMembership(
+	current: number[],
+	given: number[],
+	change: MembershipChange,
+): MembershipResult {
 	const ids =
 		change === 'set'
 			? [...new Set(given)]

@@ -24,7 +24,9 @@ export function partialListHint(user: IDataObject): NodeExecutionHint | undefine
 	const role = baseRoleOf(user);
 	if (role === 'administrator') return undefined;
 	const who = typeof user.email === 'string' && user.email ? ` (${user.email})` : '';
-	const roleName = role ? `a ${role.charAt(0).toUpperCase()}${role.slice(1)}` : 'not an Administrator';
+	const roleName = role
+		? `a ${role.charAt(0).toUpperCase()}${role.slice(1)}`
+		: 'not an Administrator';
 	return {
 		type: 'warning',
 		location: 'outputPane',
@@ -32,12 +34,19 @@ export function partialListHint(user: IDataObject): NodeExecutionHint | undefine
 	};
 }
 
-export async function markPartial(ctx: IExecuteFunctions, path: string, records: IDataObject[]): Promise<IDataObject[]> {
+export async function markPartial(
+	ctx: IExecuteFunctions,
+	path: string,
+	records: IDataObject[],
+): Promise<IDataObject[]> {
 	if (!isRoleScoped(path)) return records;
 	const hint = partialListHint(await tokenUser(ctx));
 	if (!hint) return records;
 	// addExecutionHints arrived in n8n 1.x; an older runtime only gets the items' flag.
-	if (!hinted.has(ctx) && typeof (ctx as Partial<IExecuteFunctions>).addExecutionHints === 'function') {
+	if (
+		!hinted.has(ctx) &&
+		typeof (ctx as Partial<IExecuteFunctions>).addExecutionHints === 'function'
+	) {
 		hinted.add(ctx);
 		ctx.addExecutionHints(hint);
 	}

@@ -15,11 +15,16 @@ const userIndexes = new WeakMap<object, Promise<Map<string, IDataObject[]>>>();
  * reports it, and the items that were waiting read again for themselves, as they would have one
  * after another, so each item fails with its own error or not at all.
  */
-async function usersByEmail(ctx: IExecuteFunctions, itemIndex: number): Promise<Map<string, IDataObject[]>> {
+async function usersByEmail(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): Promise<Map<string, IDataObject[]>> {
 	for (;;) {
 		const pending = userIndexes.get(ctx);
 		if (!pending) {
-			const index = harvestList(ctx, { path: '/v2/users', key: 'users', itemIndex }).then(indexByEmail);
+			const index = harvestList(ctx, { path: '/v2/users', key: 'users', itemIndex }).then(
+				indexByEmail,
+			);
 			userIndexes.set(ctx, index);
 			index.catch(() => {
 				if (userIndexes.get(ctx) === index) userIndexes.delete(ctx);
@@ -35,7 +40,11 @@ async function usersByEmail(ctx: IExecuteFunctions, itemIndex: number): Promise<
 }
 
 /** Finds the users with this email (matched by the email rule of email.ts). */
-export async function findUsersByEmail(ctx: IExecuteFunctions, email: string, itemIndex: number): Promise<IDataObject[]> {
+export async function findUsersByEmail(
+	ctx: IExecuteFunctions,
+	email: string,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	return (await usersByEmail(ctx, itemIndex)).get(normaliseEmail(email)) ?? [];
 }
 

@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { harvestPath, harvestRequest } from '../../transport';
 import { projectLocator } from '../shared/common.descriptions';
@@ -39,7 +44,13 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				placeholder: 'e.g. 8083365',
 				validation: [
-					{ type: 'regex', properties: { regex: '^\\s*[1-9][0-9]*\\s*$', errorMessage: 'A Harvest task ID is a positive whole number' } },
+					{
+						type: 'regex',
+						properties: {
+							regex: '^\\s*[1-9][0-9]*\\s*$',
+							errorMessage: 'A Harvest task ID is a positive whole number',
+						},
+					},
 				],
 			},
 		],
@@ -60,7 +71,12 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const projectId = readProjectId(this, itemIndex);
-	const path = harvestPath(this.getNode(), '/v2/projects/{projectId}/task_assignments', { projectId }, itemIndex);
+	const path = harvestPath(
+		this.getNode(),
+		'/v2/projects/{projectId}/task_assignments',
+		{ projectId },
+		itemIndex,
+	);
 	const body = {
 		task_id: readLocatorId(this, 'taskId', 'Task ID', itemIndex),
 		...readCollectionBody(this, itemIndex, 'additionalFields', taskAssignmentBody),
@@ -70,6 +86,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path,
 		body,
 		itemIndex,
-		checkHint: "Check the project's task assignments (Get Many, scope One Project) for this task before running this item again.",
+		checkHint:
+			"Check the project's task assignments (Get Many, scope One Project) for this task before running this item again.",
 	});
 }

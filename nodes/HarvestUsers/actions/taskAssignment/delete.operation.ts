@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { harvestPath } from '../../transport';
 import { projectLocator } from '../shared/common.descriptions';
@@ -24,10 +29,18 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Harvest keeps a task assignment with time tracked to it; Update with Active off archives it instead. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const ids = { projectId: readProjectId(this, itemIndex), taskAssignmentId: readLocatorId(this, 'taskAssignmentId', 'Task Assignment ID', itemIndex) };
+	const ids = {
+		projectId: readProjectId(this, itemIndex),
+		taskAssignmentId: readLocatorId(this, 'taskAssignmentId', 'Task Assignment ID', itemIndex),
+	};
 	return await deleteOrArchive(this, itemIndex, {
 		id: ids.taskAssignmentId,
-		deletePath: harvestPath(this.getNode(), '/v2/projects/{projectId}/task_assignments/{taskAssignmentId}', ids, itemIndex),
+		deletePath: harvestPath(
+			this.getNode(),
+			'/v2/projects/{projectId}/task_assignments/{taskAssignmentId}',
+			ids,
+			itemIndex,
+		),
 		noun: 'task assignment',
 		whenBlocked:
 			'To stop time being tracked to this task on the project, use Update with Active off (archive the task assignment) instead.',

@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { harvestPath, harvestRequest } from '../../transport';
 import { projectLocator } from '../shared/common.descriptions';
@@ -22,6 +27,18 @@ const displayOptions = { show: { resource: ['taskAssignment'], operation: ['get'
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const ids = { projectId: readProjectId(this, itemIndex), taskAssignmentId: readLocatorId(this, 'taskAssignmentId', 'Task Assignment ID', itemIndex) };
-	return await harvestRequest(this, { method: 'GET', path: harvestPath(this.getNode(), '/v2/projects/{projectId}/task_assignments/{taskAssignmentId}', ids, itemIndex), itemIndex });
+	const ids = {
+		projectId: readProjectId(this, itemIndex),
+		taskAssignmentId: readLocatorId(this, 'taskAssignmentId', 'Task Assignment ID', itemIndex),
+	};
+	return await harvestRequest(this, {
+		method: 'GET',
+		path: harvestPath(
+			this.getNode(),
+			'/v2/projects/{projectId}/task_assignments/{taskAssignmentId}',
+			ids,
+			itemIndex,
+		),
+		itemIndex,
+	});
 }

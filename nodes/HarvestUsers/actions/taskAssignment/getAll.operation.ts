@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { harvestPath } from '../../transport';
 import { activeFilters, assignmentScope, returnAllOrLimit } from '../shared/common.descriptions';
@@ -24,8 +29,17 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const path =
 		this.getNodeParameter('scope', itemIndex) === 'project'
-			? harvestPath(this.getNode(), '/v2/projects/{projectId}/task_assignments', { projectId: readProjectId(this, itemIndex) }, itemIndex)
+			? harvestPath(
+					this.getNode(),
+					'/v2/projects/{projectId}/task_assignments',
+					{ projectId: readProjectId(this, itemIndex) },
+					itemIndex,
+				)
 			: '/v2/task_assignments';
-	const qs = filtersToQuery(this, this.getNodeParameter('filters', itemIndex, {}) as IDataObject, itemIndex);
+	const qs = filtersToQuery(
+		this,
+		this.getNodeParameter('filters', itemIndex, {}) as IDataObject,
+		itemIndex,
+	);
 	return await listRecords(this, itemIndex, { path, key: 'task_assignments', qs });
 }

@@ -4,7 +4,7 @@ import {
 	assignmentActiveField,
 	assignmentBudgetField,
 	assignmentHourlyRateField,
-} from '../shared/common.descriptions';
+} from '../shared/assignment.descriptions';
 import type { FieldMapping } from '../shared/fieldMap';
 
 /** The task assignment picked on the chosen project, or given by ID (a bare ID from an older workflow too). */
@@ -30,7 +30,13 @@ export const taskAssignmentIdField: INodeProperties = {
 			type: 'string',
 			placeholder: 'e.g. 155505014',
 			validation: [
-				{ type: 'regex', properties: { regex: '^\\s*[1-9][0-9]*\\s*$', errorMessage: 'A Harvest task assignment ID is a positive whole number' } },
+				{
+					type: 'regex',
+					properties: {
+						regex: '^\\s*[1-9][0-9]*\\s*$',
+						errorMessage: 'A Harvest task assignment ID is a positive whole number',
+					},
+				},
 			],
 		},
 	],
@@ -53,8 +59,7 @@ export const taskAssignmentFields: INodeProperties[] = [
 	},
 	{
 		...assignmentHourlyRateField,
-		description:
-			'The hourly rate. Harvest uses it only when the project bills by Tasks.',
+		description: 'The hourly rate. Harvest uses it only when the project bills by Tasks.',
 	},
 ];
 

@@ -1,11 +1,20 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { harvestPath, harvestRequest } from '../../transport';
 import { checkInput } from '../shared/checkInput';
 import { projectLocator } from '../shared/common.descriptions';
 import { readCollectionBody } from '../shared/fieldMap';
 import { readLocatorId, readProjectId } from '../shared/parameters';
-import { taskAssignmentBody, taskAssignmentFields, taskAssignmentIdField } from './taskAssignment.descriptions';
+import {
+	taskAssignmentBody,
+	taskAssignmentFields,
+	taskAssignmentIdField,
+} from './taskAssignment.descriptions';
 import type { OperationOption } from '../shared/types';
 
 export const option: OperationOption = {
@@ -37,8 +46,22 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = readCollectionBody(this, itemIndex, 'updateFields', taskAssignmentBody);
 	checkInput(this, itemIndex, () => {
-		if (Object.keys(body).length === 0) throw new Error('Nothing to update: add at least one field under "Update Fields"');
+		if (Object.keys(body).length === 0)
+			throw new Error('Nothing to update: add at least one field under "Update Fields"');
 	});
-	const ids = { projectId: readProjectId(this, itemIndex), taskAssignmentId: readLocatorId(this, 'taskAssignmentId', 'Task Assignment ID', itemIndex) };
-	return await harvestRequest(this, { method: 'PATCH', path: harvestPath(this.getNode(), '/v2/projects/{projectId}/task_assignments/{taskAssignmentId}', ids, itemIndex), body, itemIndex });
+	const ids = {
+		projectId: readProjectId(this, itemIndex),
+		taskAssignmentId: readLocatorId(this, 'taskAssignmentId', 'Task Assignment ID', itemIndex),
+	};
+	return await harvestRequest(this, {
+		method: 'PATCH',
+		path: harvestPath(
+			this.getNode(),
+			'/v2/projects/{projectId}/task_assignments/{taskAssignmentId}',
+			ids,
+			itemIndex,
+		),
+		body,
+		itemIndex,
+	});
 }

@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { harvestPath } from '../../transport';
 import { returnAllOrLimit } from '../shared/common.descriptions';
@@ -23,6 +28,11 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const managerId = await readUserId(this, itemIndex);
-	const path = harvestPath(this.getNode(), '/v2/users/{userId}/teammates', { userId: managerId }, itemIndex);
+	const path = harvestPath(
+		this.getNode(),
+		'/v2/users/{userId}/teammates',
+		{ userId: managerId },
+		itemIndex,
+	);
 	return await listTeammates(this, { managerId, path, itemIndex }, readLimit(this, itemIndex));
 }

@@ -1,9 +1,19 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { userResult } from '../../display/labels';
 import { harvestList, harvestPath, harvestRequest } from '../../transport';
 import { userLocator } from '../shared/common.descriptions';
-import { changeMembership, readIdList, type MembershipChange, type MembershipResult } from '../shared/membership';
+import {
+	changeMembership,
+	readIdList,
+	type MembershipChange,
+	type MembershipResult,
+} from '../shared/membership';
 import { readUserId } from '../shared/parameters';
 
 /**
@@ -36,7 +46,11 @@ interface Team {
 }
 
 /** Harvest's 422 names no one; say who is not a manager and what to do about it. */
-async function asManager<T>(ctx: IExecuteFunctions, team: Team, call: () => Promise<T>): Promise<T> {
+async function asManager<T>(
+	ctx: IExecuteFunctions,
+	team: Team,
+	call: () => Promise<T>,
+): Promise<T> {
 	try {
 		return await call();
 	} catch (error) {
@@ -51,14 +65,22 @@ async function asManager<T>(ctx: IExecuteFunctions, team: Team, call: () => Prom
 			(user) => userResult(user).name,
 			() => `User ${managerId}`,
 		);
-		throw new NodeOperationError(ctx.getNode(), `${who} is not a manager, so they cannot have teammates`, {
-			itemIndex,
-			description: `Give them the Manager access role first (User → Update → Access Role), then run this item again. Harvest said: ${failed.message}`,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${who} is not a manager, so they cannot have teammates`,
+			{
+				itemIndex,
+				description: `Give them the Manager access role first (User → Update → Access Role), then run this item again. Harvest said: ${failed.message}`,
+			},
+		);
 	}
 }
 
-export async function listTeammates(ctx: IExecuteFunctions, team: Team, limit?: number): Promise<IDataObject[]> {
+export async function listTeammates(
+	ctx: IExecuteFunctions,
+	team: Team,
+	limit?: number,
+): Promise<IDataObject[]> {
 	return await asManager(ctx, team, async () =>
 		harvestList(ctx, { path: team.path, key: 'teammates', limit, itemIndex: team.itemIndex }),
 	);
@@ -101,10 +123,22 @@ export async function replaceTeammates(
  * Set, Add and Remove for this item: the manager, the people picked (Add and Remove need at least
  * one; an empty Set unassigns everyone) and the change to the team.
  */
-export async function changeTeam(ctx: IExecuteFunctions, itemIndex: number, change: MembershipChange): Promise<IDataObject> {
+export async function changeTeam(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	change: MembershipChange,
+): Promise<IDataObject> {
 	const managerId = await readUserId(ctx, itemIndex);
-	const required = change === 'set' ? undefined : { noun: 'teammates', field: 'Teammate Names or IDs' };
+	const required =
+		change === 'set' ? undefined : { noun: 'teammates', field: 'Teammate Names or IDs' };
 	const given = readIdList(ctx, 'teammateIds', 'Teammate ID', itemIndex, required);
-	const path = harvestPath(ctx.getNode(), '/v2/users/{userId}/teammates', { userId: managerId }, itemIndex);
-	return await replaceTeammates(ctx, { managerId, path, itemIndex }, (current) => changeMembership(current, given, change));
+	const path = harvestPath(
+		ctx.getNode(),
+		'/v2/users/{userId}/teammates',
+		{ userId: managerId },
+		itemIndex,
+	);
+	return await replaceTeammates(ctx, { managerId, path, itemIndex }, (current) =>
+		changeMembership(current, given, change),
+	);
 }

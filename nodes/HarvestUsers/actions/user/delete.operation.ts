@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { harvestPath } from '../../transport';
 import { deleteOptions, userLocator } from '../shared/common.descriptions';
@@ -33,7 +38,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		deletePath: path,
 		noun: 'user',
 		// Archiving is Harvest's is_active: false on the same record.
-		archive: options.archiveIfNotDeletable === true ? { path, body: { is_active: false } } : undefined,
+		archive:
+			options.archiveIfNotDeletable === true ? { path, body: { is_active: false } } : undefined,
 		whenBlocked:
 			'Archive the user instead: use the Archive operation, or turn on Options → "Archive Instead If Not Deletable".',
 	});

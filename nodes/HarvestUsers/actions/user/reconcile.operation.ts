@@ -8,9 +8,18 @@ import {
 } from 'n8n-workflow';
 
 import { harvestList, requireWholeRoster, settings, toId } from '../../transport';
-import { additionalUserFields, provisioningOptions, syncUserFieldOptions } from './fields/user.descriptions';
+import {
+	additionalUserFields,
+	provisioningOptions,
+	syncUserFieldOptions,
+} from './fields/user.descriptions';
 import { applySteps } from './provisioning/apply';
-import { checkArchiveGuard, DEFAULT_ARCHIVE_LIMITS, readArchiveLimits, type ArchiveLimits } from './provisioning/guard';
+import {
+	checkArchiveGuard,
+	DEFAULT_ARCHIVE_LIMITS,
+	readArchiveLimits,
+	type ArchiveLimits,
+} from './provisioning/guard';
 import {
 	planReconcile,
 	type PersonPlan,
@@ -66,7 +75,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		placeholder: 'e.g. Nathan',
 		default: '={{ $json.first_name ?? $json.firstName }}',
-		description: 'Used to create the user; when empty for a person, their current value in Harvest is kept',
+		description:
+			'Used to create the user; when empty for a person, their current value in Harvest is kept',
 	},
 	{
 		displayName: 'Last Name',
@@ -74,7 +84,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		placeholder: 'e.g. Smith',
 		default: '={{ $json.last_name ?? $json.lastName }}',
-		description: 'Used to create the user; when empty for a person, their current value in Harvest is kept',
+		description:
+			'Used to create the user; when empty for a person, their current value in Harvest is kept',
 	},
 	{
 		...additionalUserFields,
@@ -130,11 +141,17 @@ export const description = updateDisplayOptions(displayOptions, properties);
  * write per change. Nothing is written in a dry run, or when the archive guard trips. Failures of
  * single people do not stop the others (see "Provision from your HR system" in the README).
  */
-export async function executeAll(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function executeAll(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await reconcile(this, items);
 }
 
-async function reconcile(ctx: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function reconcile(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const forced = forcedDryRun(ctx);
 	const dryRun = forced || (ctx.getNodeParameter('dryRun', 0, true) as boolean);
 	const options = readReconcileOptions(ctx);
@@ -149,7 +166,11 @@ async function reconcile(ctx: IExecuteFunctions, items: INodeExecutionData[]): P
 
 	const failures = steps.filter((step) => step.failure);
 	if (failures.length > 0 && !dryRun && !ctx.continueOnFail()) {
-		throw failedChangesError(ctx.getNode(), failures, writes.filter((step) => !step.failure).length);
+		throw failedChangesError(
+			ctx.getNode(),
+			failures,
+			writes.filter((step) => !step.failure).length,
+		);
 	}
 	return reportItems({
 		dryRun,
@@ -169,7 +190,9 @@ function readReconcileOptions(ctx: IExecuteFunctions): ReconcileOptions {
 	return {
 		archiveMissing,
 		restoreArchived: ctx.getNodeParameter('options.restoreArchived', 0, false) as boolean,
-		protectedEmails: archiveMissing ? toStringList(ctx.getNodeParameter('protectedEmails', 0, '')) : [],
+		protectedEmails: archiveMissing
+			? toStringList(ctx.getNodeParameter('protectedEmails', 0, ''))
+			: [],
 	};
 }
 
@@ -185,14 +208,19 @@ async function planAgainstHarvest(
 	// The role check first: with less than an Administrator's token the roster below would be partial.
 	const me = await requireWholeRoster(ctx, {
 		what: 'Reconcile With Roster',
-		instead: 'to change only the people this user may see, use User → Update with each user picked from the list or by ID',
+		instead:
+			'to change only the people this user may see, use User → Update with each user picked from the list or by ID',
 	});
 	const users = await harvestList(ctx, { path: '/v2/users', key: 'users' });
 	const reads = 1 + Math.max(1, Math.ceil(users.length / settings.pageSize));
 	return { plan: planReconcile(roster, users, { ...options, selfId: toId(me.id) }), reads };
 }
 
-function stopIfTooManyArchives(ctx: IExecuteFunctions, archives: PersonPlan[], activeCount: number): void {
+function stopIfTooManyArchives(
+	ctx: IExecuteFunctions,
+	archives: PersonPlan[],
+	activeCount: number,
+): void {
 	let limits: ArchiveLimits;
 	try {
 		limits = readArchiveLimits(
@@ -200,7 +228,9 @@ function stopIfTooManyArchives(ctx: IExecuteFunctions, archives: PersonPlan[], a
 			ctx.getNodeParameter('maxArchivePercent', 0, DEFAULT_ARCHIVE_LIMITS.maxArchivePercent),
 		);
 	} catch (error) {
-		throw new NodeOperationError(ctx.getNode(), (error as Error).message, { description: 'Nothing was written. Fix the field and run again.' });
+		throw new NodeOperationError(ctx.getNode(), (error as Error).message, {
+			description: 'Nothing was written. Fix the field and run again.',
+		});
 	}
 	const verdict = checkArchiveGuard(archives.length, activeCount, limits);
 	if (verdict.tripped) throw tooManyArchivesError(ctx.getNode(), verdict, archives);

@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { harvestPath, harvestRequest } from '../../transport';
 import { userLocator } from '../shared/common.descriptions';
@@ -25,8 +30,18 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Restore is the PATCH that archived them, with is_active true again; their projects stay gone. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const path = harvestPath(this.getNode(), '/v2/users/{userId}', { userId: (await readUserTarget(this, itemIndex)).id }, itemIndex);
-	const user = await harvestRequest(this, { method: 'PATCH', path, body: { is_active: true }, itemIndex });
+	const path = harvestPath(
+		this.getNode(),
+		'/v2/users/{userId}',
+		{ userId: (await readUserTarget(this, itemIndex)).id },
+		itemIndex,
+	);
+	const user = await harvestRequest(this, {
+		method: 'PATCH',
+		path,
+		body: { is_active: true },
+		itemIndex,
+	});
 	await refreshKnownUser(this, user);
 	return { ...userShaper(this, itemIndex, false)(user), warning: PROJECTS_NOT_RESTORED_WARNING };
 }

@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { harvestPath, harvestRequest } from '../../transport';
 import { checkInput } from '../shared/checkInput';
@@ -48,14 +53,20 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const toolUse = isToolUse(this, itemIndex);
 	const raw = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const given = checkInput(this, itemIndex, () => givenUpdateFields(raw, toolUse), 'Nothing was sent to Harvest.');
+	const given = checkInput(
+		this,
+		itemIndex,
+		() => givenUpdateFields(raw, toolUse),
+		'Nothing was sent to Harvest.',
+	);
 	const body = readUserBody(this, given, 'update', itemIndex);
 	if (!toolUse) {
 		checkInput(
 			this,
 			itemIndex,
 			() => {
-				if (Object.keys(body).length === 0) throw new Error('Nothing to update: no field was added');
+				if (Object.keys(body).length === 0)
+					throw new Error('Nothing to update: no field was added');
 			},
 			'Add at least one field under "Update Fields".',
 		);
@@ -66,10 +77,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!toolUse && nodeVersion(this) < 1.2) {
 		return await harvestRequest(this, { method: 'PATCH', path, body, itemIndex });
 	}
-	const current = target.user ?? (await harvestRequest<IDataObject>(this, { method: 'GET', path, itemIndex }));
+	const current =
+		target.user ?? (await harvestRequest<IDataObject>(this, { method: 'GET', path, itemIndex }));
 	const plan = planUpdate(body, current, given);
 	if (Object.keys(plan.body).length === 0) return shape(current);
-	const user = await harvestRequest<IDataObject>(this, { method: 'PATCH', path, body: plan.body, itemIndex });
+	const user = await harvestRequest<IDataObject>(this, {
+		method: 'PATCH',
+		path,
+		body: plan.body,
+		itemIndex,
+	});
 	await refreshKnownUser(this, user);
 	return shape(user);
 }

@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { changesForPeople } from '../../display/changes';
 import { requireWholeRoster } from '../../transport';
@@ -15,7 +20,8 @@ export const option: OperationOption = {
 	name: 'Create or Update',
 	value: 'upsert',
 	action: 'Create or update a user by email',
-	description: 'Create a new user unless one has this email (matched by email, any letter case), or update the current one if it already exists (upsert)',
+	description:
+		'Create a new user unless one has this email (matched by email, any letter case), or update the current one if it already exists (upsert)',
 };
 
 export const recordParameter = 'email';
@@ -37,7 +43,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		placeholder: 'e.g. Nathan',
 		default: '',
-		description: 'Needed when the user is created; left empty, an existing user\'s value is kept',
+		description: "Needed when the user is created; left empty, an existing user's value is kept",
 	},
 	{
 		displayName: 'Last Name',
@@ -45,7 +51,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		placeholder: 'e.g. Smith',
 		default: '',
-		description: 'Needed when the user is created; left empty, an existing user\'s value is kept',
+		description: "Needed when the user is created; left empty, an existing user's value is kept",
 	},
 	{
 		...additionalUserFields,
@@ -70,10 +76,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		() => desiredUser(readPersonFields(this, itemIndex)),
 		'Nothing was sent to Harvest. Fix the field and run the item again.',
 	);
-	const restoreArchived = this.getNodeParameter('options.restoreArchived', itemIndex, false) as boolean;
+	const restoreArchived = this.getNodeParameter(
+		'options.restoreArchived',
+		itemIndex,
+		false,
+	) as boolean;
 	await requireWholeRoster(this, {
 		what: 'Create or Update',
-		instead: "to change people this user may see, use User → Update with the user picked from the list or by ID",
+		instead:
+			'to change people this user may see, use User → Update with the user picked from the list or by ID',
 		itemIndex,
 	});
 	const matches = await knownUsersWithEmail(this, desired.email, itemIndex);

@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { harvestPath, harvestRequest } from '../../transport';
 import { projectLocator, userLocator } from '../shared/common.descriptions';
@@ -37,7 +42,12 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const projectId = readProjectId(this, itemIndex);
-	const path = harvestPath(this.getNode(), '/v2/projects/{projectId}/user_assignments', { projectId }, itemIndex);
+	const path = harvestPath(
+		this.getNode(),
+		'/v2/projects/{projectId}/user_assignments',
+		{ projectId },
+		itemIndex,
+	);
 	const fields = readCollectionBody(this, itemIndex, 'additionalFields', userAssignmentBody);
 	checkInput(this, itemIndex, () => requireCustomRateUsable(fields, true));
 	const body = { user_id: await readUserId(this, itemIndex), ...fields };
@@ -46,6 +56,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path,
 		body,
 		itemIndex,
-		checkHint: "Check the project's user assignments (Get Many, scope One Project) for this user before running this item again.",
+		checkHint:
+			"Check the project's user assignments (Get Many, scope One Project) for this user before running this item again.",
 	});
 }

@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { harvestPath } from '../../transport';
 import { deleteOptions, projectLocator } from '../shared/common.descriptions';
@@ -19,7 +24,10 @@ export const recordParameter = 'projectId';
 const properties: INodeProperties[] = [
 	projectLocator,
 	userAssignmentIdField,
-	{ ...deleteOptions, hint: 'An archived assignment keeps the user on the project, but they can no longer track time to it' },
+	{
+		...deleteOptions,
+		hint: 'An archived assignment keeps the user on the project, but they can no longer track time to it',
+	},
 ];
 
 const displayOptions = { show: { resource: ['userAssignment'], operation: ['delete'] } };
@@ -27,9 +35,21 @@ const displayOptions = { show: { resource: ['userAssignment'], operation: ['dele
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const ids = { projectId: readProjectId(this, itemIndex), userAssignmentId: readLocatorId(this, 'userAssignmentId', 'User Assignment ID', itemIndex) };
-	const path = harvestPath(this.getNode(), '/v2/projects/{projectId}/user_assignments/{userAssignmentId}', ids, itemIndex);
-	const archive = this.getNodeParameter('options.archiveIfNotDeletable', itemIndex, false) as boolean;
+	const ids = {
+		projectId: readProjectId(this, itemIndex),
+		userAssignmentId: readLocatorId(this, 'userAssignmentId', 'User Assignment ID', itemIndex),
+	};
+	const path = harvestPath(
+		this.getNode(),
+		'/v2/projects/{projectId}/user_assignments/{userAssignmentId}',
+		ids,
+		itemIndex,
+	);
+	const archive = this.getNodeParameter(
+		'options.archiveIfNotDeletable',
+		itemIndex,
+		false,
+	) as boolean;
 	return await deleteOrArchive(this, itemIndex, {
 		id: ids.userAssignmentId,
 		deletePath: path,

@@ -4,7 +4,7 @@ import {
 	assignmentActiveField,
 	assignmentBudgetField,
 	assignmentHourlyRateField,
-} from '../shared/common.descriptions';
+} from '../shared/assignment.descriptions';
 import type { FieldMapping } from '../shared/fieldMap';
 
 /** The user assignment picked on the chosen project, or given by ID (a bare ID from an older workflow too). */
@@ -30,7 +30,13 @@ export const userAssignmentIdField: INodeProperties = {
 			type: 'string',
 			placeholder: 'e.g. 125068553',
 			validation: [
-				{ type: 'regex', properties: { regex: '^\\s*[1-9][0-9]*\\s*$', errorMessage: 'A Harvest user assignment ID is a positive whole number' } },
+				{
+					type: 'regex',
+					properties: {
+						regex: '^\\s*[1-9][0-9]*\\s*$',
+						errorMessage: 'A Harvest user assignment ID is a positive whole number',
+					},
+				},
 			],
 		},
 	],

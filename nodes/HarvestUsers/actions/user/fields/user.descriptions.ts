@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { timezoneOptions } from '../../../rules/timezones';
+import { accessRoleField, managerPermissionsField } from './accessRole.descriptions';
 
 /**
  * The user fields a person fills in on Create, Update, Create or Update and Reconcile. Rates
@@ -8,39 +9,6 @@ import { timezoneOptions } from '../../../rules/timezones';
  * documented PATCH (late 2024), so an update must go through the rate endpoints instead.
  * Collections list their fields in display-name order, as n8n's own nodes do.
  */
-
-const accessRoleField: INodeProperties = {
-	displayName: 'Access Role',
-	name: 'accessRole',
-	type: 'options',
-	options: [
-		{ name: 'Administrator', value: 'administrator', description: 'Full access to everything in the account' },
-		{ name: 'Manager', value: 'manager', description: 'Manages their teammates and projects, with the extra permissions below' },
-		{ name: 'Member', value: 'member', description: 'Tracks their own time and expenses' },
-	],
-	default: 'member',
-	description:
-		"The user's base permission level in Harvest. Sent together with Manager Permissions: Harvest replaces the whole list of access roles.",
-};
-
-const managerPermissionsField: INodeProperties = {
-	displayName: 'Manager Permissions',
-	name: 'managerPermissions',
-	type: 'multiOptions',
-	options: [
-		{ name: 'Create Projects', value: 'project_creator', description: 'Create projects, and edit the projects they manage' },
-		{ name: 'Draft Invoices', value: 'managed_projects_invoice_drafter', description: 'Create and edit draft invoices for managed projects' },
-		{ name: 'Manage Clients and Tasks', value: 'client_and_task_manager', description: 'Create and edit clients and tasks' },
-		{ name: 'Manage Estimates', value: 'estimates_manager', description: 'Create and edit estimates' },
-		{ name: 'Manage Invoices', value: 'managed_projects_invoice_manager', description: 'Create, edit and send invoices for managed projects' },
-		{ name: 'Manage Time and Expenses', value: 'time_and_expenses_manager', description: 'Create and edit time and expenses of the people they manage' },
-		{ name: 'See and Edit Billable Rates', value: 'billable_rates_manager', description: 'See and edit billable rates of projects and people' },
-	],
-	default: [],
-	description: 'Extra permissions; Harvest grants them only to users whose access role is Manager',
-	// Offered only where it applies; an expression in Access Role shows it too (n8n cannot tell yet)
-	displayOptions: { show: { accessRole: ['manager'] } },
-};
 
 const businessRolesField: INodeProperties = {
 	displayName: 'Business Role Names or IDs',
@@ -60,7 +28,8 @@ const weeklyCapacityField: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. 37.5, or map it: {{ $json.hours }}',
-	description: 'Hours a week the user is available, from 0 to 168 in half-hour steps (e.g. 37.5). Added but left empty, the item fails and says so.',
+	description:
+		'Hours a week the user is available, from 0 to 168 in half-hour steps (e.g. 37.5). Added but left empty, the item fails and says so.',
 };
 
 /** A fixed list (n8n's guideline: static options, no request); an expression may still give any other Harvest name. */
@@ -70,7 +39,8 @@ const timezoneField: INodeProperties = {
 	type: 'options',
 	options: timezoneOptions(),
 	default: 'UTC',
-	description: 'Harvest\'s timezone name (e.g. "Berlin", not "Europe/Berlin"); the IANA name is shown under each',
+	description:
+		'Harvest\'s timezone name (e.g. "Berlin", not "Europe/Berlin"); the IANA name is shown under each',
 };
 
 const isContractorField: INodeProperties = {
@@ -103,7 +73,8 @@ const defaultHourlyRateField: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. 125, or map it from the input',
-	description: "The user's default billable rate per hour. Change it later with the Billable Rate resource.",
+	description:
+		"The user's default billable rate per hour. Change it later with the Billable Rate resource.",
 };
 
 const costRateField: INodeProperties = {
@@ -112,7 +83,8 @@ const costRateField: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. 125, or map it from the input',
-	description: "The user's cost to the company per hour. Change it later with the Cost Rate resource.",
+	description:
+		"The user's cost to the company per hour. Change it later with the Cost Rate resource.",
 };
 
 /** harvest-observed-2.md §1.1: POST /v2/users takes and returns telephone, PATCH too (the API reference lists neither). */

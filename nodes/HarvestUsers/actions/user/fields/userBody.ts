@@ -43,15 +43,18 @@ const LABELS: Record<string, string> = {
 const NUMBER_FIELDS = ['weeklyCapacity', 'defaultHourlyRate', 'costRate'];
 
 function requireText(value: unknown, label: string): string {
-	if (typeof value === 'object' && value !== null) throw new Error(`${label} must be text, got ${typeName(value)}`);
-	const text = typeof value === 'string' || typeof value === 'number' ? cleanText(String(value)) : '';
+	if (typeof value === 'object' && value !== null)
+		throw new Error(`${label} must be text, got ${typeName(value)}`);
+	const text =
+		typeof value === 'string' || typeof value === 'number' ? cleanText(String(value)) : '';
 	if (!text) throw new Error(`${label} cannot be empty`);
 	return text;
 }
 
 /** Text that may be empty: an empty Telephone on Update clears it (Harvest holds "" when unset). */
 function optionalText(value: unknown, label: string): string {
-	if (typeof value === 'object' && value !== null) throw new Error(`${label} must be text, got ${typeName(value)}`);
+	if (typeof value === 'object' && value !== null)
+		throw new Error(`${label} must be text, got ${typeName(value)}`);
 	return typeof value === 'string' || typeof value === 'number' ? cleanText(String(value)) : '';
 }
 
@@ -63,7 +66,9 @@ function requireBoolean(value: unknown, label: string): boolean {
 
 function convert(key: string, value: unknown): string | number | boolean | string[] {
 	if (NUMBER_FIELDS.includes(key) && typeof value === 'string' && value.trim() === '') {
-		throw new Error(`${LABELS[key]} was added but is empty: fill it in or map it from the input (e.g. {{ $json.hours }}), or remove the field`);
+		throw new Error(
+			`${LABELS[key]} was added but is empty: fill it in or map it from the input (e.g. {{ $json.hours }}), or remove the field`,
+		);
 	}
 	switch (key) {
 		case 'email':
@@ -110,7 +115,10 @@ export function toUserBody(fields: IDataObject, mode: 'create' | 'update'): IDat
 				'Manager Permissions need the Access Role too: Harvest replaces all access roles at once, so add Access Role "Manager" to the update',
 			);
 		}
-		body.access_roles = buildAccessRoles(hasRole ? fields.accessRole : 'member', fields.managerPermissions ?? []);
+		body.access_roles = buildAccessRoles(
+			hasRole ? fields.accessRole : 'member',
+			fields.managerPermissions ?? [],
+		);
 	}
 	return body;
 }

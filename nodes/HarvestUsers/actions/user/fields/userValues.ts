@@ -30,7 +30,8 @@ const MANAGER_PERMISSION_LABELS: Record<(typeof MANAGER_PERMISSIONS)[number], st
 	estimates_manager: 'Manage Estimates',
 };
 
-const permissionLabel = (value: string): string => MANAGER_PERMISSION_LABELS[value as keyof typeof MANAGER_PERMISSION_LABELS] ?? value;
+const permissionLabel = (value: string): string =>
+	MANAGER_PERMISSION_LABELS[value as keyof typeof MANAGER_PERMISSION_LABELS] ?? value;
 
 /** Harvest derives this one from teammate assignments; it is ignored when comparing or sending. */
 export const DERIVED_ACCESS_ROLES = ['people_manager'];
@@ -40,7 +41,8 @@ export function capacityHoursToSeconds(hours: unknown): number {
 	const value = typeof hours === 'string' && hours.trim() !== '' ? Number(hours) : hours;
 	if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 168) {
 		// Harvest's own weekly_capacity counts seconds; a value copied from it is named as such.
-		const seconds = typeof value === 'number' && value > 168 && value % 1800 === 0 && value <= 168 * 3600;
+		const seconds =
+			typeof value === 'number' && value > 168 && value % 1800 === 0 && value <= 168 * 3600;
 		throw new Error(
 			seconds
 				? `Weekly Capacity (Hours) takes hours, got ${value}, which looks like Harvest's weekly_capacity in seconds: send ${value / 3600} (weekly_capacity_hours)`
@@ -58,15 +60,23 @@ export function capacityHoursToSeconds(hours: unknown): number {
  * Harvest's 422 for this does not say which part is wrong.
  */
 export function buildAccessRoles(base: unknown, extras: unknown = []): string[] {
-	const baseRole = String(base ?? '').trim().toLowerCase();
+	const baseRole = String(base ?? '')
+		.trim()
+		.toLowerCase();
 	if (!BASE_ACCESS_ROLES.includes(baseRole as BaseAccessRole)) {
-		throw new Error(`Access Role must be Administrator, Manager or Member, got ${JSON.stringify(base)}`);
+		throw new Error(
+			`Access Role must be Administrator, Manager or Member, got ${JSON.stringify(base)}`,
+		);
 	}
 	const permissions = toStringList(extras).map((p) => p.toLowerCase());
-	const unknown = permissions.filter((p) => !(MANAGER_PERMISSIONS as readonly string[]).includes(p));
+	const unknown = permissions.filter(
+		(p) => !(MANAGER_PERMISSIONS as readonly string[]).includes(p),
+	);
 	if (unknown.length) {
 		// Only an expression can give an unknown one, so the values are named beside their labels
-		const allowed = MANAGER_PERMISSIONS.map((p) => `${MANAGER_PERMISSION_LABELS[p]} = ${p}`).join(', ');
+		const allowed = MANAGER_PERMISSIONS.map((p) => `${MANAGER_PERMISSION_LABELS[p]} = ${p}`).join(
+			', ',
+		);
 		throw new Error(
 			`Unknown manager permission${unknown.length > 1 ? 's' : ''} ${unknown.map((p) => JSON.stringify(p)).join(', ')}. Use the names shown in Manager Permissions, or in an expression their values: ${allowed}`,
 		);
@@ -93,7 +103,10 @@ export function parseAccessRoles(value: unknown): string[] {
 			`Access roles need exactly one of administrator, manager or member, got ${JSON.stringify(value)}`,
 		);
 	}
-	return buildAccessRoles(bases[0], list.filter((r) => r !== bases[0]));
+	return buildAccessRoles(
+		bases[0],
+		list.filter((r) => r !== bases[0]),
+	);
 }
 
 /** Business roles (free text labels): a list or a comma-separated string, trimmed, no duplicates. */
@@ -116,11 +129,14 @@ export function comparableUserValue(field: string, value: unknown): unknown {
 		const roles = toStringList(value).map((r) => r.toLowerCase());
 		return [...new Set(roles.filter((r) => !DERIVED_ACCESS_ROLES.includes(r)))].sort();
 	}
-	if (field === 'weekly_capacity') return value === null || value === undefined || value === '' ? null : Number(value);
+	if (field === 'weekly_capacity')
+		return value === null || value === undefined || value === '' ? null : Number(value);
 	if (typeof value === 'string') return comparableText(value);
 	return value ?? null;
 }
 
 export function sameUserValue(field: string, a: unknown, b: unknown): boolean {
-	return JSON.stringify(comparableUserValue(field, a)) === JSON.stringify(comparableUserValue(field, b));
+	return (
+		JSON.stringify(comparableUserValue(field, a)) === JSON.stringify(comparableUserValue(field, b))
+	);
 }

@@ -12,13 +12,19 @@ import type { Step } from './steps';
  * Sends the one request a plan needs (POST for a create, PATCH otherwise) and returns the user as
  * Harvest has it afterwards. A plan without a body sends nothing.
  */
-export async function sendPlan(ctx: IExecuteFunctions, plan: PersonPlan, itemIndex?: number): Promise<IDataObject> {
+export async function sendPlan(
+	ctx: IExecuteFunctions,
+	plan: PersonPlan,
+	itemIndex?: number,
+): Promise<IDataObject> {
 	if (!plan.body) return plan.current ?? {};
 	if (plan.action === 'restored') return await restoreThenChange(ctx, plan, itemIndex);
 	const creating = plan.action === 'created';
 	return await harvestRequest<IDataObject>(ctx, {
 		method: creating ? 'POST' : 'PATCH',
-		path: creating ? '/v2/users' : harvestPath(ctx.getNode(), '/v2/users/{userId}', { userId: plan.current?.id }, itemIndex),
+		path: creating
+			? '/v2/users'
+			: harvestPath(ctx.getNode(), '/v2/users/{userId}', { userId: plan.current?.id }, itemIndex),
 		body: plan.body,
 		itemIndex,
 		checkHint: creating
@@ -33,19 +39,48 @@ export async function sendPlan(ctx: IExecuteFunctions, plan: PersonPlan, itemInd
  * are right either way. If the second fails, the user stays restored with the old values: the
  * error says so, and a re-run finds them active and sends only the changes.
  */
-async function restoreThenChange(ctx: IExecuteFunctions, plan: PersonPlan, itemIndex?: number): Promise<IDataObject> {
-	const path = harvestPath(ctx.getNode(), '/v2/users/{userId}', { userId: plan.current?.id }, itemIndex);
-	const changes: IDataObject = Object.fromEntries(Object.entries(plan.body as IDataObject).filter(([key]) => key !== 'is_active'));
-	const restored = await harvestRequest<IDataObject>(ctx, { method: 'PATCH', path, body: { is_active: true }, itemIndex });
+async function restoreThenChange(
+	ctx: IExecuteFunctions,
+	plan: PersonPlan,
+	itemIndex?: number,
+): Promise<IDataObject> {
+	const path = harvestPath(
+		ctx.getNode(),
+		'/v2/users/{userId}',
+		{ userId: plan.current?.id },
+		itemIndex,
+	);
+	const changes: IDataObject = Object.fromEntries(
+		Object.entries(plan.body as IDataObject).filter(([key]) => key !== 'is_active'),
+	);
+	const restored = await harvestRequest<IDataObject>(ctx, {
+		method: 'PATCH',
+		path,
+		body: { is_active: true },
+		itemIndex,
+	});
 	if (Object.keys(changes).length === 0) return restored;
 	try {
-		return await harvestRequest<IDataObject>(ctx, { method: 'PATCH', path, body: changes, itemIndex });
+		return await harvestRequest<IDataObject>(ctx, {
+			method: 'PATCH',
+			path,
+			body: changes,
+			itemIndex,
+		});
 	} catch (error) {
 		const { message, description, httpCode } = error as NodeOperationError & { httpCode?: string };
-		const failure = new NodeOperationError(ctx.getNode(), `${plan.email} was restored, but the other changes were not applied: ${message}`, {
-			itemIndex,
-			description: `The user is active again with their old ${Object.keys(changes).join(', ')}. ${description ?? ''} Run again: the user is now found active and only the changes are sent.`.replace(/\s+/g, ' '),
-		});
+		const failure = new NodeOperationError(
+			ctx.getNode(),
+			`${plan.email} was restored, but the other changes were not applied: ${message}`,
+			{
+				itemIndex,
+				description:
+					`The user is active again with their old ${Object.keys(changes).join(', ')}. ${description ?? ''} Run again: the user is now found active and only the changes are sent.`.replace(
+						/\s+/g,
+						' ',
+					),
+			},
+		);
 		throw Object.assign(failure, { httpCode });
 	}
 }
@@ -54,7 +89,11 @@ async function restoreThenChange(ctx: IExecuteFunctions, plan: PersonPlan, itemI
 // without this a second item with the same email would not see the user the first one created.
 const written = new WeakMap<object, Map<string, IDataObject>>();
 
-export async function knownUsersWithEmail(ctx: IExecuteFunctions, email: string, itemIndex: number): Promise<IDataObject[]> {
+export async function knownUsersWithEmail(
+	ctx: IExecuteFunctions,
+	email: string,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const mine = written.get(ctx)?.get(normaliseEmail(email));
 	return mine ? [mine] : await findUsersByEmail(ctx, email, itemIndex);
 }
@@ -95,5 +134,7 @@ async function applyStep(ctx: IExecuteFunctions, step: Step): Promise<void> {
 
 function personKey(plan: PersonPlan | undefined): string | undefined {
 	if (!plan) return undefined;
-	return plan.current?.id !== undefined ? `user:${String(plan.current.id)}` : `email:${normaliseEmail(plan.email)}`;
+	return plan.current?.id !== undefined
+		? `user:${String(plan.current.id)}`
+		: `email:${normaliseEmail(plan.email)}`;
 }

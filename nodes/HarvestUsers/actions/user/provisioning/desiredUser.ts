@@ -28,7 +28,9 @@ const CREATE_ONLY_FIELDS = ['default_hourly_rate', 'cost_rate', 'is_active'];
  * person", never "clear it": a blank capacity must not become 0 hours.
  */
 export function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
 /**

@@ -1,6 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { bareAddress, indexByEmail, isEmail, lookalikeKey, normaliseEmail } from '../../../rules/email';
+import {
+	bareAddress,
+	indexByEmail,
+	isEmail,
+	lookalikeKey,
+	normaliseEmail,
+} from '../../../rules/email';
 import type { DesiredUser } from './desiredUser';
 import { changedValues, creationChanges, diffUser, type Changes } from './diff';
 
@@ -41,7 +47,11 @@ export const PROJECTS_NOT_RESTORED_WARNING =
  * `matches` are the Harvest users with the person's email. Throws a plain Error when the person
  * cannot be provisioned as given.
  */
-export function planPerson(desired: DesiredUser, matches: IDataObject[], options: PlanOptions): PersonPlan {
+export function planPerson(
+	desired: DesiredUser,
+	matches: IDataObject[],
+	options: PlanOptions,
+): PersonPlan {
 	const { email } = desired;
 	if (matches.length > 1) {
 		throw new Error(
@@ -50,7 +60,9 @@ export function planPerson(desired: DesiredUser, matches: IDataObject[], options
 	}
 	const [current] = matches;
 	if (!current) {
-		const missing = (['first_name', 'last_name'] as const).filter((f) => desired.profile[f] === undefined);
+		const missing = (['first_name', 'last_name'] as const).filter(
+			(f) => desired.profile[f] === undefined,
+		);
 		if (missing.length) {
 			throw new Error(
 				`No Harvest user has the email ${email}, and creating one needs a ${missing.map((f) => f.replace('_', ' ')).join(' and a ')}`,
@@ -61,10 +73,17 @@ export function planPerson(desired: DesiredUser, matches: IDataObject[], options
 	}
 	const changes = diffUser(current, desired.profile);
 	if (current.is_active === false) {
-		if (!options.restoreArchived) return { action: 'unchanged', email, current, changes: {}, note: LEFT_ARCHIVED_NOTE };
+		if (!options.restoreArchived)
+			return { action: 'unchanged', email, current, changes: {}, note: LEFT_ARCHIVED_NOTE };
 		// The body holds the restore and the changes; sendPlan restores first, then changes (apply.ts).
 		const restoring: Changes = { is_active: { previous: false, current: true }, ...changes };
-		return { action: 'restored', email, current, body: changedValues(restoring), changes: restoring };
+		return {
+			action: 'restored',
+			email,
+			current,
+			body: changedValues(restoring),
+			changes: restoring,
+		};
 	}
 	if (Object.keys(changes).length === 0) return { action: 'unchanged', email, current, changes };
 	return { action: 'updated', email, current, body: changedValues(changes), changes };
@@ -91,7 +110,9 @@ export interface RosterEntry {
 }
 
 /** Emails that appear on more than one input item, with those items. */
-export function duplicateEmails(roster: RosterEntry[]): Array<{ email: string; itemIndexes: number[] }> {
+export function duplicateEmails(
+	roster: RosterEntry[],
+): Array<{ email: string; itemIndexes: number[] }> {
 	const byKey = new Map<string, RosterEntry[]>();
 	for (const entry of roster) byKey.set(entry.key, [...(byKey.get(entry.key) ?? []), entry]);
 	return [...byKey.values()]
@@ -131,7 +152,11 @@ export interface ReconcilePlan {
 }
 
 /** The whole difference between the roster and Harvest's users. Pure. */
-export function planReconcile(roster: RosterEntry[], users: IDataObject[], options: ReconcileOptions): ReconcilePlan {
+export function planReconcile(
+	roster: RosterEntry[],
+	users: IDataObject[],
+	options: ReconcileOptions,
+): ReconcilePlan {
 	const index = indexByEmail(users);
 	const people: PlannedEntry[] = roster.map(({ itemIndex, email, desired, error }) => {
 		if (!desired) return { itemIndex, email, error: error ?? 'This item could not be read' };
@@ -142,7 +167,9 @@ export function planReconcile(roster: RosterEntry[], users: IDataObject[], optio
 		}
 	});
 
-	const { archives, kept } = options.archiveMissing ? planArchives(roster, users, options) : { archives: [], kept: [] };
+	const { archives, kept } = options.archiveMissing
+		? planArchives(roster, users, options)
+		: { archives: [], kept: [] };
 	return {
 		people,
 		archives,
@@ -157,14 +184,24 @@ export function planReconcile(roster: RosterEntry[], users: IDataObject[], optio
  * email (`Name <x@…>`) keeps the person inside it, and a row whose email names nobody at all
  * (`x@`, `John`) could be anyone, so then nobody is archived on this run.
  */
-function planArchives(roster: RosterEntry[], users: IDataObject[], options: ReconcileOptions): { archives: PersonPlan[]; kept: KeptUser[] } {
+function planArchives(
+	roster: RosterEntry[],
+	users: IDataObject[],
+	options: ReconcileOptions,
+): { archives: PersonPlan[]; kept: KeptUser[] } {
 	// Compared without any non-printing character: whatever slipped past the email rules, nobody
 	// on the input is archived because of an invisible difference.
 	const wanted = new Set(
-		roster.flatMap((entry) => [lookalikeKey(entry.key), lookalikeKey(entry.email), lookalikeKey(bareAddress(entry.email) ?? '')]),
+		roster.flatMap((entry) => [
+			lookalikeKey(entry.key),
+			lookalikeKey(entry.email),
+			lookalikeKey(bareAddress(entry.email) ?? ''),
+		]),
 	);
 	// Names nobody: not decorated around one address, and no address even without its hidden characters
-	const unreadable = roster.some((entry) => bareAddress(entry.email) === undefined && !isEmail(lookalikeKey(entry.email)));
+	const unreadable = roster.some(
+		(entry) => bareAddress(entry.email) === undefined && !isEmail(lookalikeKey(entry.email)),
+	);
 	const protectedKeys = new Set(options.protectedEmails.map(normaliseEmail).filter(Boolean));
 	const archives: PersonPlan[] = [];
 	const kept: KeptUser[] = [];
@@ -172,7 +209,8 @@ function planArchives(roster: RosterEntry[], users: IDataObject[], options: Reco
 		if (user.is_active === false || wanted.has(lookalikeKey(user.email))) continue;
 		const email = String(user.email ?? '');
 		if (protectedKeys.has(normaliseEmail(email))) kept.push({ email, reason: 'protected' });
-		else if (options.selfId !== undefined && user.id === options.selfId) kept.push({ email, reason: 'credential owner' });
+		else if (options.selfId !== undefined && user.id === options.selfId)
+			kept.push({ email, reason: 'credential owner' });
 		else if (unreadable) kept.push({ email, reason: 'unreadable input email' });
 		else archives.push(archivePlan(user));
 	}

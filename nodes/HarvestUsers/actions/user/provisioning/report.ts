@@ -8,7 +8,12 @@ import {
 
 import { changesForPeople } from '../../../display/changes';
 import type { GuardVerdict } from './guard';
-import { PROJECTS_NOT_RESTORED_WARNING, type PersonAction, type PersonPlan, type ReconcilePlan } from './plan';
+import {
+	PROJECTS_NOT_RESTORED_WARNING,
+	type PersonAction,
+	type PersonPlan,
+	type ReconcilePlan,
+} from './plan';
 import { requestsFor, type Step } from './steps';
 
 /**

@@ -29,7 +29,11 @@ export function readRoster(ctx: IExecuteFunctions, items: INodeExecutionData[]):
 			unreadable.push(`item ${itemIndex}: ${hidden}`);
 			return;
 		}
-		const entry: RosterEntry = { itemIndex, key: normaliseEmail(email), email: String(email).trim() };
+		const entry: RosterEntry = {
+			itemIndex,
+			key: normaliseEmail(email),
+			email: String(email).trim(),
+		};
 		try {
 			entry.desired = desiredUser(readPersonFields(ctx, itemIndex));
 		} catch (error) {
@@ -38,6 +42,17 @@ export function readRoster(ctx: IExecuteFunctions, items: INodeExecutionData[]):
 		roster.push(entry);
 	});
 
+	stopOnUnsafeRoster(ctx, roster, withoutEmail, unreadable);
+	return roster;
+}
+
+/** The whole-roster checks: any of them stops the run before a single request. */
+function stopOnUnsafeRoster(
+	ctx: IExecuteFunctions,
+	roster: RosterEntry[],
+	withoutEmail: number[],
+	unreadable: string[],
+): void {
 	if (withoutEmail.length > 0) {
 		throw new NodeOperationError(
 			ctx.getNode(),
@@ -50,9 +65,14 @@ export function readRoster(ctx: IExecuteFunctions, items: INodeExecutionData[]):
 	}
 	if (unreadable.length > 0) {
 		// Matched by what it looks like, such an address could archive the very person it names.
-		throw new NodeOperationError(ctx.getNode(), `The input holds emails that cannot be matched safely: ${unreadable.slice(0, 5).join('; ')}${unreadable.length > 5 ? '; …' : ''}`, {
-			description: 'Nothing was sent to Harvest. Remove the hidden characters in the HR system or in a step before this node, then run again.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The input holds emails that cannot be matched safely: ${unreadable.slice(0, 5).join('; ')}${unreadable.length > 5 ? '; …' : ''}`,
+			{
+				description:
+					'Nothing was sent to Harvest. Remove the hidden characters in the HR system or in a step before this node, then run again.',
+			},
+		);
 	}
 	const duplicates = duplicateEmails(roster);
 	if (duplicates.length > 0) {
@@ -68,5 +88,4 @@ export function readRoster(ctx: IExecuteFunctions, items: INodeExecutionData[]):
 			},
 		);
 	}
-	return roster;
 }

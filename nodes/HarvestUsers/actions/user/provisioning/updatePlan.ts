@@ -17,7 +17,10 @@ import { changedValues, diffUser, type Changes } from './diff';
 export function givenUpdateFields(fields: IDataObject, toolUse: boolean): IDataObject {
 	const given = toolUse ? withoutBlanks(fields) : { ...fields };
 	if (given.accessRole !== undefined && toStringList(given.accessRole).length > 1) {
-		const [base, ...extras] = parseAccessRoles([...toStringList(given.accessRole), ...toStringList(given.managerPermissions)]);
+		const [base, ...extras] = parseAccessRoles([
+			...toStringList(given.accessRole),
+			...toStringList(given.managerPermissions),
+		]);
 		given.accessRole = base;
 		given.managerPermissions = extras;
 	}
@@ -28,14 +31,21 @@ export function givenUpdateFields(fields: IDataObject, toolUse: boolean): IDataO
  * An Access Role given without Manager Permissions keeps a manager's current permissions when the
  * base role stays the same (Harvest would otherwise drop them, as it replaces the whole list).
  */
-function keepPermissions(body: IDataObject, current: IDataObject, permissionsGiven: boolean): IDataObject {
+function keepPermissions(
+	body: IDataObject,
+	current: IDataObject,
+	permissionsGiven: boolean,
+): IDataObject {
 	const wanted = body.access_roles as string[] | undefined;
 	if (!wanted || permissionsGiven) return body;
 	const currentRoles = toStringList(current.access_roles)
 		.map((role) => role.toLowerCase())
 		.filter((role) => !DERIVED_ACCESS_ROLES.includes(role));
 	if (wanted[0] !== 'manager' || !currentRoles.includes('manager')) return body;
-	return { ...body, access_roles: ['manager', ...currentRoles.filter((role) => role !== 'manager')] };
+	return {
+		...body,
+		access_roles: ['manager', ...currentRoles.filter((role) => role !== 'manager')],
+	};
 }
 
 export interface UpdatePlan {
@@ -45,7 +55,11 @@ export interface UpdatePlan {
 }
 
 /** The update body reduced to what differs from `current`, so an unchanged value is never sent. */
-export function planUpdate(body: IDataObject, current: IDataObject, given: IDataObject): UpdatePlan {
+export function planUpdate(
+	body: IDataObject,
+	current: IDataObject,
+	given: IDataObject,
+): UpdatePlan {
 	const permissionsGiven = given.managerPermissions !== undefined;
 	const changes = diffUser(current, keepPermissions(body, current, permissionsGiven));
 	return { body: changedValues(changes), changes };
