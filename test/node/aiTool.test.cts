@@ -501,7 +501,7 @@ describe('the node as an AI tool', () => {
 				typeVersion: 1.2,
 			});
 			expect(error?.message).toBe(
-				'No Harvest user has the email nobody@example.com: send the email of an existing user, or list users (Get many users) to find the right one',
+				'No Harvest user has the email nobody@example.com: send the email of an existing user (User → Get Many lists them)',
 			);
 		});
 

@@ -346,7 +346,7 @@ describe('user operations', () => {
 				credentials: admin(),
 			});
 			expect(error?.message).toBe(
-				'No Harvest user has the email nobody@example.com: send the email of an existing user, or list users (Get many users) to find the right one',
+				'No Harvest user has the email nobody@example.com: send the email of an existing user (User → Get Many lists them)',
 			);
 			expect(calls(sandbox())).toEqual(['GET /v2/users/me', 'GET /v2/users']);
 		});

@@ -30,7 +30,10 @@ describe('one vocabulary', () => {
 			credentials: patCredential(sandbox()),
 		});
 		expect(status).toBe('error');
-		expect(error?.message).toBe('No Harvest user has the email nobody.here@example.com');
+		// The message says what to send instead (issue 20), naming operations as the editor does.
+		expect(error?.message).toBe(
+			'No Harvest user has the email nobody.here@example.com: send the email of an existing user (User → Get Many lists them)',
+		);
 		expect(error?.description).toMatch(/use Create or Update to create the user/);
 		expect(error?.description).not.toMatch(/Upsert/);
 		const editorNames = (await operationOptions()).map((o) => o.name);

@@ -9,8 +9,13 @@ import { Linter } from 'eslint';
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import tseslint from 'typescript-eslint';
 
-// No type declarations ship with the plugin; only its rules and its `nodes` rule set are used.
-const n8nNodesBase = require('eslint-plugin-n8n-nodes-base') as {
+// The plugin comes with @n8n/node-cli (n8n-node lint's own copy, so the same version as the
+// lint); no type declarations ship with it: only its rules and its `nodes` rule set are used.
+const n8nNodesBase = require(
+	require.resolve('eslint-plugin-n8n-nodes-base', {
+		paths: [require.resolve('@n8n/node-cli/eslint')],
+	}),
+) as {
 	configs: { nodes: { rules: Linter.RulesRecord } };
 };
 

@@ -171,7 +171,7 @@ export async function readUserTarget(
 	throw new NodeOperationError(
 		ctx.getNode(),
 		matches.length === 0
-			? `No Harvest user has the email ${text}: send the email of an existing user, or list users (Get many users) to find the right one`
+			? `No Harvest user has the email ${text}: send the email of an existing user (User → Get Many lists them)`
 			: `${matches.length} Harvest users have the email ${text}: send one of their IDs instead (${matches.map((u) => u.id).join(', ')})`,
 		{
 			itemIndex,
