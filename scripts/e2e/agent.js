@@ -25,6 +25,7 @@ const SIMPLIFIED = [
 	'is_contractor',
 	'last_name',
 	'roles',
+	'telephone',
 	'timezone',
 	'weekly_capacity_hours',
 ];
