@@ -109,13 +109,36 @@ function findCode(error: unknown): string | undefined {
 	const codes: string[] = [];
 	const walk = (e: unknown, depth: number): void => {
 		if (!e || typeof e !== 'object' || depth > 6) return;
-		const { code, cause, errors } = e as { code?: unknown; cause?: unknown; errors?: unknown };
-		if (typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code)) codes.push(code);
+		const { code, httpCode, cause, errors } = e as Record<string, unknown>;
+		// n8n-workflow 1.x's NodeApiError drops the original error but keeps its code as `httpCode`.
+		for (const c of [code, httpCode])
+			if (typeof c === 'string' && /^[A-Z][A-Z0-9_]+$/.test(c)) codes.push(c);
 		walk(cause, depth + 1);
 		if (Array.isArray(errors)) walk(errors[0], depth + 1);
 	};
 	walk(error, 0);
-	return [...codes].reverse().find((code) => classifyNetworkCode(code)) ?? codes[0];
+	const known = [...codes].reverse().find((code) => classifyNetworkCode(code));
+	return known ?? codeFromMessages(error) ?? codes[0];
+}
+
+/**
+ * n8n-workflow 1.x: when the answer's body fails after a 2xx status line, NodeApiError keeps
+ * neither the error nor its code (`httpCode` is then the status, "200"), only the original
+ * messages (`messages`). These are axios' and zlib's own fixed texts, mapped back to the codes
+ * that n8n 2.x keeps on the `cause` chain, so both versions read the same failure the same way.
+ */
+const CODES_BY_MESSAGE: ReadonlyArray<[RegExp, string]> = [
+	[/stream has been aborted/i, 'ERR_BAD_RESPONSE'],
+	[/incorrect header check|invalid (block type|distance|stored block)/i, 'Z_DATA_ERROR'],
+	[/unexpected end of file/i, 'Z_BUF_ERROR'],
+];
+
+function codeFromMessages(error: unknown): string | undefined {
+	const { messages, message } = (error ?? {}) as { messages?: unknown; message?: unknown };
+	const texts = [...(Array.isArray(messages) ? messages : []), message].map(String);
+	for (const [pattern, code] of CODES_BY_MESSAGE)
+		if (texts.some((text) => pattern.test(text))) return code;
+	return undefined;
 }
 
 function isTimeoutMessage(error: unknown): boolean {
