@@ -33,11 +33,8 @@ const RUNS_NODES = [
 	'<rootDir>/test/compat/**/*.test.cts',
 	'<rootDir>/test/foundation.test.cts',
 	'<rootDir>/test/description.test.cts',
+	'<rootDir>/test/oauth2.test.cts',
 ];
-// Not on 1.x: test/oauth2.test.cts. n8n 1.x refreshes an OAuth2 token only when the request throws
-// on 401 and knows no `except` list, so today the transport sends the 401 twice before the refresh
-// and reads a refused refresh token (EAUTH) as a broken connection: a known gap, documented in
-// docs/compatibility.md, not hidden by a weaker assertion.
 
 const compat = {
 	...base,

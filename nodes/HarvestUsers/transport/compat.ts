@@ -1,4 +1,5 @@
-import { NodeOperationError } from 'n8n-workflow';
+import * as n8nWorkflow from 'n8n-workflow';
+import { NodeOperationError, type IHttpRequestOptions } from 'n8n-workflow';
 
 import type { HarvestContext } from './types';
 
@@ -51,4 +52,30 @@ export function assertFullResponse(ctx: HarvestContext, raw: unknown): void {
 			'its HTTP helper answered without the status code and headers it was asked for (returnFullResponse).',
 		);
 	}
+}
+
+/**
+ * Whether n8n's HTTP helper can be asked to throw on one status only (`ignoreHttpStatusErrors:
+ * { ignore: true, except: [401] }`), as n8n 2.x can. n8n 1.x reads the option as true/false. A
+ * node cannot ask n8n-core its version, but n8n-core ships with the n8n-workflow of the same
+ * release, and the 2.x line of n8n-workflow exports N8N_NODES_API_VERSION, which 1.x does not.
+ * A wrong answer loses nothing: send.ts asks again when a 401 comes back without being thrown, and
+ * a thrown status is read as well (failure.ts, thrownAnswer).
+ */
+export function httpHelperKnowsExceptList(): boolean {
+	return 'N8N_NODES_API_VERSION' in n8nWorkflow;
+}
+
+/**
+ * Which HTTP error statuses n8n's helper should throw on instead of returning them. None with a
+ * token: every answer is read from the full response. With OAuth2 n8n refreshes the token only
+ * when the request throws on 401: on 2.x only 401 is thrown; on 1.x every error status has to be
+ * (otherwise the 401 comes back unrefreshed and must be sent twice), and is read from the
+ * NodeApiError n8n 1.x throws, which keeps the status and a JSON body but not the headers.
+ */
+export function statusErrorsToThrow(
+	oauth2: boolean,
+): IHttpRequestOptions['ignoreHttpStatusErrors'] {
+	if (!oauth2) return true;
+	return httpHelperKnowsExceptList() ? { ignore: true, except: [401] } : false;
 }

@@ -69,14 +69,29 @@ export function networkFailure(error: unknown): Failure {
 }
 
 /**
- * The HTTP status n8n may still throw on: an OAuth2 401 that refreshing the token did not cure
- * (n8n refreshes only when the request throws on 401), and whatever follows on an n8n that had to
- * be asked to throw (send.ts). Read from every shape n8n has thrown it in: 2.x keeps axios' error
- * (`response.status`, `response.data`) as the cause; 1.x rewrites it (`statusCode`, the body as
- * `error`, `response.status`). Undefined when no error in the chain carries a status of 300 or
- * more: a 2xx whose body then failed is a cut-off answer, not an answer.
+ * The HTTP status n8n may still throw on: with OAuth2 a 401 that refreshing the token did not
+ * cure (n8n refreshes only when the request throws on 401), and on n8n 1.x every error status
+ * (compat.ts, statusErrorsToThrow). Read from every shape n8n has thrown it in: 2.x keeps axios'
+ * error (`response.status`, `response.data`, `response.headers`) as the cause; n8n 1.x's request
+ * helper rewrites it (`statusCode`, the body as `error`, `response.status`); n8n 1.x's
+ * NodeApiError drops the cause and keeps only the status as `httpCode` and a JSON body as
+ * `context.data` (no headers: a 429 then waits the default window, not its Retry-After).
+ * Undefined when no error in the chain carries a status of 300 or more: a 2xx whose body then
+ * failed is a cut-off answer, not an answer.
  */
 export function thrownAnswer(error: unknown, secrets: readonly string[]): Failure | undefined {
+	const found = statusInChain(error) ?? statusOfNodeApiError(error);
+	if (!found) return undefined;
+	return statusFailure(readResponse({ statusCode: found.status, ...found }, secrets));
+}
+
+interface Thrown {
+	status: number;
+	body?: unknown;
+	headers?: unknown;
+}
+
+function statusInChain(error: unknown): Thrown | undefined {
 	for (
 		let e = error, depth = 0;
 		e && typeof e === 'object' && depth < 4;
@@ -92,16 +107,20 @@ export function thrownAnswer(error: unknown, secrets: readonly string[]): Failur
 			error?: unknown;
 		};
 		const status = typeof response?.status === 'number' ? response.status : statusCode;
-		if (typeof status === 'number' && status >= 300) {
-			return statusFailure(
-				readResponse(
-					{ statusCode: status, body: response?.data ?? body, headers: response?.headers },
-					secrets,
-				),
-			);
-		}
+		if (typeof status === 'number' && status >= 300)
+			return { status, body: response?.data ?? body, headers: response?.headers };
 	}
 	return undefined;
+}
+
+function statusOfNodeApiError(error: unknown): Thrown | undefined {
+	const { httpCode, context } = (error ?? {}) as {
+		httpCode?: unknown;
+		context?: { data?: unknown };
+	};
+	const status =
+		typeof httpCode === 'string' && /^[1-5]\d\d$/.test(httpCode) ? Number(httpCode) : 0;
+	return status >= 300 ? { status, body: context?.data } : undefined;
 }
 
 /** The deepest code this transport knows (the origin: ECONNRESET under axios' ERR_BAD_RESPONSE), else the first. */

@@ -1,7 +1,7 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import { USER_AGENT } from '../../../credentials/harvestCredentialShared';
-import { assertFullResponse, authenticatedRequest } from './compat';
+import { assertFullResponse, authenticatedRequest, statusErrorsToThrow } from './compat';
 import { refreshSecrets, type Target } from './credential';
 import {
 	n8nRefusal,
@@ -11,6 +11,7 @@ import {
 	thrownAnswer,
 	type Failure,
 } from './failure';
+import { refreshRefusal, refreshRefusedError } from './oauth2Refresh';
 import { settings } from './settings';
 import { limiterFor } from './throttle';
 import type { HarvestContext, HarvestResponse } from './types';
@@ -23,7 +24,9 @@ import type { HarvestContext, HarvestResponse } from './types';
  * `ignoreHttpStatusErrors`), so statuses, headers and bodies are read from the response n8n
  * returns on every version, not from the error it throws, whose shape n8n has changed between
  * 1.x and 2.x. It then throws only when no whole answer arrived (read by error code, failure.ts),
- * and for OAuth2 on a 401: n8n refreshes the token only when the request throws on 401.
+ * and for OAuth2 on a 401: n8n refreshes the token only when the request throws on 401 (on n8n
+ * 1.x on every error status, compat.ts). A refresh that Harvest ID refused is not retried: it
+ * asks for the credential to be reconnected (oauth2Refresh.ts).
  */
 
 type Outcome<T> = { response: HarvestResponse<T> } | { failure: Failure };
@@ -77,22 +80,24 @@ export async function send<T>(
 	const oauth2 = target.credentialType === 'harvestUsersOAuth2Api';
 	let result = await call(ctx, target, {
 		...options,
-		ignoreHttpStatusErrors: oauth2 ? { ignore: true, except: [401] } : true,
+		ignoreHttpStatusErrors: statusErrorsToThrow(oauth2),
 	});
 	if (
 		oauth2 &&
 		result.error === undefined &&
 		(result.raw as { statusCode?: unknown } | undefined)?.statusCode === 401
 	) {
-		// This n8n (1.x) knows `ignoreHttpStatusErrors` only as true/false and returned the 401
-		// without refreshing: asked again so that it throws, it refreshes the token and repeats.
-		// Harvest applies nothing it answers 401, so even a POST may be sent again.
+		// This n8n knows `ignoreHttpStatusErrors` only as true/false (compat.ts guessed wrong) and
+		// returned the 401 without refreshing: asked again so that it throws, it refreshes the token
+		// and repeats. Harvest applies nothing it answers 401, so even a POST may be sent again.
 		result = await call(ctx, target, { ...options, ignoreHttpStatusErrors: false });
 	}
 	// n8n itself refused to go on (e.g. Harvest rejected the OAuth2 refresh token: "reconnect
 	// the credential"): there is no Harvest answer to retry, and n8n's message says what to do.
 	const refusal = n8nRefusal(result.error);
 	if (refusal) throw refusal;
+	const refused = oauth2 ? refreshRefusal(result.error) : undefined;
+	if (refused) throw refreshRefusedError(ctx, target.credentialType, refused, target.secrets);
 	await refreshSecrets(ctx, target);
 	if (result.error !== undefined) {
 		const failure = thrownAnswer(result.error, target.secrets) ?? networkFailure(result.error);
