@@ -213,7 +213,8 @@ async function ensure(
 	const paths = { nodeBin, n8nBin, nodeBinDir: rt.nodeBinDir, n8nDir, cacheDir: CACHE };
 	if (rt.isInstalled()) return paths;
 	fs.mkdirSync(CACHE, { recursive: true });
-	const logFile = path.join(CACHE, 'install.log');
+	// one log per runtime: CI installs both at once (.ci/run)
+	const logFile = path.join(CACHE, `install-${n8nVersion}.log`);
 	const started = Date.now();
 	const env = rt.npmEnv();
 	log(
