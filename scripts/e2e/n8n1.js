@@ -7,13 +7,17 @@
  *
  *   workflow  Manual → Create user → the same Create again (422, Continue On Fail) → Get user
  *             424242 (404, Continue On Fail) → Get Many users, with `n8n execute`
+ *   oauth2    Get Me with the OAuth2 credential whose access token the sandbox has expired, run
+ *             twice: n8n 1.x refreshes it after one 401 and saves the new token, which the second
+ *             run uses without a 401
  *   trigger   a trigger workflow (created, archived, deleted) activated with `update:workflow`,
  *             `n8n start`: the activation poll seeds its state; a user created and one deleted in
  *             the sandbox are emitted by the next poll (the deletion confirmed by Harvest's 404),
  *             and the poll after that still succeeds
  *
  * Prints `e2e n8n1: N passed, M failed` and exits 1 on any failure. E2E_KEEP=1 keeps the temp
- * folder, E2E_VERBOSE=1 echoes n8n's and the sandbox's output.
+ * folder, E2E_VERBOSE=1 echoes n8n's and the sandbox's output, N8N1_TGZ=<path> installs that
+ * tarball instead of building and packing (two runs must not build in one tree at once).
  */
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -101,6 +105,59 @@ function smokeWorkflow() {
 		active: false,
 		nodes,
 		connections,
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+const OAUTH2_CREDENTIAL = { id: 'harvestSandboxOA', name: 'Harvest sandbox (OAuth2)' };
+
+/** An OAuth2 credential as n8n stores it after "Connect", its access token already expired. */
+async function expiredOAuth2Credential(ctx) {
+	const tokens = await ctx.api('POST', '/__sandbox/tokens/oauth', { user: 'admin' });
+	await ctx.api('POST', '/__sandbox/tokens/expire', { token: tokens.access_token });
+	const { url, account_id: accountId, oauth_client: client } = ctx.sandbox.tokens;
+	const credential = {
+		...OAUTH2_CREDENTIAL,
+		type: 'harvestUsersOAuth2Api',
+		data: {
+			clientId: client.clientId,
+			clientSecret: client.clientSecret,
+			accountId: String(accountId),
+			baseUrl: url,
+			grantType: 'authorizationCode',
+			authUrl: `${url}/oauth2/authorize`,
+			accessTokenUrl: `${url}/api/v2/oauth2/token`,
+			scope: 'all',
+			authQueryParameters: '',
+			authentication: 'body',
+			oauthTokenData: tokens,
+		},
+	};
+	return { credential, tokens };
+}
+
+function oauth2Workflow() {
+	return {
+		id: 'harvestN8n1OAuth',
+		name: 'n8n 1.x OAuth2',
+		active: false,
+		nodes: [
+			{
+				id: 'node-0',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			harvestNode(
+				'Get me',
+				200,
+				{ authentication: 'oAuth2', resource: 'user', operation: 'me' },
+				{ credentials: { harvestUsersOAuth2Api: OAUTH2_CREDENTIAL } },
+			),
+		],
+		connections: { Start: { main: [[{ node: 'Get me', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
 	};
 }
@@ -197,6 +254,37 @@ async function runWorkflowCheck(ctx) {
 	);
 }
 
+async function oauth2Check(ctx, tokens) {
+	const runOnce = async () => {
+		await ctx.api('DELETE', '/__sandbox/log');
+		const r = await inst.executeWorkflow(ctx.userFolder, 'harvestN8n1OAuth', { rt: ctx.rt });
+		const error = r.result?.data?.resultData?.error;
+		assert.ok(r.result, `n8n execute printed no result (exit ${r.code})`);
+		assert.equal(error, undefined, `the run failed: ${error?.message} ${error?.description ?? ''}`);
+		const [me] = r.result.data.resultData.runData['Get me'][0].data.main[0].map((i) => i.json);
+		assert.equal(me.id, ctx.sandbox.tokens.tokens.admin.userId, 'Get Me answered as the admin');
+		return (await ctx.api('GET', '/__sandbox/log')).map((q) => ({
+			line: `${q.method} ${q.path} ${q.status}`,
+			token: q.token,
+		}));
+	};
+	const first = await runOnce();
+	assert.deepEqual(
+		first.map((q) => q.line),
+		['GET /v2/users/me 401', 'POST /api/v2/oauth2/token 200', 'GET /v2/users/me 200'],
+		'one 401, the refresh, the request repeated once',
+	);
+	assert.equal(first[0].token, tokens.access_token.slice(-4));
+	const refreshed = first[2].token;
+	assert.notEqual(refreshed, first[0].token, 'the repeat used the new access token');
+	const second = await runOnce();
+	assert.deepEqual(
+		second,
+		[{ line: 'GET /v2/users/me 200', token: refreshed }],
+		'n8n saved the refreshed token: the next run uses it without a 401',
+	);
+}
+
 async function triggerCheck(ctx) {
 	const adminToken = ctx.sandbox.tokens.tokens.admin.token.slice(-4);
 	const userPolls = async () =>
@@ -268,7 +356,9 @@ async function main() {
 	);
 	const ctx = { rt, tmp, userFolder: path.join(tmp, 'n8n') };
 	fs.mkdirSync(ctx.userFolder, { recursive: true });
-	await inst.installPackage(ctx.userFolder, await inst.buildAndPack(log), log);
+	// N8N1_TGZ: a tarball already packed (.ci/run packs once for the two e2e runs it runs side by side)
+	const tgz = process.env.N8N1_TGZ ?? (await inst.buildAndPack(log));
+	await inst.installPackage(ctx.userFolder, tgz, log);
 	ctx.sandbox = await inst.startSandbox({
 		port: await freePort(),
 		seed: 'demo',
@@ -277,8 +367,14 @@ async function main() {
 		logFile: path.join(tmp, 'sandbox.log'),
 	});
 	ctx.api = (method, p, body) => inst.sandboxApi(ctx.sandbox.url, method, p, body);
-	await inst.importCredentials(ctx.userFolder, [inst.sandboxCredential(ctx.sandbox)], tmp, { rt });
-	const files = [smokeWorkflow(), triggerWorkflow()].map((wf) => {
+	const oauth2 = await expiredOAuth2Credential(ctx);
+	await inst.importCredentials(
+		ctx.userFolder,
+		[inst.sandboxCredential(ctx.sandbox), oauth2.credential],
+		tmp,
+		{ rt },
+	);
+	const files = [smokeWorkflow(), oauth2Workflow(), triggerWorkflow()].map((wf) => {
 		const file = path.join(tmp, `${wf.id}.json`);
 		fs.writeFileSync(file, JSON.stringify(wf, null, 2));
 		return file;
@@ -287,6 +383,10 @@ async function main() {
 
 	await check(`workflow in n8n ${N8N_VERSION}: create, 422, 404, get many`, () =>
 		runWorkflowCheck(ctx),
+	);
+	await check(
+		`OAuth2 in n8n ${N8N_VERSION}: an expired token refreshed after one 401, the new one saved`,
+		() => oauth2Check(ctx, oauth2.tokens),
 	);
 	await inst.n8nCli(ctx.userFolder, [...rt.activate, '--id=harvestN8n1Trigg'], { rt });
 	await ctx.api('DELETE', '/__sandbox/log');
