@@ -62,7 +62,23 @@ function harvestNode(name, x, parameters, extra = {}) {
 	};
 }
 
-/** One chain; each node passes one item on, so each runs once. */
+/** A manual workflow: Start, then the steps in a chain; each passes one item on, so each runs once. */
+function chainWorkflow(id, name, steps) {
+	const start = {
+		id: 'node-0',
+		name: 'Start',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+	const nodes = [start, ...steps];
+	const connections = {};
+	for (let i = 0; i < nodes.length - 1; i++)
+		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	return { id, name, active: false, nodes, connections, settings: { executionOrder: 'v1' } };
+}
+
 function smokeWorkflow() {
 	const create = {
 		resource: 'user',
@@ -72,15 +88,7 @@ function smokeWorkflow() {
 		email: 'ada.smoke@example.com',
 		additionalFields: {},
 	};
-	const nodes = [
-		{
-			id: 'node-0',
-			name: 'Start',
-			type: 'n8n-nodes-base.manualTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		},
+	return chainWorkflow('harvestN8n1Smoke', 'n8n 1.x smoke', [
 		harvestNode('Create user', 200, create),
 		harvestNode('Create again', 400, create, { onError: 'continueRegularOutput' }),
 		harvestNode(
@@ -95,18 +103,7 @@ function smokeWorkflow() {
 			returnAll: true,
 			filters: {},
 		}),
-	];
-	const connections = {};
-	for (let i = 0; i < nodes.length - 1; i++)
-		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
-	return {
-		id: 'harvestN8n1Smoke',
-		name: 'n8n 1.x smoke',
-		active: false,
-		nodes,
-		connections,
-		settings: { executionOrder: 'v1' },
-	};
+	]);
 }
 
 const OAUTH2_CREDENTIAL = { id: 'harvestSandboxOA', name: 'Harvest sandbox (OAuth2)' };
@@ -137,29 +134,14 @@ async function expiredOAuth2Credential(ctx) {
 }
 
 function oauth2Workflow() {
-	return {
-		id: 'harvestN8n1OAuth',
-		name: 'n8n 1.x OAuth2',
-		active: false,
-		nodes: [
-			{
-				id: 'node-0',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			harvestNode(
-				'Get me',
-				200,
-				{ authentication: 'oAuth2', resource: 'user', operation: 'me' },
-				{ credentials: { harvestUsersOAuth2Api: OAUTH2_CREDENTIAL } },
-			),
-		],
-		connections: { Start: { main: [[{ node: 'Get me', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-	};
+	return chainWorkflow('harvestN8n1OAuth', 'n8n 1.x OAuth2', [
+		harvestNode(
+			'Get me',
+			200,
+			{ authentication: 'oAuth2', resource: 'user', operation: 'me' },
+			{ credentials: { harvestUsersOAuth2Api: OAUTH2_CREDENTIAL } },
+		),
+	]);
 }
 
 function triggerWorkflow() {
