@@ -235,10 +235,14 @@ async function scenarioTwoWorkers(ctx, { prefixes = ['qa', 'qb'], retryAfter = t
 		const summary = summaryOf(r);
 		assert.ok(summary, `roster ${prefix}: no summary item (${r.status} ${r.error ?? ''})`);
 		log(`  roster ${prefix}: ${JSON.stringify(summary.counts)}`);
+		const failures = (r.nodes.Reconcile ?? []).filter((i) => i.action === 'failed');
 		assert.equal(
 			summary.counts.failed,
 			0,
-			`roster ${prefix}: ${summary.counts.failed} failed items`,
+			`roster ${prefix}: ${summary.counts.failed} failed items, e.g. ${failures
+				.slice(0, 3)
+				.map((i) => `${i.email}: ${i.error}`)
+				.join('; ')}`,
 		);
 		assert.equal(r.status, 'success', `roster ${prefix}: execution ${r.status}`);
 		assert.equal(summary.counts.created, ROSTER_SIZE, `roster ${prefix}: created`);

@@ -67,6 +67,10 @@ function reconcileRoster(cred, prefix, size) {
 				lastName: '={{ $json.last_name }}',
 				additionalFields: { weeklyCapacity: '={{ $json.weekly_hours }}' },
 				archiveMissing: false,
+				// Two of these share one token on two workers, where docs/queue-mode.md advises a
+				// higher Max Retries: with the default 5, one quiet run saw 3 of 600 creates
+				// throttled 6 times in a row (each item reported its own error, nothing was lost).
+				requestOptions: { maxRetries: 10 },
 			},
 			[440, 0],
 			{ credentials: credentials(cred), onError: 'continueRegularOutput' },
