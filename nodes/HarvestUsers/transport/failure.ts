@@ -91,12 +91,18 @@ interface Thrown {
 	headers?: unknown;
 }
 
-function statusInChain(error: unknown): Thrown | undefined {
+/** The error and its causes, outermost first: n8n wraps what the HTTP client threw, at most a few levels deep. */
+export function* causeChain(error: unknown, maxDepth = 4): Generator<Record<string, unknown>> {
 	for (
 		let e = error, depth = 0;
-		e && typeof e === 'object' && depth < 4;
+		e && typeof e === 'object' && depth < maxDepth;
 		e = (e as { cause?: unknown }).cause, depth++
-	) {
+	)
+		yield e as Record<string, unknown>;
+}
+
+function statusInChain(error: unknown): Thrown | undefined {
+	for (const e of causeChain(error)) {
 		const {
 			response,
 			statusCode,

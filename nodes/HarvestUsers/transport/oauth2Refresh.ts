@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { withFailure } from './errors';
+import { causeChain } from './failure';
 import { scrubText } from './scrub';
 import type { HarvestContext } from './types';
 
@@ -23,12 +24,8 @@ interface Refusal {
 
 /** The AuthError (or what n8n 1.x kept of it) in the error's cause chain. */
 export function refreshRefusal(error: unknown): Refusal | undefined {
-	for (
-		let e = error, depth = 0;
-		e && typeof e === 'object' && depth < 4;
-		e = (e as { cause?: unknown }).cause, depth++
-	) {
-		const { code, httpCode, message, body } = e as Record<string, unknown>;
+	for (const e of causeChain(error)) {
+		const { code, httpCode, message, body } = e;
 		if (code !== 'EAUTH' && httpCode !== 'EAUTH') continue;
 		const grant = (body as { error?: unknown } | undefined)?.error;
 		const text = String(message ?? '');
